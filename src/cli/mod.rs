@@ -1,0 +1,298 @@
+//! The command line: `decode`, `encode` and `gui`, on top of the same core as the app.
+
+mod output;
+
+use std::io::{IsTerminal as _, Read as _};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use serde_json::{Map, Value};
+
+use crate::core::{self, Alg, KeySet, SignatureStatus, keys, parse, sign};
+
+const DECODE_EXAMPLES: &str = "\
+Examples:
+  jwt-debugger decode eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln
+  pbpaste | jwt-debugger decode --key 'your-256-bit-secret'
+  jwt-debugger decode \"$TOKEN\" --key @public.pem --json | jq .signature.status
+  jwt-debugger decode \"$TOKEN\" --key @jwks.json --now 2026-01-01T00:00:00Z
+
+Keys (--key): a UTF-8 secret; b64:SECRET, b64url:SECRET or hex:SECRET for encoded bytes;
+@PATH to read a file (PEM, DER, JWK, JWKS or a secret); env:NAME for an environment variable;
+or PEM / JWK / JWKS text itself.
+
+Exit status: 0 decoded (and verified, when a key was given); 1 a key was given and the signature
+is not verified; 2 malformed token or usage error.";
+
+const ENCODE_EXAMPLES: &str = "\
+Examples:
+  jwt-debugger encode --alg HS256 --key 'your-256-bit-secret' '{\"sub\":\"1234567890\"}'
+  jwt-debugger encode --alg RS256 --key @private.pem --header '{\"kid\":\"k1\"}' @claims.json
+  echo '{\"sub\":\"svc\"}' | jwt-debugger encode --alg EdDSA --key @ed25519.pem -
+  jwt-debugger encode --alg none --allow-unsecured '{\"sub\":\"test\"}'
+
+The header's members are kept in the order given; --alg sets (or replaces) its \"alg\".";
+
+/// Offline JWT debugger: decode, verify and sign JSON Web Tokens.
+#[derive(Debug, Parser)]
+#[command(name = "jwt-debugger", version, about, long_about = None,
+    after_help = "Run without a command to open the desktop app.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Decode a token, verify its signature and check its times.
+    #[command(after_help = DECODE_EXAMPLES)]
+    Decode(DecodeArgs),
+    /// Make a signed token from a JSON payload.
+    #[command(after_help = ENCODE_EXAMPLES)]
+    Encode(EncodeArgs),
+    /// Open the desktop app, optionally with a token.
+    Gui {
+        /// Token to open.
+        token: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct DecodeArgs {
+    /// The token (or text containing it, like "Authorization: Bearer …"); "-" or nothing reads stdin.
+    pub token: Option<String>,
+    /// Key to verify with (see below).
+    #[arg(long, short = 'k', value_name = "KEY")]
+    pub key: Option<String>,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Evaluate times at this instant (Unix seconds or RFC 3339) instead of now.
+    #[arg(long, value_name = "TIME")]
+    pub now: Option<String>,
+    /// Clock skew to allow for exp, nbf and iat, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 0)]
+    pub leeway: i64,
+}
+
+#[derive(Debug, Args)]
+pub struct EncodeArgs {
+    /// Algorithm (HS256…HS512, RS256…RS512, PS256…PS512, ES256, ES384, ES512, EdDSA, none).
+    #[arg(long, short = 'a', value_name = "ALG")]
+    pub alg: Option<String>,
+    /// Key to sign with: a secret for HS*, a private key otherwise (same forms as decode --key).
+    #[arg(long, short = 'k', value_name = "KEY")]
+    pub key: Option<String>,
+    /// Header JSON; its members are kept as given. Default: {"alg":ALG,"typ":"JWT"}.
+    #[arg(long, value_name = "JSON")]
+    pub header: Option<String>,
+    /// Allow alg "none", which makes a token anyone can forge.
+    #[arg(long)]
+    pub allow_unsecured: bool,
+    /// Payload: JSON text, @PATH, or "-" for stdin.
+    pub payload: String,
+}
+
+/// Exit codes of the contract.
+const EXIT_NOT_VERIFIED: u8 = 1;
+const EXIT_USAGE: u8 = 2;
+
+/// Runs the command line; the binary's `main`.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        None => run_gui(None),
+        Some(Command::Gui { token }) => run_gui(token),
+        Some(Command::Decode(args)) => decode(&args),
+        Some(Command::Encode(args)) => encode(&args),
+    }
+}
+
+#[cfg(feature = "gui")]
+fn run_gui(token: Option<String>) -> ExitCode {
+    crate::ui::run(token)
+}
+
+#[cfg(not(feature = "gui"))]
+fn run_gui(_token: Option<String>) -> ExitCode {
+    eprintln!(
+        "error: this build has no desktop app (built without the \"gui\" feature); use `decode` or `encode`, see --help"
+    );
+    ExitCode::from(EXIT_USAGE)
+}
+
+fn fail(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(EXIT_USAGE)
+}
+
+/// Current Unix time; the core never reads the clock itself.
+pub fn now_unix() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+fn read_stdin(what: &str) -> Result<String, String> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return Err(format!(
+            "no {what}: give it as an argument or pipe it on stdin"
+        ));
+    }
+    let mut bytes = Vec::new();
+    stdin
+        .lock()
+        .take(parse::MAX_INPUT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("reading stdin: {e}"))?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{what} on stdin is not UTF-8 text (byte {} is invalid)",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+fn load_key(spec: &str) -> Result<KeySet, String> {
+    keys::resolve(spec).map_err(|e| format!("--key: {e}"))
+}
+
+fn decode(args: &DecodeArgs) -> ExitCode {
+    let input = match args.token.as_deref() {
+        None | Some("-") => match read_stdin("token") {
+            Ok(text) => text,
+            Err(e) => return fail(e),
+        },
+        Some(token) => token.to_owned(),
+    };
+    let now = match &args.now {
+        Some(text) => match core::time::parse_instant(text) {
+            Ok(n) => n,
+            Err(e) => return fail(format!("--now: {e}")),
+        },
+        None => now_unix(),
+    };
+    if args.leeway < 0 {
+        return fail("--leeway must not be negative");
+    }
+    let keys = match args.key.as_deref().map(load_key).transpose() {
+        Ok(k) => k,
+        Err(e) => return fail(e),
+    };
+    let analysis = core::analyze(
+        &input,
+        keys.as_ref(),
+        core::Options {
+            now,
+            leeway_secs: args.leeway,
+        },
+    );
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&analysis.to_json()).unwrap_or_default()
+        );
+    } else {
+        output::print_human(&analysis);
+    }
+    if analysis.is_malformed() {
+        for e in &analysis.decoded.errors {
+            eprintln!("error: {e}");
+        }
+        return ExitCode::from(EXIT_USAGE);
+    }
+    if keys.is_some() && analysis.signature.status != SignatureStatus::Verified {
+        return ExitCode::from(EXIT_NOT_VERIFIED);
+    }
+    ExitCode::SUCCESS
+}
+
+fn read_payload(spec: &str) -> Result<String, String> {
+    if spec == "-" {
+        return read_stdin("payload");
+    }
+    if let Some(path) = spec.strip_prefix('@') {
+        return std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read payload file {path}: {e}"));
+    }
+    Ok(spec.to_owned())
+}
+
+/// Builds the header JSON text: the user's header with `alg` set, or a default one.
+fn header_text(header: Option<&str>, alg: Option<&str>) -> Result<String, String> {
+    let Some(text) = header else {
+        let alg = alg.ok_or("--alg is required (or give a --header with \"alg\")")?;
+        let mut map = Map::new();
+        map.insert("alg".into(), Value::from(alg));
+        map.insert("typ".into(), Value::from("JWT"));
+        return Ok(core::json::to_compact(&Value::Object(map)));
+    };
+    let parsed = core::json::parse(text)
+        .map_err(|e| format!("--header JSON, {e}"))?
+        .value;
+    let Value::Object(given) = parsed else {
+        return Err(format!(
+            "--header must be a JSON object, not {}",
+            core::json::type_name(&parsed)
+        ));
+    };
+    let Some(alg) = alg else {
+        return Ok(core::json::to_compact(&Value::Object(given)));
+    };
+    let mut map = Map::new();
+    if !given.contains_key("alg") {
+        map.insert("alg".into(), Value::from(alg));
+    }
+    for (k, v) in given {
+        let v = if k == "alg" { Value::from(alg) } else { v };
+        map.insert(k, v);
+    }
+    Ok(core::json::to_compact(&Value::Object(map)))
+}
+
+fn encode(args: &EncodeArgs) -> ExitCode {
+    if let Some(alg) = &args.alg
+        && let Err(e) = alg.parse::<Alg>()
+    {
+        return fail(format!("--alg: {e}"));
+    }
+    let header = match header_text(args.header.as_deref(), args.alg.as_deref()) {
+        Ok(h) => h,
+        Err(e) => return fail(e),
+    };
+    let payload = match read_payload(&args.payload) {
+        Ok(p) => p,
+        Err(e) => return fail(e),
+    };
+    let keys = match args.key.as_deref().map(load_key).transpose() {
+        Ok(k) => k,
+        Err(e) => return fail(e),
+    };
+    let key = match &keys {
+        Some(set) if set.keys.len() != 1 => {
+            return fail("--key: a JWKS holds several keys; give the one private key to sign with");
+        }
+        Some(set) => set.keys.first(),
+        None => None,
+    };
+    let unsecured = if args.allow_unsecured {
+        sign::Unsecured::DangerouslyAllow
+    } else {
+        sign::Unsecured::Refuse
+    };
+    match sign::sign(&header, &payload, key, unsecured) {
+        Ok(signed) => {
+            if signed.alg == Alg::None {
+                eprintln!("warning: alg none: this token is not signed and anyone can forge it");
+            }
+            println!("{}", signed.token);
+            ExitCode::SUCCESS
+        }
+        Err(sign::SignError::UnsecuredNotAllowed) => fail(
+            "alg \"none\" makes an unsecured token that anyone can forge; pass --allow-unsecured if that is really what you want",
+        ),
+        Err(e) => fail(e),
+    }
+}

@@ -1,0 +1,238 @@
+//! Strict base64url (RFC 4648 §5, no padding) with tolerant decoding.
+//!
+//! A JWS segment that is not canonical base64url is still decoded when that is possible
+//! (padding, the standard alphabet's `+` and `/`, non-zero trailing bits): the deviations are
+//! returned next to the bytes so that the analysis can report them. Only characters outside both
+//! alphabets, misplaced `=` and impossible lengths are errors.
+
+use base64::Engine as _;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+
+/// Canonical encoder: URL-safe alphabet, no padding.
+pub const URL_SAFE_NO_PAD: GeneralPurpose = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+
+const LENIENT: GeneralPurpose = GeneralPurpose::new(
+    &base64::alphabet::URL_SAFE,
+    GeneralPurposeConfig::new()
+        .with_decode_allow_trailing_bits(true)
+        .with_decode_padding_mode(DecodePaddingMode::RequireNone),
+);
+
+/// Encodes bytes as canonical base64url without padding.
+pub fn encode(bytes: impl AsRef<[u8]>) -> String {
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// A way in which a segment deviates from canonical base64url while still being decodable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Deviation {
+    /// `=` padding at the end; `count` characters, starting at byte `offset`.
+    Padding { offset: usize, count: usize },
+    /// `+` or `/` from the standard alphabet, first seen at `offset`.
+    StandardAlphabet { offset: usize, ch: char },
+    /// The last character carries bits that are not zero, so several strings decode alike.
+    NonZeroTrailingBits { offset: usize },
+}
+
+impl Deviation {
+    /// Human description, without the segment name.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Padding { offset, count } => {
+                format!(
+                    "has {count} '=' padding character(s) at byte {offset}; base64url in a JWS has no padding"
+                )
+            }
+            Self::StandardAlphabet { offset, ch } => format!(
+                "byte {offset} is '{ch}' from the standard base64 alphabet; base64url uses '-' and '_'"
+            ),
+            Self::NonZeroTrailingBits { offset } => format!(
+                "the last character (byte {offset}) has non-zero unused bits, so the text is not the canonical encoding of its bytes"
+            ),
+        }
+    }
+}
+
+/// Why a segment could not be decoded at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Base64Error {
+    #[error("byte {offset} is {shown}, not a base64url character (A-Z a-z 0-9 - _)")]
+    InvalidChar {
+        offset: usize,
+        ch: char,
+        shown: String,
+    },
+    #[error("'=' at byte {offset} is padding in the middle of the text")]
+    MisplacedPadding { offset: usize },
+    #[error(
+        "length {len} is impossible for base64url (a character is missing or extra at the end)"
+    )]
+    ImpossibleLength { len: usize },
+}
+
+/// Bytes of a decoded segment and how the text strayed from canonical base64url.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Decoded {
+    pub bytes: Vec<u8>,
+    pub deviations: Vec<Deviation>,
+}
+
+fn show_char(ch: char) -> String {
+    match ch {
+        ' ' => "a space".to_owned(),
+        '\t' => "a tab".to_owned(),
+        '\n' => "a line break".to_owned(),
+        '\r' => "a carriage return".to_owned(),
+        c if c.is_control() => format!("the control character U+{:04X}", c as u32),
+        c => format!("'{c}'"),
+    }
+}
+
+/// Decodes one segment; see the module docs for what is tolerated.
+pub fn decode(text: &str) -> Result<Decoded, Base64Error> {
+    let bytes = text.as_bytes();
+    let content_len = bytes.len() - bytes.iter().rev().take_while(|&&b| b == b'=').count();
+    let mut deviations = Vec::new();
+    let mut cleaned: Option<Vec<u8>> = None;
+    for (offset, &b) in bytes[..content_len].iter().enumerate() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' => {}
+            b'+' | b'/' => {
+                if cleaned.is_none() {
+                    deviations.push(Deviation::StandardAlphabet {
+                        offset,
+                        ch: b as char,
+                    });
+                }
+                let buf = cleaned.get_or_insert_with(|| bytes[..content_len].to_vec());
+                buf[offset] = if b == b'+' { b'-' } else { b'_' };
+            }
+            b'=' => return Err(Base64Error::MisplacedPadding { offset }),
+            _ => {
+                let ch = text[offset..].chars().next().unwrap_or('\u{FFFD}');
+                return Err(Base64Error::InvalidChar {
+                    offset,
+                    ch,
+                    shown: show_char(ch),
+                });
+            }
+        }
+    }
+    let padding = bytes.len() - content_len;
+    if padding > 0 {
+        deviations.insert(
+            0,
+            Deviation::Padding {
+                offset: content_len,
+                count: padding,
+            },
+        );
+    }
+    if content_len % 4 == 1 {
+        return Err(Base64Error::ImpossibleLength { len: content_len });
+    }
+    let content: &[u8] = cleaned.as_deref().unwrap_or(&bytes[..content_len]);
+    let decoded = LENIENT
+        .decode(content)
+        .map_err(|_| Base64Error::ImpossibleLength { len: content_len })?;
+    if content_len % 4 != 0 && URL_SAFE_NO_PAD.encode(&decoded).as_bytes() != content {
+        deviations.push(Deviation::NonZeroTrailingBits {
+            offset: content_len - 1,
+        });
+    }
+    Ok(Decoded {
+        bytes: decoded,
+        deviations,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_text_decodes_without_deviation() {
+        let d = decode("eyJhbGciOiJIUzI1NiJ9").unwrap();
+        assert_eq!(d.bytes, br#"{"alg":"HS256"}"#);
+        assert!(d.deviations.is_empty());
+    }
+
+    #[test]
+    fn invalid_character_is_named_with_its_offset() {
+        let err = decode("abc@def").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "byte 3 is '@', not a base64url character (A-Z a-z 0-9 - _)"
+        );
+        let err = decode("ab cd").unwrap_err();
+        assert!(err.to_string().starts_with("byte 2 is a space"), "{err}");
+    }
+
+    #[test]
+    fn non_ascii_character_is_reported_whole() {
+        let err = decode("abé").unwrap_err();
+        assert!(matches!(
+            err,
+            Base64Error::InvalidChar {
+                offset: 2,
+                ch: 'é',
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn padding_is_tolerated_and_reported() {
+        let d = decode("YQ==").unwrap();
+        assert_eq!(d.bytes, b"a");
+        assert_eq!(
+            d.deviations,
+            vec![Deviation::Padding {
+                offset: 2,
+                count: 2
+            }]
+        );
+    }
+
+    #[test]
+    fn padding_in_the_middle_is_an_error() {
+        assert_eq!(
+            decode("YQ=a").unwrap_err(),
+            Base64Error::MisplacedPadding { offset: 2 }
+        );
+    }
+
+    #[test]
+    fn standard_alphabet_is_tolerated_and_reported() {
+        let d = decode("-_+/").unwrap();
+        assert_eq!(d.bytes, decode("-_-_").unwrap().bytes);
+        assert_eq!(
+            d.deviations,
+            vec![Deviation::StandardAlphabet { offset: 2, ch: '+' }]
+        );
+    }
+
+    #[test]
+    fn nonzero_trailing_bits_are_reported() {
+        // "YR" decodes to "a" like "YQ", but its last character carries a stray bit.
+        let d = decode("YR").unwrap();
+        assert_eq!(d.bytes, b"a");
+        assert_eq!(
+            d.deviations,
+            vec![Deviation::NonZeroTrailingBits { offset: 1 }]
+        );
+    }
+
+    #[test]
+    fn impossible_length_is_an_error() {
+        assert_eq!(
+            decode("abcde").unwrap_err(),
+            Base64Error::ImpossibleLength { len: 5 }
+        );
+    }
+
+    #[test]
+    fn empty_text_is_empty_bytes() {
+        assert_eq!(decode("").unwrap(), Decoded::default());
+    }
+}

@@ -1,0 +1,393 @@
+//! Security findings: what is unsafe or non-conforming about a token and its key.
+
+use serde_json::Value;
+
+use super::alg::{Alg, Family};
+use super::claims::numeric_date;
+use super::json::Duplicate;
+use super::keys::KeySet;
+use super::parse::{Decoded, Form, Payload};
+use super::verify::{self, SignatureCheck, SignatureStatus};
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Forged or forgeable as shown.
+    Critical,
+    /// Breaks a MUST of the RFCs.
+    Error,
+    /// Legal but unsafe.
+    Warn,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Critical => "critical",
+            Self::Error => "error",
+            Self::Warn => "warn",
+            Self::Info => "info",
+        }
+    }
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Finding {
+    /// Stable identifier, e.g. `ALG_NONE`.
+    pub id: &'static str,
+    pub severity: Severity,
+    pub title: String,
+    /// Why it matters and what to do.
+    pub message: String,
+    /// The RFC section or CVE it rests on.
+    pub reference: &'static str,
+}
+
+fn finding(
+    id: &'static str,
+    severity: Severity,
+    title: impl Into<String>,
+    message: impl Into<String>,
+    reference: &'static str,
+) -> Finding {
+    Finding {
+        id,
+        severity,
+        title: title.into(),
+        message: message.into(),
+        reference,
+    }
+}
+
+/// Everything the findings look at.
+pub struct Context<'a> {
+    pub decoded: &'a Decoded,
+    pub signature: &'a SignatureCheck,
+    pub keys: Option<&'a KeySet>,
+    pub now: i64,
+}
+
+/// Runs every rule; results are sorted by severity.
+pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let d = cx.decoded;
+    let header = d.header.as_ref();
+    let alg = d.alg_name().and_then(Alg::parse);
+
+    // Unsecured and empty signatures.
+    if alg == Some(Alg::None) {
+        out.push(finding(
+            "ALG_NONE",
+            Severity::Critical,
+            format!("Unsecured token (alg \"{}\")", d.alg_name().unwrap_or("none")),
+            "The token carries no signature, so anyone can change its claims. A verifier must reject it unless unsecured tokens were explicitly allowed; libraries once matched \"none\" case-sensitively and let \"None\" through.",
+            "RFC 7518 §3.6, RFC 8725 §2.1",
+        ));
+    } else if d.form == Form::Jws && alg.is_some() && d.signature().is_some_and(<[u8]>::is_empty) {
+        out.push(finding(
+            "EMPTY_SIGNATURE",
+            Severity::Critical,
+            "Empty signature",
+            "The header names a signing algorithm but the signature is empty: a verifier that skips empty signatures accepts forged tokens.",
+            "RFC 8725 §2.1",
+        ));
+    }
+
+    // Key confusion and mismatch.
+    if cx.signature.status == SignatureStatus::KeyMismatch {
+        if alg.is_some_and(|a| a.family() == Family::Hmac) {
+            out.push(finding(
+                "ALG_CONFUSION",
+                Severity::Critical,
+                "HMAC token checked against a public key",
+                if cx.signature.forged_with_public_key {
+                    "This token's HMAC was computed with the public key's text as the secret. A library that lets the token's alg pick how the key is used would accept this forgery; pin the algorithm to the key."
+                } else {
+                    "The token says HS*, but the key is a public key. Using public-key text as an HMAC secret is the classic key-confusion forgery; pin the expected algorithm to the key."
+                },
+                "RFC 8725 §2.1; CVE-2015-9235, CVE-2022-29217, CVE-2024-33663",
+            ));
+        } else {
+            out.push(finding(
+                "KEY_ALG_MISMATCH",
+                Severity::Error,
+                "Key does not fit the algorithm",
+                format!("{}. Verifiers must check that the key's type, curve, alg, use and key_ops agree with the token's alg.", cx.signature.detail),
+                "RFC 8725 §3.1",
+            ));
+        }
+    }
+
+    // Malformed ECDSA signatures.
+    if let (Some(a @ (Alg::ES256 | Alg::ES384 | Alg::ES512)), Some(sig)) = (alg, d.signature())
+        && !sig.is_empty()
+        && let Some(problem) = verify::signature_shape_problem(a, sig)
+    {
+        out.push(finding(
+            "PSYCHIC_SIGNATURE",
+            Severity::Critical,
+            "Malformed ECDSA signature",
+            format!("{problem}. Such signatures are never valid; a verifier that accepts them (as Java 15–18 did for r = s = 0) accepts any token."),
+            "RFC 7518 §3.4; CVE-2022-21449",
+        ));
+    }
+
+    if let Some(header) = header {
+        header_rules(header, cx, &mut out);
+    }
+
+    // Weak keys.
+    if let Some(keys) = cx.keys {
+        for key in &keys.keys {
+            if let (Some(bytes), Some(a)) = (
+                key.secret_bytes(),
+                alg.filter(|a| a.family() == Family::Hmac),
+            ) {
+                let min = a.min_secret_len().unwrap_or(32);
+                if bytes.is_empty() {
+                    out.push(finding(
+                        "WEAK_HMAC_KEY",
+                        Severity::Critical,
+                        "Empty HMAC secret",
+                        "An empty secret lets anyone compute valid signatures.",
+                        "RFC 7518 §3.2; CVE-2019-20933",
+                    ));
+                } else if bytes.len() < min {
+                    out.push(finding(
+                        "WEAK_HMAC_KEY",
+                        Severity::Warn,
+                        format!("HMAC secret is {} bytes; {a} needs at least {min}", bytes.len()),
+                        "Short secrets can be guessed offline from any one token. Use a random secret as long as the hash output.",
+                        "RFC 7518 §3.2, RFC 8725 §3.5",
+                    ));
+                }
+            }
+            if matches!(key.material, super::keys::KeyMaterial::Rsa { .. }) && key.bits() < 2048 {
+                out.push(finding(
+                    "SHORT_RSA_KEY",
+                    Severity::Warn,
+                    format!("RSA key is only {} bits", key.bits()),
+                    "RSA keys for JWS must be at least 2048 bits; shorter ones can be factored.",
+                    "RFC 7518 §3.3",
+                ));
+            }
+        }
+    }
+
+    structure_rules(d, &mut out);
+    claim_rules(d, &mut out);
+    out.sort_by_key(|f| f.severity);
+    out
+}
+
+fn header_rules(header: &Value, cx: &Context<'_>, out: &mut Vec<Finding>) {
+    if let Some(jwk) = header.get("jwk") {
+        let private = jwk.get("d").is_some();
+        out.push(finding(
+            "EMBEDDED_JWK",
+            if private { Severity::Critical } else { Severity::Warn },
+            if private { "Header embeds a private key" } else { "Header embeds its own verification key" },
+            if private {
+                "The header's jwk contains the private member \"d\": the signing key is published with the token."
+            } else {
+                "A token that carries its own key proves nothing: anyone can sign with their own key and embed it. Only trust keys you already have."
+            },
+            "RFC 7515 §4.1.3; CVE-2018-0114",
+        ));
+    }
+    for name in ["jku", "x5u"] {
+        if let Some(url) = header.get(name) {
+            let text = url.as_str().unwrap_or_default();
+            let lower = text.to_ascii_lowercase();
+            let risky = lower.starts_with("http:")
+                || ["localhost", "127.", "169.254.", "10.", "192.168.", "[::1]"]
+                    .iter()
+                    .any(|h| lower.contains(h));
+            out.push(finding(
+                "REMOTE_KEY_URL",
+                Severity::Warn,
+                format!("Header points at keys by URL ({name})"),
+                format!(
+                    "{name} = {url}. A verifier that fetches keys from a URL the token names can be made to trust an attacker's keys (or to call internal hosts). Keys are never fetched from here on their own.{}",
+                    if risky { " This URL is plain HTTP or points at a local/private host." } else { "" }
+                ),
+                "RFC 8725 §3.10",
+            ));
+        }
+    }
+    if let Some(kid) = header.get("kid").and_then(Value::as_str) {
+        let suspicious = [
+            "/", "\\", "..", "'", "\"", ";", "|", "`", "$(", "\0", "--", " or ", "%00",
+        ]
+        .iter()
+        .any(|p| kid.to_ascii_lowercase().contains(p));
+        if suspicious {
+            out.push(finding(
+                "KID_SUSPICIOUS",
+                Severity::Warn,
+                "kid looks like an injection",
+                format!("kid \"{kid}\" contains path, quote or shell characters. Servers that use kid in a file path, SQL query or command can be tricked into using a key the attacker knows."),
+                "RFC 8725 §3.10",
+            ));
+        }
+    }
+    if header.get("crit").is_some() {
+        let unknown = verify::unknown_crit(header);
+        let empty = header
+            .get("crit")
+            .and_then(Value::as_array)
+            .is_some_and(Vec::is_empty);
+        if !unknown.is_empty() || empty {
+            out.push(finding(
+                "CRIT_UNKNOWN",
+                Severity::Error,
+                "crit lists extensions that are not understood",
+                if empty {
+                    "crit is an empty array, which RFC 7515 forbids; a conforming verifier rejects the token.".to_owned()
+                } else {
+                    format!("crit names {}; a conforming verifier must reject a token with critical extensions it does not understand.", unknown.join(", "))
+                },
+                "RFC 7515 §4.1.11",
+            ));
+        }
+    }
+    if header
+        .get("cty")
+        .and_then(Value::as_str)
+        .is_some_and(|c| c.eq_ignore_ascii_case("JWT"))
+    {
+        out.push(finding(
+            "NESTED_TOKEN",
+            Severity::Info,
+            "Nested token (cty: JWT)",
+            "The payload is itself a token; each layer has its own signature, and checking the outer one says nothing about the inner.",
+            "RFC 7519 §5.2, RFC 8725 §3.3",
+        ));
+    }
+    if cx.decoded.form == Form::Jwe {
+        out.push(finding(
+            "JWE",
+            Severity::Info,
+            "Encrypted token (JWE)",
+            "Only the protected header can be read; decryption is not a signature check.",
+            "RFC 7516",
+        ));
+        if header.get("zip").is_some() {
+            out.push(finding(
+                "JWE_ZIP",
+                Severity::Warn,
+                "Compressed encrypted payload (zip)",
+                "Compression before encryption can leak plaintext length and allows decompression bombs; cap the decompressed size.",
+                "RFC 8725 §3.6",
+            ));
+        }
+    }
+}
+
+fn structure_rules(d: &Decoded, out: &mut Vec<Finding>) {
+    for part in &d.parts {
+        if let Some(dev) = part.deviations.first() {
+            out.push(finding(
+                "BASE64_NONCANONICAL",
+                Severity::Error,
+                format!("{} is not canonical base64url", part.kind.name()),
+                format!(
+                    "The {} {}. Lenient decoders accept several spellings of the same bytes, which breaks token comparison and blacklists; strict ones reject it.",
+                    part.kind.name(),
+                    dev.describe()
+                ),
+                "RFC 7515 §2, RFC 4648 §3.5",
+            ));
+        }
+    }
+    let dups = |list: &[Duplicate], place: &str, out: &mut Vec<Finding>| {
+        for dup in list {
+            out.push(finding(
+                "DUPLICATE_MEMBER",
+                Severity::Error,
+                format!("Duplicate {place} member \"{}\"", dup.name),
+                format!(
+                    "\"{}\" appears twice{}: first {}, then {}. Libraries disagree on which one wins, so two services can read different claims from the same token.",
+                    dup.name,
+                    if dup.pointer.is_empty() { String::new() } else { format!(" in {}", dup.pointer) },
+                    dup.first,
+                    dup.last
+                ),
+                "RFC 7515 §4, RFC 7519 §4",
+            ));
+        }
+    };
+    dups(&d.header_duplicates, "header", out);
+    dups(&d.payload_duplicates, "payload", out);
+    if let Payload::Binary(bytes) = &d.payload {
+        let at = std::str::from_utf8(bytes)
+            .err()
+            .map(|e| e.valid_up_to())
+            .unwrap_or(0);
+        out.push(finding(
+            "NOT_UTF8",
+            Severity::Error,
+            "Payload is not UTF-8",
+            format!("Byte {at} of the payload is not valid UTF-8, so it is not a JSON claims set; it is shown as hex."),
+            "RFC 8725 §3.7",
+        ));
+    }
+}
+
+fn claim_rules(d: &Decoded, out: &mut Vec<Finding>) {
+    let Some(claims) = d.claims() else { return };
+    if !claims.contains_key("exp") {
+        out.push(finding(
+            "NO_EXP",
+            Severity::Warn,
+            "No expiry (exp)",
+            "Without exp the token is valid forever once issued; a leaked token cannot age out.",
+            "RFC 8725 §3.10, RFC 9068 §2.2",
+        ));
+    }
+    for name in ["exp", "nbf", "iat"] {
+        let Some(value) = claims.get(name) else {
+            continue;
+        };
+        let problem = match numeric_date(value) {
+            None => Some(format!(
+                "{name} is {}, not a number of seconds",
+                super::json::type_name(value)
+            )),
+            Some(t) if t < 0 => Some(format!("{name} is negative ({t})")),
+            Some(t) if t > 32_503_680_000 => Some(format!(
+                "{name} = {t} lies after the year 3000; it looks like milliseconds ({})",
+                super::time::rfc3339(t / 1000)
+            )),
+            Some(_) if value.as_i64().is_none() => Some(format!("{name} = {value} is fractional")),
+            Some(_) => None,
+        };
+        if let Some(problem) = problem {
+            out.push(finding(
+                "BAD_NUMERIC_DATE",
+                Severity::Warn,
+                format!("{name} is not a plain NumericDate"),
+                format!("{problem}. Libraries treat such values differently: some reject the token, others never expire it."),
+                "RFC 7519 §2",
+            ));
+        }
+    }
+    if let (Some(exp), Some(iat)) = (
+        claims.get("exp").and_then(numeric_date),
+        claims.get("iat").and_then(numeric_date),
+    ) {
+        let lifetime = exp.saturating_sub(iat);
+        if lifetime > 86_400 {
+            out.push(finding(
+                "LONG_LIFETIME",
+                Severity::Info,
+                format!("Long lifetime: {}", super::time::span_phrase(lifetime.unsigned_abs())),
+                "Access tokens usually live minutes to hours; a long-lived token stays useful to whoever steals it.",
+                "RFC 9068, RFC 8725 §3.10",
+            ));
+        }
+    }
+}

@@ -1,0 +1,242 @@
+//! JSON parsing that keeps what a debugger must show: member order, numbers exactly as written,
+//! duplicate member names (with both values) and a line/column for every error.
+
+use std::cell::RefCell;
+use std::fmt;
+use std::str::FromStr;
+
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Number, Value};
+
+/// Deepest nesting accepted. serde_json enforces the same limit; naming it here keeps the message honest.
+pub const MAX_DEPTH: usize = 128;
+
+/// Key serde_json uses to smuggle an arbitrary-precision number through `visit_map`.
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+/// A member name that appears twice in one object.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Duplicate {
+    /// JSON pointer of the object holding the member ("" for the top level).
+    pub pointer: String,
+    pub name: String,
+    pub first: Value,
+    /// The value that wins (JSON parsers keep the last one).
+    pub last: Value,
+}
+
+/// Parsed JSON plus what plain parsing would hide.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    pub value: Value,
+    pub duplicates: Vec<Duplicate>,
+}
+
+/// A syntax error with its position (1-based line and column, as editors count).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}, column {column}: {message}")]
+pub struct JsonError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+/// Parses JSON text, recording duplicate member names instead of silently dropping them.
+pub fn parse(text: &str) -> Result<Parsed, JsonError> {
+    let duplicates = RefCell::new(Vec::new());
+    let mut de = serde_json::Deserializer::from_str(text);
+    let seed = ValueSeed {
+        duplicates: &duplicates,
+        pointer: String::new(),
+    };
+    let value = seed
+        .deserialize(&mut de)
+        .and_then(|v| de.end().map(|()| v))
+        .map_err(to_error)?;
+    Ok(Parsed {
+        value,
+        duplicates: duplicates.into_inner(),
+    })
+}
+
+fn to_error(err: serde_json::Error) -> JsonError {
+    let full = err.to_string();
+    let suffix = format!(" at line {} column {}", err.line(), err.column());
+    let mut message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
+    if message.starts_with("recursion limit exceeded") {
+        message = format!("nested deeper than {MAX_DEPTH} levels, the limit");
+    } else if message == "trailing characters" {
+        message = "unexpected text after the JSON value".to_owned();
+    }
+    JsonError {
+        line: err.line(),
+        column: err.column(),
+        message,
+    }
+}
+
+/// Escapes a member name for a JSON pointer (RFC 6901).
+fn pointer_token(name: &str) -> String {
+    name.replace('~', "~0").replace('/', "~1")
+}
+
+struct ValueSeed<'a> {
+    duplicates: &'a RefCell<Vec<Duplicate>>,
+    pointer: String,
+}
+
+impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
+    type Value = Value;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ValueSeed<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        Number::from_f64(v)
+            .map(Value::Number)
+            .ok_or_else(|| E::custom("number is not finite"))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        loop {
+            let seed = ValueSeed {
+                duplicates: self.duplicates,
+                pointer: format!("{}/{}", self.pointer, items.len()),
+            };
+            match seq.next_element_seed(seed)? {
+                Some(v) => items.push(v),
+                None => return Ok(Value::Array(items)),
+            }
+        }
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut object = Map::new();
+        let mut first = true;
+        while let Some(name) = map.next_key::<String>()? {
+            if first && name == NUMBER_TOKEN {
+                let digits: String = map.next_value()?;
+                return Number::from_str(&digits)
+                    .map(Value::Number)
+                    .map_err(|_| de::Error::custom("invalid number"));
+            }
+            first = false;
+            let seed = ValueSeed {
+                duplicates: self.duplicates,
+                pointer: format!("{}/{}", self.pointer, pointer_token(&name)),
+            };
+            let value = map.next_value_seed(seed)?;
+            if let Some(previous) = object.insert(name.clone(), value.clone()) {
+                self.duplicates.borrow_mut().push(Duplicate {
+                    pointer: self.pointer.clone(),
+                    name,
+                    first: previous,
+                    last: value,
+                });
+            }
+        }
+        Ok(Value::Object(object))
+    }
+}
+
+/// Compact JSON with member order and numbers kept.
+pub fn to_compact(value: &Value) -> String {
+    // Serialising a Value cannot fail: all keys are strings.
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// Pretty JSON (two-space indent) with member order and numbers kept.
+pub fn to_pretty(value: &Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+/// A short name for a JSON value's type, for messages.
+pub fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn member_order_is_kept() {
+        let p = parse(r#"{"z":1,"a":2,"m":3}"#).unwrap();
+        assert_eq!(to_compact(&p.value), r#"{"z":1,"a":2,"m":3}"#);
+    }
+
+    #[test]
+    fn large_and_precise_numbers_are_kept_exactly() {
+        let text = r#"{"big":123456789012345678901234567890,"f":0.1000000000000000055511151231257827,"e":1e3,"n":-0}"#;
+        assert_eq!(to_compact(&parse(text).unwrap().value), text);
+    }
+
+    #[test]
+    fn duplicate_members_are_reported_with_both_values() {
+        let p = parse(r#"{"a":{"x":1,"x":2},"sub":"alice","sub":"admin"}"#).unwrap();
+        assert_eq!(p.duplicates.len(), 2);
+        assert_eq!(p.duplicates[0].pointer, "/a");
+        assert_eq!(p.duplicates[1].name, "sub");
+        assert_eq!(p.duplicates[1].first, Value::from("alice"));
+        assert_eq!(p.duplicates[1].last, Value::from("admin"));
+        assert_eq!(p.value["sub"], "admin");
+    }
+
+    #[test]
+    fn syntax_error_names_line_and_column() {
+        let err = parse("{\n  \"a\": 1,\n  \"b\" 2\n}").unwrap_err();
+        assert_eq!((err.line, err.column), (3, 7));
+        assert_eq!(err.message, "expected `:`");
+    }
+
+    #[test]
+    fn nesting_past_the_limit_is_an_error_naming_it() {
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        let err = parse(&deep).unwrap_err();
+        assert!(err.message.contains("128"), "{err}");
+        let ok = format!("{}{}", "[".repeat(100), "]".repeat(100));
+        assert!(parse(&ok).is_ok());
+    }
+
+    #[test]
+    fn trailing_text_is_an_error() {
+        let err = parse("{} x").unwrap_err();
+        assert_eq!(err.message, "unexpected text after the JSON value");
+    }
+}

@@ -1,0 +1,165 @@
+//! The GUI-free core: parse, keys, sign, verify, claims, validity, findings and [`analyze`].
+//!
+//! Nothing here knows about egui, reads the clock or prints; callers pass `now` in.
+
+pub mod alg;
+pub mod b64;
+pub mod claims;
+pub mod findings;
+pub mod json;
+pub mod keys;
+pub mod parse;
+pub mod sign;
+pub mod time;
+pub mod validity;
+pub mod verify;
+
+use serde_json::{Value, json};
+
+pub use alg::Alg;
+pub use claims::Claim;
+pub use findings::{Finding, Severity};
+pub use keys::{Key, KeySet};
+pub use parse::{Decoded, Form, Payload};
+pub use validity::{Validity, ValidityState};
+pub use verify::{SignatureCheck, SignatureStatus};
+
+/// Inputs besides the token and the key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// The instant to evaluate times at, in Unix seconds.
+    pub now: i64,
+    /// Clock skew allowed for exp/nbf/iat.
+    pub leeway_secs: i64,
+}
+
+impl Options {
+    pub fn at(now: i64) -> Self {
+        Self {
+            now,
+            leeway_secs: 0,
+        }
+    }
+}
+
+/// Everything known about a token: plain data for the UI and the CLI.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub decoded: Decoded,
+    pub signature: SignatureCheck,
+    pub validity: Validity,
+    pub header_claims: Vec<Claim>,
+    pub claims: Vec<Claim>,
+    pub findings: Vec<Finding>,
+    /// Description of the key used, when one was given.
+    pub key_description: Option<String>,
+}
+
+impl Analysis {
+    /// True when the input is not a well-formed token (the CLI exits 2).
+    pub fn is_malformed(&self) -> bool {
+        !self.decoded.errors.is_empty()
+    }
+
+    /// The `decode --json` document.
+    pub fn to_json(&self) -> Value {
+        let d = &self.decoded;
+        let mut doc = json!({
+            "alg": d.alg_name(),
+            "form": d.form,
+            "header": d.header,
+        });
+        let obj = doc.as_object_mut().expect("json! object");
+        match &d.payload {
+            Payload::Claims(v) | Payload::OtherJson(v) => {
+                obj.insert("payload".into(), v.clone());
+            }
+            Payload::Text(t) => {
+                obj.insert("payload_text".into(), Value::from(t.as_str()));
+            }
+            Payload::Binary(b) => {
+                obj.insert("payload_hex".into(), Value::from(parse::hex(b)));
+            }
+            Payload::Encrypted => {
+                obj.insert("payload_encrypted".into(), Value::Bool(true));
+            }
+            Payload::Unavailable => {}
+        }
+        obj.insert(
+            "signature".into(),
+            json!({
+                "status": self.signature.status,
+                "detail": self.signature.detail,
+                "key": self.signature.key,
+            }),
+        );
+        obj.insert(
+            "validity".into(),
+            serde_json::to_value(&self.validity).unwrap_or_default(),
+        );
+        let claims: Vec<&Claim> = self.header_claims.iter().chain(&self.claims).collect();
+        obj.insert(
+            "claims".into(),
+            serde_json::to_value(claims).unwrap_or_default(),
+        );
+        obj.insert(
+            "findings".into(),
+            serde_json::to_value(&self.findings).unwrap_or_default(),
+        );
+        obj.insert(
+            "parts".into(),
+            Value::Array(
+                d.parts
+                    .iter()
+                    .map(|p| json!({"kind": p.kind, "start": p.span.start, "end": p.span.end}))
+                    .collect(),
+            ),
+        );
+        if !d.errors.is_empty() {
+            let text: Vec<String> = d.errors.iter().map(ToString::to_string).collect();
+            obj.insert("error".into(), Value::from(text.join("; ")));
+            obj.insert(
+                "errors".into(),
+                serde_json::to_value(&d.errors).unwrap_or_default(),
+            );
+        }
+        doc
+    }
+}
+
+/// Decodes, verifies and explains `input` with `keys` at `options.now`.
+pub fn analyze(input: &str, keys: Option<&KeySet>, options: Options) -> Analysis {
+    let decoded = parse::decode(input);
+    analyze_decoded(decoded, keys, options)
+}
+
+/// As [`analyze`], for an already decoded token (the UI re-verifies without re-parsing).
+pub fn analyze_decoded(decoded: Decoded, keys: Option<&KeySet>, options: Options) -> Analysis {
+    let signature = verify::verify(&decoded, keys);
+    let validity = validity::evaluate(decoded.claims(), options.now, options.leeway_secs);
+    let header_claims = decoded
+        .header
+        .as_ref()
+        .and_then(Value::as_object)
+        .map(|h| claims::annotate(h, claims::Location::Header, options.now))
+        .unwrap_or_default();
+    let claims = decoded
+        .claims()
+        .map(|c| claims::annotate(c, claims::Location::Payload, options.now))
+        .unwrap_or_default();
+    let findings = findings::evaluate(&findings::Context {
+        decoded: &decoded,
+        signature: &signature,
+        keys,
+        now: options.now,
+    });
+    Analysis {
+        key_description: keys.map(KeySet::describe),
+        decoded,
+        signature,
+        validity,
+        header_claims,
+        claims,
+        findings,
+    }
+}

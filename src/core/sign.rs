@@ -1,0 +1,133 @@
+//! Signing: header JSON + payload JSON + key → compact token over exactly the bytes emitted.
+
+use serde_json::Value;
+
+use super::alg::Alg;
+use super::b64;
+use super::json::{self, JsonError};
+use super::keys::{Key, KeyMaterial};
+
+/// Why a token could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SignError {
+    #[error("header JSON, {0}")]
+    HeaderJson(JsonError),
+    #[error("header must be a JSON object, not {0}")]
+    HeaderNotObject(&'static str),
+    #[error("header has no \"alg\": choose an algorithm")]
+    NoAlg,
+    #[error("header \"alg\" {0} is not a JWS algorithm this debugger can sign with")]
+    UnknownAlg(String),
+    #[error("payload JSON, {0}")]
+    PayloadJson(JsonError),
+    #[error(
+        "alg \"none\" makes an unsecured token that anyone can forge; it is only made when asked for explicitly"
+    )]
+    UnsecuredNotAllowed,
+    #[error("no key: {0} needs a key to sign with")]
+    NoKey(Alg),
+    #[error("{0}")]
+    KeyDoesNotFit(String),
+    #[error("signing failed: {0}")]
+    Crypto(String),
+}
+
+/// A freshly made token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signed {
+    pub token: String,
+    pub alg: Alg,
+}
+
+/// Whether `alg: none` may be produced. Named so that call sites say what they allow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Unsecured {
+    #[default]
+    Refuse,
+    /// The user asked for an unsecured token by name.
+    DangerouslyAllow,
+}
+
+/// Parses header JSON text, checking it is an object with a known `alg`.
+pub fn header_alg(header_json: &str) -> Result<(Value, Alg), SignError> {
+    let header = json::parse(header_json)
+        .map_err(SignError::HeaderJson)?
+        .value;
+    if !header.is_object() {
+        return Err(SignError::HeaderNotObject(json::type_name(&header)));
+    }
+    let alg = match header.get("alg") {
+        None => return Err(SignError::NoAlg),
+        Some(Value::String(name)) => {
+            Alg::parse(name).ok_or_else(|| SignError::UnknownAlg(format!("\"{name}\"")))?
+        }
+        Some(other) => return Err(SignError::UnknownAlg(other.to_string())),
+    };
+    Ok((header, alg))
+}
+
+/// Signs `payload_json` under `header_json`; the header's `alg` picks the algorithm and every
+/// other member is kept as written (order included).
+pub fn sign(
+    header_json: &str,
+    payload_json: &str,
+    key: Option<&Key>,
+    unsecured: Unsecured,
+) -> Result<Signed, SignError> {
+    let (header, alg) = header_alg(header_json)?;
+    let payload = json::parse(payload_json)
+        .map_err(SignError::PayloadJson)?
+        .value;
+    let input = format!(
+        "{}.{}",
+        b64::encode(json::to_compact(&header)),
+        b64::encode(json::to_compact(&payload))
+    );
+    let signature = sign_input(alg, input.as_bytes(), key, unsecured)?;
+    Ok(Signed {
+        token: format!("{input}.{signature}"),
+        alg,
+    })
+}
+
+/// Signs an exact signing input, returning the base64url signature ("" for `none`).
+pub fn sign_input(
+    alg: Alg,
+    input: &[u8],
+    key: Option<&Key>,
+    unsecured: Unsecured,
+) -> Result<String, SignError> {
+    if alg == Alg::None {
+        return match unsecured {
+            Unsecured::DangerouslyAllow => Ok(String::new()),
+            Unsecured::Refuse => Err(SignError::UnsecuredNotAllowed),
+        };
+    }
+    let key = key.ok_or(SignError::NoKey(alg))?;
+    key.check_fits(alg, true)
+        .map_err(SignError::KeyDoesNotFit)?;
+    if alg == Alg::ES512 {
+        use signature::Signer as _;
+        let KeyMaterial::Ec {
+            private: Some(d), ..
+        } = &key.material
+        else {
+            return Err(SignError::KeyDoesNotFit(
+                "ES512 needs an EC P-521 private key".into(),
+            ));
+        };
+        let sk = p521::ecdsa::SigningKey::from_slice(d)
+            .map_err(|_| SignError::Crypto("invalid P-521 private key".into()))?;
+        let sig: p521::ecdsa::Signature = sk
+            .try_sign(input)
+            .map_err(|e| SignError::Crypto(e.to_string()))?;
+        return Ok(b64::encode(sig.to_bytes()));
+    }
+    let jalg = alg
+        .to_jsonwebtoken()
+        .ok_or_else(|| SignError::Crypto(format!("{alg} is not supported")))?;
+    let ekey = key
+        .encoding_key()
+        .ok_or_else(|| SignError::Crypto("the key could not be prepared for signing".into()))?;
+    jsonwebtoken::crypto::sign(input, &ekey, jalg).map_err(|e| SignError::Crypto(e.to_string()))
+}

@@ -1,0 +1,115 @@
+//! Times for people: RFC 3339 in UTC and a relative phrase. The clock is always passed in.
+
+/// An instant as shown to a person.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TimeInfo {
+    /// Seconds since the Unix epoch.
+    pub unix: i64,
+    /// RFC 3339 in UTC, e.g. 2011-03-22T18:43:00Z.
+    pub utc: String,
+    /// "in 14 min", "3 days ago", relative to the analysis clock.
+    pub relative: String,
+}
+
+/// RFC 3339 UTC text for a Unix time, or a note when it is out of range.
+pub fn rfc3339(unix: i64) -> String {
+    match jiff::Timestamp::from_second(unix) {
+        Ok(ts) => ts.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        Err(_) => format!("{unix} (outside the representable years -9999…9999)"),
+    }
+}
+
+/// "in 14 min" / "3 days ago" / "now".
+pub fn relative(unix: i64, now: i64) -> String {
+    let delta = unix.saturating_sub(now);
+    if delta == 0 {
+        return "now".into();
+    }
+    let span = span_phrase(delta.unsigned_abs());
+    if delta > 0 {
+        format!("in {span}")
+    } else {
+        format!("{span} ago")
+    }
+}
+
+/// "3 h 20 min", "5 s", "2 days" for a length in seconds.
+pub fn span_phrase(secs: u64) -> String {
+    const MIN: u64 = 60;
+    const HOUR: u64 = 3600;
+    const DAY: u64 = 86_400;
+    const YEAR: u64 = 365 * DAY;
+    let plural = |n: u64, unit: &str| {
+        if n == 1 {
+            format!("1 {unit}")
+        } else {
+            format!("{n} {unit}s")
+        }
+    };
+    match secs {
+        s if s < MIN => format!("{s} s"),
+        s if s < HOUR => format!("{} min", s / MIN),
+        s if s < DAY => {
+            let m = (s % HOUR) / MIN;
+            if m == 0 {
+                format!("{} h", s / HOUR)
+            } else {
+                format!("{} h {m} min", s / HOUR)
+            }
+        }
+        s if s < 2 * YEAR => plural(s / DAY, "day"),
+        s => plural(s / YEAR, "year"),
+    }
+}
+
+/// Full description of an instant relative to `now`.
+pub fn info(unix: i64, now: i64) -> TimeInfo {
+    TimeInfo {
+        unix,
+        utc: rfc3339(unix),
+        relative: relative(unix, now),
+    }
+}
+
+/// Parses `now`-style input: Unix seconds or RFC 3339.
+pub fn parse_instant(text: &str) -> Result<i64, String> {
+    if let Ok(n) = text.trim().parse::<i64>() {
+        return Ok(n);
+    }
+    text.trim()
+        .parse::<jiff::Timestamp>()
+        .map(|t| t.as_second())
+        .map_err(|_| format!("\"{text}\" is neither Unix seconds nor an RFC 3339 time such as 2026-11-27T20:00:00Z"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfc_example_expiry_formats_in_utc() {
+        assert_eq!(rfc3339(1_300_819_380), "2011-03-22T18:43:00Z");
+    }
+
+    #[test]
+    fn relative_phrases_read_naturally() {
+        assert_eq!(relative(100, 100), "now");
+        assert_eq!(relative(100 + 14 * 60, 100), "in 14 min");
+        assert_eq!(relative(100, 100 + 3 * 86_400), "3 days ago");
+        assert_eq!(relative(0, 3 * 3600 + 20 * 60), "3 h 20 min ago");
+        assert_eq!(relative(45, 0), "in 45 s");
+    }
+
+    #[test]
+    fn instants_parse_from_unix_or_rfc3339() {
+        assert_eq!(parse_instant("1300819380"), Ok(1_300_819_380));
+        assert_eq!(parse_instant("2011-03-22T18:43:00Z"), Ok(1_300_819_380));
+        assert!(parse_instant("yesterday").is_err());
+    }
+
+    #[test]
+    fn out_of_range_times_do_not_panic() {
+        assert!(rfc3339(i64::MAX).contains("outside"));
+        assert!(!relative(i64::MIN, i64::MAX).is_empty());
+    }
+}

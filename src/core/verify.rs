@@ -1,0 +1,340 @@
+//! Signature verification over the exact signing input, with an honest status.
+
+use serde_json::Value;
+
+use super::alg::{Alg, Family};
+use super::b64;
+use super::keys::{Key, KeySet};
+use super::parse::{Decoded, Form};
+
+/// What the signature check concluded. Separate from time validity and from structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignatureStatus {
+    /// The signature matches a key that fits the algorithm.
+    Verified,
+    /// Checked, and it does not hold (or the token breaks a rule a strict verifier enforces).
+    Invalid,
+    /// `alg: none` (any casing): there is nothing to verify, and anyone could have made it.
+    Unsigned,
+    /// No key was given, so nothing was checked.
+    NoKey,
+    /// The algorithm is unknown or not a signature (JWE).
+    UnsupportedAlg,
+    /// A key was given but it cannot verify this algorithm (e.g. a public key for HS256).
+    KeyMismatch,
+}
+
+impl SignatureStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Verified => "verified",
+            Self::Invalid => "invalid",
+            Self::Unsigned => "unsigned",
+            Self::NoKey => "no_key",
+            Self::UnsupportedAlg => "unsupported_alg",
+            Self::KeyMismatch => "key_mismatch",
+        }
+    }
+}
+
+/// The outcome with its explanation.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SignatureCheck {
+    pub status: SignatureStatus,
+    /// One sentence a person can act on.
+    pub detail: String,
+    /// The key that verified, or the one that was tried, described (never its bytes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// An HS* token whose MAC was made with a public key's text as the secret (key confusion).
+    #[serde(skip)]
+    pub forged_with_public_key: bool,
+}
+
+impl SignatureCheck {
+    fn new(status: SignatureStatus, detail: impl Into<String>) -> Self {
+        Self {
+            status,
+            detail: detail.into(),
+            key: None,
+            forged_with_public_key: false,
+        }
+    }
+}
+
+/// Extensions this verifier understands when listed in `crit`.
+const UNDERSTOOD_CRIT: &[&str] = &["b64"];
+
+/// Names in `crit` that this verifier does not understand.
+pub fn unknown_crit(header: &Value) -> Vec<String> {
+    match header.get("crit") {
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|v| {
+                v.as_str()
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| v.to_string())
+            })
+            .filter(|n| !UNDERSTOOD_CRIT.contains(&n.as_str()))
+            .collect(),
+        Some(other) => vec![other.to_string()],
+        None => Vec::new(),
+    }
+}
+
+/// Checks the token's signature with the given keys.
+pub fn verify(decoded: &Decoded, keys: Option<&KeySet>) -> SignatureCheck {
+    use SignatureStatus::*;
+    if decoded.form == Form::Jwe {
+        return SignatureCheck::new(
+            UnsupportedAlg,
+            "encrypted token (JWE): there is no signature to check, and the payload is not readable without decryption",
+        );
+    }
+    let Some(header) = &decoded.header else {
+        return SignatureCheck::new(
+            Invalid,
+            "the header could not be read, so the signature cannot be checked",
+        );
+    };
+    let alg = match header.get("alg") {
+        None => return SignatureCheck::new(UnsupportedAlg, "the header has no \"alg\" member"),
+        Some(Value::String(name)) => match Alg::parse(name) {
+            Some(alg) => alg,
+            None => {
+                return SignatureCheck::new(
+                    UnsupportedAlg,
+                    format!(
+                        "alg \"{name}\" is not a JWS signature algorithm this debugger can check"
+                    ),
+                );
+            }
+        },
+        Some(other) => {
+            return SignatureCheck::new(
+                UnsupportedAlg,
+                format!("\"alg\" is {other}, not a string"),
+            );
+        }
+    };
+    if alg == Alg::None {
+        let name = decoded.alg_name().unwrap_or("none");
+        return SignatureCheck::new(
+            Unsigned,
+            format!(
+                "alg \"{name}\": the token is not signed and anyone can forge it; it is never treated as verified"
+            ),
+        );
+    }
+    let (Some(input), Some(signature)) = (decoded.signing_input(), decoded.signature()) else {
+        return SignatureCheck::new(Invalid, "the token has no readable signature segment");
+    };
+    let Some(keys) = keys else {
+        return SignatureCheck::new(NoKey, "no key given: the signature was not checked");
+    };
+
+    let kid = header.get("kid").and_then(Value::as_str);
+    let by_kid: Vec<&Key> = match kid {
+        Some(kid) => keys
+            .keys
+            .iter()
+            .filter(|k| k.kid.as_deref() == Some(kid))
+            .collect(),
+        None => Vec::new(),
+    };
+    let (candidates, kid_note) = if by_kid.is_empty() {
+        let note = match kid {
+            Some(kid) if keys.is_set => {
+                format!(" (no key has kid \"{kid}\", so every key was tried)")
+            }
+            _ => String::new(),
+        };
+        (keys.keys.iter().collect::<Vec<_>>(), note)
+    } else {
+        (by_kid, String::new())
+    };
+
+    let mut reasons = Vec::new();
+    let fitting: Vec<&Key> = candidates
+        .iter()
+        .copied()
+        .filter(|k| match k.check_fits(alg, false) {
+            Ok(()) => true,
+            Err(why) => {
+                reasons.push(why);
+                false
+            }
+        })
+        .collect();
+    if fitting.is_empty() {
+        let mut check = SignatureCheck::new(
+            KeyMismatch,
+            match reasons.as_slice() {
+                [one] => format!("key does not fit {alg}: {one}"),
+                [] => format!("key does not fit {alg}: the key set is empty"),
+                many => format!("no key fits {alg}: {}", many.join("; ")),
+            },
+        );
+        if candidates.len() == 1 {
+            check.key = Some(candidates[0].describe());
+        }
+        if alg.family() == Family::Hmac
+            && forged_with_public_text(alg, input, signature, &candidates)
+        {
+            check.forged_with_public_key = true;
+            check.detail.push_str(
+                ". This token's HMAC was computed with the public key's own text as the secret: it is a key-confusion forgery",
+            );
+        }
+        return check;
+    }
+
+    if let Some(problem) = signature_shape_problem(alg, signature) {
+        let mut check = SignatureCheck::new(Invalid, problem);
+        check.key = fitting.first().map(|k| k.describe());
+        return check;
+    }
+
+    let mut errors = Vec::new();
+    let matched =
+        fitting.iter().find(
+            |key| match verify_with(alg, key, input.as_bytes(), signature) {
+                Ok(ok) => ok,
+                Err(e) => {
+                    errors.push(e);
+                    false
+                }
+            },
+        );
+    let Some(key) = matched else {
+        let mut detail = if fitting.len() == 1 {
+            "signature does not match the key".to_owned()
+        } else {
+            format!(
+                "signature matches none of the {} keys that fit {alg}",
+                fitting.len()
+            )
+        };
+        detail.push_str(&kid_note);
+        if let Some(e) = errors.first() {
+            detail.push_str(&format!(" ({e})"));
+        }
+        let mut check = SignatureCheck::new(Invalid, detail);
+        if fitting.len() == 1 {
+            check.key = Some(fitting[0].describe());
+        }
+        return check;
+    };
+
+    let noncanonical: Vec<&str> = decoded
+        .parts
+        .iter()
+        .filter(|p| !p.deviations.is_empty())
+        .map(|p| p.kind.name())
+        .collect();
+    let unknown = unknown_crit(header);
+    let mut check = if !noncanonical.is_empty() {
+        SignatureCheck::new(
+            Invalid,
+            format!(
+                "the signature bytes match, but the {} is not canonical base64url, so a strict verifier rejects the token",
+                noncanonical.join(" and ")
+            ),
+        )
+    } else if !unknown.is_empty() {
+        SignatureCheck::new(
+            Invalid,
+            format!(
+                "the signature bytes match, but \"crit\" lists {} which this verifier does not understand; RFC 7515 §4.1.11 requires rejecting the token",
+                unknown.join(", ")
+            ),
+        )
+    } else {
+        let which = if keys.keys.len() > 1 {
+            format!(" by {}", key.describe())
+        } else {
+            String::new()
+        };
+        SignatureCheck::new(Verified, format!("signature verified{which}{kid_note}"))
+    };
+    check.key = Some(key.describe());
+    check
+}
+
+/// Why a signature cannot be valid for `alg` whatever the key (wrong size, empty).
+pub fn signature_shape_problem(alg: Alg, signature: &[u8]) -> Option<String> {
+    if signature.is_empty() {
+        return Some(format!("the signature is empty, but {alg} requires one"));
+    }
+    match alg.family() {
+        Family::Ec(curve) => {
+            let want = 2 * curve.field_len();
+            if signature.len() != want {
+                let der = if signature.first() == Some(&0x30) {
+                    " (it looks DER-encoded)"
+                } else {
+                    ""
+                };
+                return Some(format!(
+                    "{alg} signature must be R‖S of exactly {want} bytes, found {}{der}",
+                    signature.len()
+                ));
+            }
+            let (r, s) = signature.split_at(curve.field_len());
+            if r.iter().all(|&b| b == 0) || s.iter().all(|&b| b == 0) {
+                return Some(format!(
+                    "{alg} signature has r or s equal to zero, which is never valid (CVE-2022-21449)"
+                ));
+            }
+            None
+        }
+        Family::Ed25519 if signature.len() != 64 => Some(format!(
+            "EdDSA signature must be 64 bytes, found {}",
+            signature.len()
+        )),
+        _ => None,
+    }
+}
+
+/// Verifies with one key that fits `alg`.
+fn verify_with(alg: Alg, key: &Key, message: &[u8], signature: &[u8]) -> Result<bool, String> {
+    if alg == Alg::ES512 {
+        use signature::Verifier as _;
+        let super::keys::KeyMaterial::Ec { public, .. } = &key.material else {
+            return Err("not an EC key".into());
+        };
+        let vk = p521::ecdsa::VerifyingKey::from_sec1_bytes(public)
+            .map_err(|_| "bad P-521 public key".to_owned())?;
+        let Ok(sig) = p521::ecdsa::Signature::from_slice(signature) else {
+            return Ok(false);
+        };
+        return Ok(vk.verify(message, &sig).is_ok());
+    }
+    let jalg = alg
+        .to_jsonwebtoken()
+        .ok_or_else(|| format!("{alg} is not supported"))?;
+    let dkey = key
+        .decoding_key()
+        .ok_or_else(|| "the key could not be prepared for verification".to_owned())?;
+    jsonwebtoken::crypto::verify(&b64::encode(signature), message, &dkey, jalg)
+        .map_err(|e| e.to_string())
+}
+
+/// True when an HS* MAC verifies with a public key's text (with or without its final newline).
+fn forged_with_public_text(alg: Alg, input: &str, signature: &[u8], keys: &[&Key]) -> bool {
+    let Some(jalg) = alg.to_jsonwebtoken() else {
+        return false;
+    };
+    let sig = b64::encode(signature);
+    keys.iter()
+        .filter_map(|k| k.public_text.as_deref())
+        .any(|text| {
+            let trimmed = text.trim_end();
+            let variants = [text.to_owned(), trimmed.to_owned(), format!("{trimmed}\n")];
+            variants.iter().any(|secret| {
+                let dkey = jsonwebtoken::DecodingKey::from_secret(secret.as_bytes());
+                jsonwebtoken::crypto::verify(&sig, input.as_bytes(), &dkey, jalg).unwrap_or(false)
+            })
+        })
+}

@@ -1,0 +1,6 @@
+//! jwt-debugger: decode, verify, sign and explain JSON Web Tokens, offline.
+//!
+//! [`core`] is pure Rust with no GUI dependency; `cli` and (with the `gui` feature) `ui` sit on top.
+
+pub mod cli;
+pub mod core;
