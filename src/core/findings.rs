@@ -139,6 +139,30 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
         header_rules(header, cx, &mut out);
     }
 
+    // A token made with a secret from the bundled list is forgeable by anyone who has the list.
+    let given_weak = cx.keys.is_some_and(|k| {
+        k.keys
+            .iter()
+            .filter_map(|k| k.secret_bytes())
+            .any(|b| verify::well_known_secrets().any(|s| s.as_bytes() == b))
+    });
+    if cx.signature.status != SignatureStatus::Verified
+        && !given_weak
+        && let Some(secret) = verify::well_known_secret(d)
+    {
+        out.push(finding(
+            "WEAK_HMAC_KEY",
+            Severity::Critical,
+            if secret.is_empty() {
+                "Signed with an empty secret".to_owned()
+            } else {
+                format!("Signed with the well-known secret \"{secret}\"")
+            },
+            "The token's HMAC verifies with a secret from the public list of defaults and tutorial secrets, so anyone can forge tokens for this issuer. Rotate the secret to 32+ random bytes.",
+            "RFC 8725 §3.5; CVE-2019-20933",
+        ));
+    }
+
     // Weak keys.
     if let Some(keys) = cx.keys {
         for key in &keys.keys {
@@ -155,6 +179,16 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
                         "An empty secret lets anyone compute valid signatures.",
                         "RFC 7518 §3.2; CVE-2019-20933",
                     ));
+                } else if let Some(known) =
+                    verify::well_known_secrets().find(|s| s.as_bytes() == bytes)
+                {
+                    out.push(finding(
+                        "WEAK_HMAC_KEY",
+                        Severity::Warn,
+                        format!("The secret \"{known}\" is a well-known default"),
+                        "It is on public lists of tutorial and framework secrets; anyone can try it against your tokens. Use 32+ random bytes.",
+                        "RFC 8725 §3.5",
+                    ));
                 } else if bytes.len() < min {
                     out.push(finding(
                         "WEAK_HMAC_KEY",
@@ -164,6 +198,15 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
                         "RFC 7518 §3.2, RFC 8725 §3.5",
                     ));
                 }
+            }
+            if key.is_roca_vulnerable() {
+                out.push(finding(
+                    "ROCA_RSA_KEY",
+                    Severity::Critical,
+                    "RSA key has the ROCA flaw",
+                    "The modulus has the fingerprint of keys made by a flawed Infineon library: the private key can be computed from the public key. Replace the key.",
+                    "CVE-2017-15361",
+                ));
             }
             if matches!(key.material, super::keys::KeyMaterial::Rsa { .. }) && key.bits() < 2048 {
                 out.push(finding(
@@ -288,6 +331,38 @@ fn header_rules(header: &Value, cx: &Context<'_>, out: &mut Vec<Finding>) {
 }
 
 fn structure_rules(d: &Decoded, out: &mut Vec<Finding>) {
+    if d.json_serialization.is_some() || (d.token.starts_with('{') && !d.errors.is_empty()) {
+        out.push(finding(
+            "NOT_COMPACT",
+            Severity::Error,
+            "JSON serialization, not a compact JWT",
+            match &d.json_serialization {
+                Some(j) => format!(
+                    "This is a JWS JSON serialization with {} signature(s){}; a JWT must be compact (header.payload.signature). It is shown through its first signature.",
+                    j.signatures,
+                    if j.unprotected_header { " and unprotected header members, which no signature covers" } else { "" }
+                ),
+                None => "The input is JSON, not header.payload.signature; a JWT verifier must reject it.".to_owned(),
+            },
+            "RFC 7515 §7.2, RFC 7519 §7.2",
+        ));
+    }
+    for e in &d.errors {
+        let base64_part = ["header", "payload", "signature"].contains(&e.part.as_str());
+        if base64_part
+            && (e.message.starts_with("byte ")
+                || e.message.starts_with("'='")
+                || e.message.starts_with("length "))
+        {
+            out.push(finding(
+                "BASE64_NONCANONICAL",
+                Severity::Error,
+                format!("{} is not base64url", e.part),
+                format!("The {} {}. Lenient decoders skip such characters, so the same token can be spelled many ways; strict ones reject it.", e.part, e.message),
+                "RFC 7515 §2, RFC 4648 §3.5",
+            ));
+        }
+    }
     for part in &d.parts {
         if let Some(dev) = part.deviations.first() {
             out.push(finding(

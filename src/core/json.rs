@@ -203,7 +203,7 @@ mod tests {
 
     #[test]
     fn large_and_precise_numbers_are_kept_exactly() {
-        let text = r#"{"big":123456789012345678901234567890,"f":0.1000000000000000055511151231257827,"e":1e3,"n":-0}"#;
+        let text = r#"{"big":123456789012345678901234567890,"f":0.1000000000000000055511151231257827,"e":1.5e-7,"n":-0}"#;
         assert_eq!(to_compact(&parse(text).unwrap().value), text);
     }
 

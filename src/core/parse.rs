@@ -126,7 +126,70 @@ pub struct Decoded {
     pub payload_bytes: Option<Vec<u8>>,
     /// RFC 7797 `"b64": false`: the payload segment is the payload itself.
     pub unencoded_payload: bool,
+    /// Payload supplied separately for a token with an empty (detached) payload segment.
+    pub detached_payload: bool,
+    /// Set when the input was a JWS JSON serialization, shown through its first signature.
+    pub json_serialization: Option<JsonSerialization>,
     pub errors: Vec<DecodeError>,
+}
+
+/// What a JWS JSON serialization (RFC 7515 §7.2) held.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonSerialization {
+    /// Number of signatures it carries.
+    pub signatures: usize,
+    /// Whether any signature has an unprotected `header` (its members are not signed).
+    pub unprotected_header: bool,
+}
+
+/// One signature of a JWS JSON serialization, as a compact token.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JsonSignature {
+    /// `protected.payload.signature`; the protected part may be empty.
+    pub compact: String,
+    /// The unprotected `header` member, if any.
+    pub unprotected: Option<Value>,
+}
+
+/// Splits a JWS JSON serialization (general or flattened) into compact tokens, one per signature.
+pub fn json_serialization(text: &str) -> Result<Vec<JsonSignature>, String> {
+    let value = json::parse(text)
+        .map_err(|e| format!("invalid JSON at {e}"))?
+        .value;
+    let obj = value.as_object().ok_or("not a JSON object")?;
+    let payload = match obj.get("payload") {
+        Some(Value::String(p)) => p.as_str(),
+        None => "",
+        Some(_) => return Err("\"payload\" must be a string".into()),
+    };
+    let one = |sig: &serde_json::Map<String, Value>| -> Result<JsonSignature, String> {
+        let protected = match sig.get("protected") {
+            Some(Value::String(p)) => p.as_str(),
+            None => "",
+            Some(_) => return Err("\"protected\" must be a string".into()),
+        };
+        let signature = sig
+            .get("signature")
+            .and_then(Value::as_str)
+            .ok_or("a signature without a \"signature\" string")?;
+        Ok(JsonSignature {
+            compact: format!("{protected}.{payload}.{signature}"),
+            unprotected: sig.get("header").cloned(),
+        })
+    };
+    match obj.get("signatures") {
+        Some(Value::Array(list)) => list
+            .iter()
+            .map(|s| {
+                s.as_object()
+                    .ok_or_else(|| "each signature must be an object".to_owned())
+                    .and_then(one)
+            })
+            .collect(),
+        Some(_) => Err("\"signatures\" must be an array".into()),
+        None if obj.contains_key("signature") => Ok(vec![one(obj)?]),
+        None => Err("no \"signature\" or \"signatures\" member".into()),
+    }
 }
 
 impl Decoded {
@@ -147,6 +210,8 @@ impl Decoded {
             payload_duplicates: Vec::new(),
             payload_bytes: None,
             unencoded_payload: false,
+            detached_payload: false,
+            json_serialization: None,
             errors: Vec::new(),
         }
     }
@@ -167,13 +232,25 @@ impl Decoded {
         self.header.as_ref()?.get("alg")?.as_str()
     }
 
-    /// `header.payload` exactly as in the input: the bytes a JWS signature covers.
-    pub fn signing_input(&self) -> Option<&str> {
+    /// `header.payload` exactly as in the token: the bytes a JWS signature covers. For a detached
+    /// payload the supplied content stands in for the empty segment.
+    pub fn signing_input(&self) -> Option<std::borrow::Cow<'_, [u8]>> {
         let header = self.part(PartKind::Header)?;
         let payload = self.part(PartKind::Payload)?;
+        if self.detached_payload {
+            let mut input = header.text.as_bytes().to_vec();
+            input.push(b'.');
+            let bytes = self.payload_bytes.as_deref()?;
+            if self.unencoded_payload {
+                input.extend_from_slice(bytes);
+            } else {
+                input.extend_from_slice(b64::encode(bytes).as_bytes());
+            }
+            return Some(input.into());
+        }
         let start = header.span.start - self.token_span.start;
         let end = payload.span.end - self.token_span.start;
-        self.token.get(start..end)
+        self.token.get(start..end).map(|s| s.as_bytes().into())
     }
 
     /// Signature bytes (decoded), when present and decodable.
@@ -254,11 +331,7 @@ pub fn decode(input: &str) -> Decoded {
         return d;
     }
     if d.token.starts_with('{') {
-        d.error(
-            "input",
-            "this is JSON, not a compact token; a JWS JSON serialization (RFC 7515 §7.2) must be converted to header.payload.signature",
-        );
-        return d;
+        return decode_json_serialization(d);
     }
 
     let token = d.token.clone();
@@ -316,6 +389,46 @@ pub fn decode(input: &str) -> Decoded {
     }
     decode_payload(&mut d);
     decode_signature(&mut d);
+    d
+}
+
+/// Shows a JWS JSON serialization through its first signature, as the compact form it stands for.
+fn decode_json_serialization(mut d: Decoded) -> Decoded {
+    let signatures = match json_serialization(&d.token) {
+        Ok(list) => list,
+        Err(e) => {
+            d.error(
+                "input",
+                format!("this is JSON, not a compact token (header.payload.signature); as a JWS JSON serialization it fails: {e}"),
+            );
+            return d;
+        }
+    };
+    let Some(first) = signatures.first() else {
+        d.error("input", "a JWS JSON serialization without signatures");
+        return d;
+    };
+    let mut inner = decode(&first.compact);
+    inner.json_serialization = Some(JsonSerialization {
+        signatures: signatures.len(),
+        unprotected_header: signatures.iter().any(|s| s.unprotected.is_some()),
+    });
+    inner.stripped = d.stripped;
+    // Spans now refer to `token` (the compact form), not to the JSON the user pasted.
+    inner
+}
+
+/// Decodes a token whose payload segment is empty, with the payload supplied separately
+/// (RFC 7515 Appendix F).
+pub fn decode_detached(input: &str, payload: &[u8]) -> Decoded {
+    let mut d = decode(input);
+    if d.form == Form::Jws && d.parts.get(1).is_some_and(|p| p.text.is_empty()) {
+        d.detached_payload = true;
+        let mut duplicates = Vec::new();
+        d.payload = classify_payload(payload, &mut duplicates);
+        d.payload_duplicates = duplicates;
+        d.payload_bytes = Some(payload.to_vec());
+    }
     d
 }
 
@@ -435,7 +548,7 @@ mod tests {
         assert!(d.errors.is_empty(), "{:?}", d.errors);
         assert_eq!(d.form, Form::Jws);
         assert_eq!(d.parts.len(), 3);
-        assert_eq!(d.parts[0].span, Span { start: 0, end: 46 });
+        assert_eq!(d.parts[0].span, Span { start: 0, end: RFC7515_A1.find('.').unwrap() });
         assert_eq!(
             &RFC7515_A1[d.parts[2].span.start..d.parts[2].span.end],
             d.parts[2].text
@@ -550,6 +663,39 @@ mod tests {
     fn signing_input_is_the_exact_text() {
         let d = decode(&format!("Bearer {RFC7515_A1}"));
         let dot2 = RFC7515_A1.rfind('.').unwrap();
-        assert_eq!(d.signing_input(), Some(&RFC7515_A1[..dot2]));
+        assert_eq!(
+            d.signing_input().as_deref(),
+            Some(RFC7515_A1[..dot2].as_bytes())
+        );
+    }
+
+    #[test]
+    fn json_serialization_is_shown_through_its_first_signature() {
+        let json = format!(
+            r#"{{"payload":"{}","protected":"{}","header":{{"kid":"k"}},"signature":"{}"}}"#,
+            &RFC7515_A1[RFC7515_A1.find('.').unwrap() + 1..RFC7515_A1.rfind('.').unwrap()],
+            &RFC7515_A1[..RFC7515_A1.find('.').unwrap()],
+            &RFC7515_A1[RFC7515_A1.rfind('.').unwrap() + 1..]
+        );
+        let d = decode(&json);
+        assert!(d.errors.is_empty(), "{:?}", d.errors);
+        assert_eq!(d.token, RFC7515_A1);
+        assert_eq!(
+            d.json_serialization,
+            Some(JsonSerialization {
+                signatures: 1,
+                unprotected_header: true
+            })
+        );
+    }
+
+    #[test]
+    fn detached_payload_is_put_back_into_the_signing_input() {
+        let d = decode_detached("eyJhbGciOiJIUzI1NiJ9..c2ln", b"{}");
+        assert_eq!(
+            d.signing_input().as_deref(),
+            Some(&b"eyJhbGciOiJIUzI1NiJ9.e30"[..])
+        );
+        assert!(d.claims().is_some());
     }
 }

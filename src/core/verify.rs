@@ -133,6 +133,22 @@ pub fn verify(decoded: &Decoded, keys: Option<&KeySet>) -> SignatureCheck {
     let Some(keys) = keys else {
         return SignatureCheck::new(NoKey, "no key given: the signature was not checked");
     };
+    if let Some(first) = decoded.errors.first() {
+        return SignatureCheck::new(
+            Invalid,
+            format!("the token is malformed ({first}), so it is not verified"),
+        );
+    }
+    if keys.is_set {
+        let secret = keys.keys.iter().any(Key::is_secret);
+        let public = keys.keys.iter().any(|k| !k.is_secret());
+        if secret && public {
+            return SignatureCheck::new(
+                KeyMismatch,
+                "this JWKS mixes shared secrets with public keys; a key set is meant to be published, so a set holding secrets is not used",
+            );
+        }
+    }
 
     let kid = header.get("kid").and_then(Value::as_str);
     let by_kid: Vec<&Key> = match kid {
@@ -143,6 +159,16 @@ pub fn verify(decoded: &Decoded, keys: Option<&KeySet>) -> SignatureCheck {
             .collect(),
         None => Vec::new(),
     };
+    if by_kid.len() > 1 {
+        return SignatureCheck::new(
+            KeyMismatch,
+            format!(
+                "{} keys in the JWKS share kid \"{}\", so it is ambiguous which one signs",
+                by_kid.len(),
+                kid.unwrap_or_default()
+            ),
+        );
+    }
     let (candidates, kid_note) = if by_kid.is_empty() {
         let note = match kid {
             Some(kid) if keys.is_set => {
@@ -180,7 +206,7 @@ pub fn verify(decoded: &Decoded, keys: Option<&KeySet>) -> SignatureCheck {
             check.key = Some(candidates[0].describe());
         }
         if alg.family() == Family::Hmac
-            && forged_with_public_text(alg, input, signature, &candidates)
+            && forged_with_public_text(alg, &input, signature, &candidates)
         {
             check.forged_with_public_key = true;
             check.detail.push_str(
@@ -197,16 +223,15 @@ pub fn verify(decoded: &Decoded, keys: Option<&KeySet>) -> SignatureCheck {
     }
 
     let mut errors = Vec::new();
-    let matched =
-        fitting.iter().find(
-            |key| match verify_with(alg, key, input.as_bytes(), signature) {
-                Ok(ok) => ok,
-                Err(e) => {
-                    errors.push(e);
-                    false
-                }
-            },
-        );
+    let matched = fitting
+        .iter()
+        .find(|key| match verify_with(alg, key, &input, signature) {
+            Ok(ok) => ok,
+            Err(e) => {
+                errors.push(e);
+                false
+            }
+        });
     let Some(key) = matched else {
         let mut detail = if fitting.len() == 1 {
             "signature does not match the key".to_owned()
@@ -234,13 +259,26 @@ pub fn verify(decoded: &Decoded, keys: Option<&KeySet>) -> SignatureCheck {
         .map(|p| p.kind.name())
         .collect();
     let unknown = unknown_crit(header);
-    let mut check = if !noncanonical.is_empty() {
+    let mut check = if let Some(json) = &decoded.json_serialization {
+        SignatureCheck::new(
+            Invalid,
+            format!(
+                "the first of {} signature(s) matches, but this is a JWS JSON serialization, not a compact JWT; a JWT verifier rejects it",
+                json.signatures
+            ),
+        )
+    } else if !noncanonical.is_empty() {
         SignatureCheck::new(
             Invalid,
             format!(
                 "the signature bytes match, but the {} is not canonical base64url, so a strict verifier rejects the token",
                 noncanonical.join(" and ")
             ),
+        )
+    } else if key.is_roca_vulnerable() {
+        SignatureCheck::new(
+            Invalid,
+            "the signature bytes match, but the RSA key has the ROCA flaw (CVE-2017-15361): its private key can be computed from the public key, so the signature proves nothing",
         )
     } else if !unknown.is_empty() {
         SignatureCheck::new(
@@ -322,7 +360,7 @@ fn verify_with(alg: Alg, key: &Key, message: &[u8], signature: &[u8]) -> Result<
 }
 
 /// True when an HS* MAC verifies with a public key's text (with or without its final newline).
-fn forged_with_public_text(alg: Alg, input: &str, signature: &[u8], keys: &[&Key]) -> bool {
+fn forged_with_public_text(alg: Alg, input: &[u8], signature: &[u8], keys: &[&Key]) -> bool {
     let Some(jalg) = alg.to_jsonwebtoken() else {
         return false;
     };
@@ -334,7 +372,37 @@ fn forged_with_public_text(alg: Alg, input: &str, signature: &[u8], keys: &[&Key
             let variants = [text.to_owned(), trimmed.to_owned(), format!("{trimmed}\n")];
             variants.iter().any(|secret| {
                 let dkey = jsonwebtoken::DecodingKey::from_secret(secret.as_bytes());
-                jsonwebtoken::crypto::verify(&sig, input.as_bytes(), &dkey, jalg).unwrap_or(false)
+                jsonwebtoken::crypto::verify(&sig, input, &dkey, jalg).unwrap_or(false)
             })
         })
+}
+
+/// The bundled list of well-known secrets (`assets/weak-secrets.txt`), empty secret first.
+pub fn well_known_secrets() -> impl Iterator<Item = &'static str> {
+    std::iter::once("").chain(
+        include_str!("../../assets/weak-secrets.txt")
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#')),
+    )
+}
+
+/// Signing inputs larger than this are not tried against the well-known secrets on every analysis.
+pub const WELL_KNOWN_CHECK_MAX_BYTES: usize = 64 * 1024;
+
+/// The well-known secret an HS* token was signed with, if it is one of the bundled ones.
+pub fn well_known_secret(decoded: &Decoded) -> Option<&'static str> {
+    let alg = decoded.alg_name().and_then(Alg::parse)?;
+    let jalg = alg
+        .to_jsonwebtoken()
+        .filter(|_| alg.family() == Family::Hmac)?;
+    let input = decoded.signing_input()?;
+    let signature = decoded.signature().filter(|s| !s.is_empty())?;
+    if input.len() > WELL_KNOWN_CHECK_MAX_BYTES {
+        return None;
+    }
+    let sig = b64::encode(signature);
+    well_known_secrets().find(|secret| {
+        let key = jsonwebtoken::DecodingKey::from_secret(secret.as_bytes());
+        jsonwebtoken::crypto::verify(&sig, &input, &key, jalg).unwrap_or(false)
+    })
 }
