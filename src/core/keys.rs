@@ -169,6 +169,10 @@ fn invalid(msg: impl Into<String>) -> KeyError {
 }
 
 impl Key {
+    pub(crate) fn generated(material: KeyMaterial, format: KeyFormat) -> Self {
+        Self::new(material, format, false)
+    }
+
     fn new(material: KeyMaterial, format: KeyFormat, pem: bool) -> Self {
         Self {
             material,
@@ -527,6 +531,15 @@ fn ec_public_from_private(curve: Curve, d: &[u8]) -> Result<Vec<u8>, KeyError> {
     })
 }
 
+/// The named-curve OID of a curve.
+pub(crate) fn curve_oid(curve: Curve) -> ObjectIdentifier {
+    match curve {
+        Curve::P256 => OID_P256,
+        Curve::P384 => OID_P384,
+        Curve::P521 => OID_P521,
+    }
+}
+
 fn curve_from_oid(oid: ObjectIdentifier) -> Result<Curve, KeyError> {
     match oid {
         o if o == OID_P256 => Ok(Curve::P256),
@@ -649,11 +662,21 @@ fn rsa_private(private: rsa::RsaPrivateKey, format: KeyFormat, pem: bool) -> Key
 fn parse_sec1(der: &[u8], pem: bool) -> Result<Key, KeyError> {
     let key = sec1::EcPrivateKey::try_from(der)
         .map_err(|e| invalid(format!("not a valid SEC1 EC private key: {e}")))?;
-    let oid = key
-        .parameters
-        .and_then(|p| p.named_curve())
-        .ok_or_else(|| invalid("SEC1 EC private key without a named curve"))?;
-    ec_private(curve_from_oid(oid)?, key.private_key, KeyFormat::Sec1, pem)
+    let curve = match key.parameters.and_then(|p| p.named_curve()) {
+        Some(oid) => curve_from_oid(oid)?,
+        // Without parameters the scalar's length still tells the curve.
+        None => match key.private_key.len() {
+            32 => Curve::P256,
+            48 => Curve::P384,
+            65 | 66 => Curve::P521,
+            n => {
+                return Err(invalid(format!(
+                    "SEC1 EC private key without a named curve, and {n} bytes fit no curve"
+                )));
+            }
+        },
+    };
+    ec_private(curve, key.private_key, KeyFormat::Sec1, pem)
 }
 
 fn parse_certificate(der: &[u8], pem: bool) -> Result<Key, KeyError> {

@@ -5,8 +5,10 @@
 pub mod alg;
 pub mod b64;
 pub mod claims;
+pub mod export;
 pub mod findings;
 pub mod json;
+pub mod keygen;
 pub mod keys;
 pub mod parse;
 pub mod sign;

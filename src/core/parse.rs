@@ -548,7 +548,13 @@ mod tests {
         assert!(d.errors.is_empty(), "{:?}", d.errors);
         assert_eq!(d.form, Form::Jws);
         assert_eq!(d.parts.len(), 3);
-        assert_eq!(d.parts[0].span, Span { start: 0, end: RFC7515_A1.find('.').unwrap() });
+        assert_eq!(
+            d.parts[0].span,
+            Span {
+                start: 0,
+                end: RFC7515_A1.find('.').unwrap()
+            }
+        );
         assert_eq!(
             &RFC7515_A1[d.parts[2].span.start..d.parts[2].span.end],
             d.parts[2].text

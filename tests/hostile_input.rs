@@ -1,0 +1,126 @@
+//! Random and hostile input must never panic: every path returns a message instead.
+
+use jwt_debugger::core::{self, Alg, Options, b64, keys, sign};
+use proptest::prelude::*;
+
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: 256,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+/// Tokens that are structurally plausible: random headers with real alg names, random bytes.
+fn plausible_token() -> impl Strategy<Value = String> {
+    let alg = prop_oneof![
+        prop::sample::select(
+            Alg::ALL
+                .iter()
+                .map(|a| a.name().to_owned())
+                .collect::<Vec<_>>()
+        ),
+        "[a-zA-Z0-9]{0,8}",
+    ];
+    let header =
+        (alg, prop::option::of("[ -~]{0,20}"), any::<bool>()).prop_map(|(alg, kid, crit)| {
+            let mut h = serde_json::json!({ "alg": alg });
+            if let Some(kid) = kid {
+                h["kid"] = kid.into();
+            }
+            if crit {
+                h["crit"] = serde_json::json!(["b64", "exp"]);
+                h["b64"] = false.into();
+            }
+            h.to_string()
+        });
+    let payload = prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..64),
+        "[ -~]{0,64}".prop_map(String::into_bytes),
+        Just(br#"{"exp":1e400,"nbf":-1,"iat":"x","a":1,"a":2}"#.to_vec()),
+    ];
+    let sig = prop::collection::vec(any::<u8>(), 0..140);
+    (header, payload, sig)
+        .prop_map(|(h, p, s)| format!("{}.{}.{}", b64::encode(h), b64::encode(p), b64::encode(s)))
+}
+
+fn any_key() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[ -~]{0,40}",
+        Just(r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#.to_owned()),
+        Just(r#"{"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}"#.to_owned()),
+        Just(r#"{"kty":"oct","k":""}"#.to_owned()),
+        "[A-Za-z0-9_-]{0,90}".prop_map(|x| format!(r#"{{"kty":"EC","crv":"P-521","x":"{x}","y":"{x}"}}"#)),
+        "[A-Za-z0-9_-]{0,60}".prop_map(|x| format!(r#"{{"kty":"OKP","crv":"Ed25519","x":"{x}","d":"{x}"}}"#)),
+        "[A-Za-z0-9_-]{0,400}".prop_map(|n| format!(r#"{{"kty":"RSA","n":"{n}","e":"AQAB"}}"#)),
+        "[A-Za-z0-9+/=\n]{0,300}".prop_map(|b| format!("-----BEGIN PUBLIC KEY-----\n{b}\n-----END PUBLIC KEY-----")),
+        "[A-Za-z0-9+/=\n]{0,300}".prop_map(|b| format!("-----BEGIN EC PRIVATE KEY-----\n{b}\n-----END EC PRIVATE KEY-----")),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn arbitrary_text_never_panics(input in "\\PC{0,300}") {
+        let a = core::analyze(&input, None, Options::at(0));
+        let _ = a.to_json();
+    }
+
+    #[test]
+    fn plausible_tokens_with_any_key_never_panic(token in plausible_token(), key in any_key(), now in any::<i64>()) {
+        let keys = keys::parse_text(&key).ok();
+        let a = core::analyze(&token, keys.as_ref(), Options { now, leeway_secs: 60 });
+        prop_assert!(a.signature.status != core::SignatureStatus::Verified || keys.is_some());
+        let _ = a.to_json();
+    }
+
+    #[test]
+    fn arbitrary_key_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let _ = keys::parse_bytes(&bytes);
+        let mut der = vec![0x30];
+        der.extend_from_slice(&bytes);
+        let _ = keys::parse_bytes(&der);
+    }
+
+    #[test]
+    fn signing_arbitrary_json_never_panics(header in "\\PC{0,60}", payload in "\\PC{0,60}", key in any_key()) {
+        let keys = keys::parse_text(&key).ok();
+        let _ = sign::sign(&header, &payload, keys.as_ref().and_then(|k| k.keys.first()), sign::Unsecured::Refuse);
+    }
+}
+
+#[test]
+fn nesting_and_size_limits_are_named() {
+    let deep = format!(
+        "{}.e30.",
+        b64::encode(format!("{}1{}", "[".repeat(500), "]".repeat(500)))
+    );
+    let a = core::analyze(&deep, None, Options::at(0));
+    assert!(
+        a.decoded.errors[0]
+            .message
+            .contains("nested deeper than 128 levels"),
+        "{:?}",
+        a.decoded.errors
+    );
+    let huge = "a".repeat(core::parse::MAX_INPUT_BYTES + 10);
+    let a = core::analyze(&huge, None, Options::at(0));
+    assert!(a.decoded.errors[0].message.contains("16 MiB"));
+}
+
+#[test]
+fn one_mebibyte_payload_decodes() {
+    let payload = serde_json::json!({ "blob": "x".repeat(1 << 20) }).to_string();
+    let token = format!(
+        "{}.{}.",
+        b64::encode(r#"{"alg":"none"}"#),
+        b64::encode(payload)
+    );
+    let a = core::analyze(&token, None, Options::at(0));
+    assert!(a.decoded.errors.is_empty());
+    assert_eq!(
+        a.decoded.claims().unwrap()["blob"].as_str().unwrap().len(),
+        1 << 20
+    );
+}
