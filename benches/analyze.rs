@@ -30,9 +30,14 @@ fn bench_algorithms(c: &mut Criterion) {
     let mut group = c.benchmark_group("analyze");
     for alg in [Alg::HS256, Alg::RS256, Alg::ES256, Alg::EdDSA] {
         let key = keygen::generate(KeyKind::for_alg(alg).expect("signing alg")).expect("keygen");
-        let token = sign::sign(&format!(r#"{{"alg":"{alg}","typ":"JWT"}}"#), &typical_payload(), Some(&key), sign::Unsecured::Refuse)
-            .expect("sign")
-            .token;
+        let token = sign::sign(
+            &format!(r#"{{"alg":"{alg}","typ":"JWT"}}"#),
+            &typical_payload(),
+            Some(&key),
+            sign::Unsecured::Refuse,
+        )
+        .expect("sign")
+        .token;
         let verifier = if key.is_secret() {
             keys::parse_text(&core::export::jwk(&key, true).to_string())
         } else {
@@ -53,8 +58,16 @@ fn bench_sizes(c: &mut Criterion) {
     group.sample_size(20);
     let key = keys::parse_text("a-string-secret-at-least-256-bits-long").expect("key");
     for size in [64 * 1024, 256 * 1024, 1024 * 1024] {
-        let payload = serde_json::json!({ "sub": "x", "exp": NOW + 60, "blob": "y".repeat(size) }).to_string();
-        let token = sign::sign(r#"{"alg":"HS256"}"#, &payload, key.keys.first(), sign::Unsecured::Refuse).expect("sign").token;
+        let payload = serde_json::json!({ "sub": "x", "exp": NOW + 60, "blob": "y".repeat(size) })
+            .to_string();
+        let token = sign::sign(
+            r#"{"alg":"HS256"}"#,
+            &payload,
+            key.keys.first(),
+            sign::Unsecured::Refuse,
+        )
+        .expect("sign")
+        .token;
         group.throughput(Throughput::Bytes(token.len() as u64));
         group.bench_with_input(BenchmarkId::from_parameter(size), &token, |b, token| {
             b.iter(|| core::analyze(black_box(token), Some(&key), Options::at(NOW)))

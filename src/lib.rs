@@ -4,3 +4,5 @@
 
 pub mod cli;
 pub mod core;
+#[cfg(feature = "gui")]
+pub mod ui;

@@ -1,0 +1,384 @@
+//! The app: one workbench, the panels around it, and the commands they return applied once per
+//! frame.
+
+use std::time::Duration;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use super::clipboard::{Clipboard, SystemClipboard};
+use super::files::{self, Dialogs, Purpose};
+use super::panels::{self, Command, KeySlot, key::KeyPaneState, toolbar::Notice};
+use super::workbench::{CopyWhat, Workbench, Workspace};
+use crate::core::keys;
+
+const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+const COPY_TOKEN: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::C);
+
+/// Where a file path typed by hand goes, when no dialog can appear.
+#[derive(Debug, Clone)]
+struct PathPrompt {
+    purpose: Purpose,
+    path: String,
+}
+
+pub struct App {
+    pub wb: Workbench,
+    key_pane: KeyPaneState,
+    clipboard: Box<dyn Clipboard>,
+    dialogs: Dialogs,
+    notice: Option<Notice>,
+    path_prompt: Option<PathPrompt>,
+    clock: Box<dyn Fn() -> i64>,
+    applied_theme: Option<Option<bool>>,
+}
+
+impl App {
+    /// The app as eframe starts it: workspace restored from storage, system clipboard, real clock.
+    pub fn new(cc: &eframe::CreationContext<'_>, token: Option<String>) -> Self {
+        let ws: Workspace = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+            .unwrap_or_default();
+        Self::with_parts(
+            ws,
+            Box::new(SystemClipboard::default()),
+            Box::new(crate::cli::now_unix),
+            token,
+        )
+    }
+
+    /// The app with injected clipboard and clock (tests, benchmarks).
+    pub fn with_parts(
+        ws: Workspace,
+        clipboard: Box<dyn Clipboard>,
+        clock: Box<dyn Fn() -> i64>,
+        token: Option<String>,
+    ) -> Self {
+        let mut wb = Workbench::new(ws, clock());
+        if let Some(token) = token {
+            wb.load_text(&token);
+        }
+        Self {
+            wb,
+            key_pane: KeyPaneState::default(),
+            clipboard,
+            dialogs: Dialogs::default(),
+            notice: None,
+            path_prompt: None,
+            clock,
+            applied_theme: None,
+        }
+    }
+
+    fn say(&mut self, text: impl Into<String>, error: bool) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            error,
+        });
+    }
+
+    /// Draws the whole window into `ui` and applies what the user did.
+    pub fn draw(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.apply_theme(&ctx);
+        self.wb.set_now((self.clock)());
+        let mut commands = Vec::new();
+        self.handle_input(&ctx, &mut commands);
+        self.poll_dialogs();
+
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            ui.add_space(4.0);
+            panels::toolbar::ui(ui, &self.wb, self.notice.as_ref(), &mut commands);
+            ui.add_space(2.0);
+        });
+        let width = ui.available_width();
+        egui::Panel::left("encoded")
+            .resizable(true)
+            .default_size((width * 0.42).max(320.0))
+            .min_size(280.0)
+            .show(ui, |ui| {
+                ui.add_space(6.0);
+                panels::encoded::ui(ui, &mut self.wb, &mut commands);
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("decoded_scroll")
+                .show(ui, |ui| {
+                    panels::status::ui(ui, &self.wb);
+                    ui.separator();
+                    panels::json_editors::ui(ui, &mut self.wb, &mut commands);
+                    ui.add_space(6.0);
+                    panels::claims::ui(ui, &self.wb);
+                    ui.separator();
+                    panels::key::ui(ui, &mut self.wb, &mut self.key_pane, &mut commands);
+                    self.path_prompt_ui(ui, &mut commands);
+                });
+        });
+
+        for command in commands {
+            self.apply(command, &ctx);
+        }
+        // Relative times ("in 14 min") stay current while the window is open.
+        if self.wb.analysis.claims.iter().any(|c| c.time.is_some()) {
+            ctx.request_repaint_after(Duration::from_secs(1));
+        }
+    }
+
+    fn apply_theme(&mut self, ctx: &egui::Context) {
+        if self.applied_theme == Some(self.wb.ws.dark_mode) {
+            return;
+        }
+        ctx.set_theme(match self.wb.ws.dark_mode {
+            None => egui::ThemePreference::System,
+            Some(true) => egui::ThemePreference::Dark,
+            Some(false) => egui::ThemePreference::Light,
+        });
+        self.applied_theme = Some(self.wb.ws.dark_mode);
+    }
+
+    fn handle_input(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let (open, save, copy) = ctx.input_mut(|i| {
+            (
+                i.consume_shortcut(&OPEN),
+                i.consume_shortcut(&SAVE),
+                i.consume_shortcut(&COPY_TOKEN),
+            )
+        });
+        if open {
+            commands.push(Command::OpenToken);
+        }
+        if save {
+            commands.push(Command::SaveToken);
+        }
+        if copy {
+            commands.push(Command::Copy(CopyWhat::Token));
+        }
+        // Paste anywhere: when no editor has focus, pasted text is taken as a token.
+        if ctx.memory(|m| m.focused()).is_none() {
+            let pasted = ctx.input(|i| {
+                i.events.iter().rev().find_map(|e| match e {
+                    egui::Event::Paste(text) => Some(text.clone()),
+                    _ => None,
+                })
+            });
+            if let Some(text) = pasted {
+                if self.wb.load_text(&text) {
+                    self.say("Token pasted", false);
+                } else {
+                    self.say("The pasted text holds no token", true);
+                }
+            }
+        }
+        let dropped = ctx.input(|i| i.raw.dropped_files.clone());
+        for file in dropped {
+            match file.bytes() {
+                Ok(bytes) => self.load_dropped(&bytes, &file.path().display().to_string()),
+                Err(e) => self.say(format!("cannot read the dropped file: {e}"), true),
+            }
+        }
+    }
+
+    /// A dropped file is a key if it reads as one (PEM, DER, JWK/JWKS), otherwise a token.
+    fn load_dropped(&mut self, bytes: &[u8], name: &str) {
+        if let Ok(set) = keys::parse_bytes(bytes)
+            && set
+                .keys
+                .first()
+                .is_some_and(|k| k.format != keys::KeyFormat::SecretUtf8)
+        {
+            let private = set
+                .keys
+                .first()
+                .is_some_and(|k| k.is_private() && !k.is_secret());
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let slot = if private {
+                KeySlot::Private
+            } else {
+                KeySlot::Public
+            };
+            self.put_key(slot, text);
+            self.say(format!("Loaded key {}: {}", name, set.describe()), false);
+            return;
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(text) if self.wb.load_text(text) => {
+                self.say(format!("Opened token from {name}"), false)
+            }
+            _ => self.say(format!("{name} holds neither a token nor a key"), true),
+        }
+    }
+
+    fn put_key(&mut self, slot: KeySlot, text: String) {
+        match slot {
+            KeySlot::Secret => self.wb.keys.secret = text.trim_end_matches(['\n', '\r']).to_owned(),
+            KeySlot::Public => self.wb.keys.public_key = text,
+            KeySlot::Private => self.wb.keys.private_key = text,
+        }
+        self.wb.key_edited();
+    }
+
+    fn poll_dialogs(&mut self) {
+        while let Some(result) = self.dialogs.poll() {
+            match result.path {
+                Some(path) => self.finish_file(result.purpose, &path),
+                None if result.no_dialog => {
+                    self.say("No file dialog could be opened here (no desktop portal or zenity): type the path below", true);
+                    self.path_prompt = Some(PathPrompt {
+                        purpose: result.purpose,
+                        path: String::new(),
+                    });
+                }
+                None => {}
+            }
+        }
+    }
+
+    fn finish_file(&mut self, purpose: Purpose, path: &std::path::Path) {
+        match purpose {
+            Purpose::SaveToken => {
+                match std::fs::write(path, format!("{}\n", self.wb.ws.token.trim())) {
+                    Ok(()) => self.say(format!("Saved token to {}", path.display()), false),
+                    Err(e) => self.say(format!("cannot save {}: {e}", path.display()), true),
+                }
+            }
+            Purpose::OpenToken => match files::read(path) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) if self.wb.load_text(&text) => {
+                        self.say(format!("Opened {}", path.display()), false)
+                    }
+                    _ => self.say(format!("{} holds no token", path.display()), true),
+                },
+                Err(e) => self.say(e, true),
+            },
+            Purpose::OpenKey(slot) => match files::read(path) {
+                Ok(bytes) => match keys::parse_bytes(&bytes) {
+                    Ok(set) => {
+                        let description = set.describe();
+                        let text = match String::from_utf8(bytes) {
+                            Ok(t) => t,
+                            // DER: keep it usable by converting to PEM text.
+                            Err(_) => match set.keys.first().map(|k| {
+                                if k.is_private() {
+                                    crate::core::export::private_pem(k).map(|p| p.to_string())
+                                } else {
+                                    crate::core::export::public_pem(k)
+                                }
+                            }) {
+                                Some(Ok(pem)) => pem,
+                                _ => {
+                                    self.say(
+                                        format!(
+                                            "{}: binary key could not be converted",
+                                            path.display()
+                                        ),
+                                        true,
+                                    );
+                                    return;
+                                }
+                            },
+                        };
+                        self.put_key(slot, text);
+                        self.say(format!("Loaded {description}"), false);
+                    }
+                    Err(e) => self.say(format!("{}: {e}", path.display()), true),
+                },
+                Err(e) => self.say(e, true),
+            },
+        }
+    }
+
+    fn path_prompt_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let Some(prompt) = &mut self.path_prompt else {
+            return;
+        };
+        let mut cancel = false;
+        ui.separator();
+        ui.horizontal(|ui| {
+            let what = match prompt.purpose {
+                Purpose::SaveToken => "Save token to",
+                Purpose::OpenToken => "Open token from",
+                Purpose::OpenKey(_) => "Open key from",
+            };
+            let label = ui.label(what);
+            let response = ui
+                .add(
+                    egui::TextEdit::singleline(&mut prompt.path)
+                        .hint_text("/path/to/file")
+                        .desired_width(360.0),
+                )
+                .labelled_by(label.id);
+            let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            if ui.button("OK").clicked() || enter {
+                commands.push(Command::OpenPath);
+            }
+            if ui.button("Cancel").clicked() {
+                cancel = true;
+            }
+        });
+        if cancel {
+            self.path_prompt = None;
+        }
+    }
+
+    fn open_dialog(&mut self, purpose: Purpose, ctx: &egui::Context) {
+        if let Err(e) = self.dialogs.open(purpose, ctx) {
+            self.say(e, true);
+        }
+    }
+
+    fn apply(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::TokenEdited => self.wb.token_edited(),
+            Command::PartsEdited => self.wb.parts_edited(),
+            Command::KeyEdited => self.wb.key_edited(),
+            Command::UnsecuredToggled => self.wb.parts_edited(),
+            Command::PickAlg(alg) => self.wb.pick_alg(alg),
+            Command::Copy(what) => {
+                let text = self.wb.copy_text(what);
+                let sensitive = matches!(
+                    what,
+                    CopyWhat::Token | CopyWhat::BearerHeader | CopyWhat::Curl
+                );
+                match self.clipboard.set_text(&text, sensitive) {
+                    Ok(()) => self.say(
+                        format!("Copied: {}", what.label().trim_start_matches("Copy ")),
+                        false,
+                    ),
+                    Err(e) => self.say(e, true),
+                }
+            }
+            Command::OpenToken => self.open_dialog(Purpose::OpenToken, ctx),
+            Command::SaveToken => self.open_dialog(Purpose::SaveToken, ctx),
+            Command::OpenKey(slot) => self.open_dialog(Purpose::OpenKey(slot), ctx),
+            Command::OpenPath => {
+                if let Some(prompt) = self.path_prompt.take() {
+                    let path = std::path::PathBuf::from(prompt.path.trim());
+                    self.finish_file(prompt.purpose, &path);
+                }
+            }
+            Command::LoadExample => {
+                let now = self.wb.now();
+                self.wb.load_example(now);
+                self.say("Loaded the HS256 example", false);
+            }
+            Command::SetDarkMode(mode) => self.wb.ws.dark_mode = mode,
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.draw(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.wb.to_saved());
+    }
+
+    /// Saved often, so that a killed process loses little.
+    fn auto_save_interval(&self) -> Duration {
+        Duration::from_secs(5)
+    }
+}

@@ -1,0 +1,47 @@
+//! The desktop app (feature `gui`): eframe/egui on top of the core.
+
+pub mod app;
+pub mod clipboard;
+pub mod files;
+pub mod panels;
+pub mod theme;
+pub mod widgets;
+pub mod workbench;
+
+use std::process::ExitCode;
+
+pub use app::App;
+
+/// Opens the window; returns when it closes. Without a display it explains and exits 1.
+pub fn run(token: Option<String>) -> ExitCode {
+    #[cfg(all(unix, not(target_os = "macos")))]
+    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        eprintln!(
+            "error: cannot open the window: there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set).\n\
+             On a terminal use the command line instead, e.g. `jwt-debugger decode TOKEN` (see --help)."
+        );
+        return ExitCode::from(1);
+    }
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("JWT Debugger")
+            .with_app_id("jwt-debugger")
+            .with_inner_size(theme::WINDOW_SIZE)
+            .with_min_inner_size(theme::MIN_WINDOW_SIZE)
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    match eframe::run_native(
+        "jwt-debugger",
+        options,
+        Box::new(move |cc| Ok(Box::new(App::new(cc, token)))),
+    ) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!(
+                "error: cannot open the window: {e}\nOn a terminal use `jwt-debugger decode TOKEN` instead (see --help)."
+            );
+            ExitCode::from(1)
+        }
+    }
+}

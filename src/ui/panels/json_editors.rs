@@ -1,0 +1,66 @@
+//! Header and payload JSON editors with their errors.
+
+use egui::{RichText, TextEdit};
+
+use super::Command;
+use crate::ui::widgets::highlight;
+use crate::ui::workbench::Workbench;
+
+fn editor(
+    ui: &mut egui::Ui,
+    title: &str,
+    hint: &str,
+    text: &mut String,
+    error: Option<&str>,
+    id: &str,
+) -> bool {
+    let label = ui.label(RichText::new(title).strong());
+    let dark = ui.visuals().dark_mode;
+    let plain = ui.visuals().text_color();
+    let mut layouter = |ui: &egui::Ui, text: &dyn egui::TextBuffer, wrap_width: f32| {
+        let font = egui::TextStyle::Monospace.resolve(ui.style());
+        let mut job = highlight::json_job(text.as_str(), font, dark, plain);
+        job.wrap.max_width = wrap_width;
+        ui.fonts_mut(|f| f.layout_job(job))
+    };
+    let response = ui
+        .add(
+            TextEdit::multiline(text)
+                .id_salt(id)
+                .code_editor()
+                .desired_width(f32::INFINITY)
+                .desired_rows(4)
+                .hint_text(hint)
+                .layouter(&mut layouter),
+        )
+        .labelled_by(label.id);
+    if let Some(e) = error {
+        ui.label(RichText::new(format!("✘ {title}: {e}")).color(crate::ui::theme::BAD));
+    }
+    response.changed()
+}
+
+pub fn ui(ui: &mut egui::Ui, wb: &mut Workbench, commands: &mut Vec<Command>) {
+    let Workbench { ws, errors, .. } = wb;
+    if editor(
+        ui,
+        "Header",
+        "{\"alg\": \"HS256\", \"typ\": \"JWT\"}",
+        &mut ws.header,
+        errors.header.as_deref(),
+        "header_editor",
+    ) {
+        commands.push(Command::PartsEdited);
+    }
+    ui.add_space(6.0);
+    if editor(
+        ui,
+        "Payload",
+        "{\"sub\": \"…\"}",
+        &mut ws.payload,
+        errors.payload.as_deref(),
+        "payload_editor",
+    ) {
+        commands.push(Command::PartsEdited);
+    }
+}

@@ -1,0 +1,43 @@
+//! One file per panel. Panels draw the workbench and return commands; they never call crypto.
+
+pub mod claims;
+pub mod encoded;
+pub mod json_editors;
+pub mod key;
+pub mod status;
+pub mod toolbar;
+
+use crate::core::Alg;
+use crate::ui::workbench::CopyWhat;
+
+/// Which key text a file goes into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeySlot {
+    Secret,
+    Public,
+    Private,
+}
+
+/// What the user asked for; the app applies these once per frame.
+#[must_use]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// The token editor changed.
+    TokenEdited,
+    /// Header or payload editor changed.
+    PartsEdited,
+    /// Secret, key text or secret encoding changed.
+    KeyEdited,
+    PickAlg(Alg),
+    Copy(CopyWhat),
+    /// Open a token file.
+    OpenToken,
+    SaveToken,
+    OpenKey(KeySlot),
+    /// Read the file typed into the path field (when no dialog can appear).
+    OpenPath,
+    LoadExample,
+    SetDarkMode(Option<bool>),
+    /// The "make an unsecured token" box changed.
+    UnsecuredToggled,
+}

@@ -1,0 +1,4 @@
+//! Reusable widgets: coloured token text, JSON highlighting, status badges.
+
+pub mod badge;
+pub mod highlight;
