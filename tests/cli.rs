@@ -1,5 +1,7 @@
 //! The command line, run as a real binary: stdout, stderr and exit codes.
 
+#![allow(clippy::unwrap_used)] // tests fail loudly by design
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 

@@ -1,5 +1,7 @@
 //! Random and hostile input must never panic: every path returns a message instead.
 
+#![allow(clippy::unwrap_used)] // tests fail loudly by design
+
 use jwt_debugger::core::{self, Alg, Options, b64, keys, sign};
 use proptest::prelude::*;
 

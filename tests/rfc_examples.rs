@@ -2,6 +2,8 @@
 //! The tokens and keys are copied from the RFC texts (published facts); times are checked at
 //! 2011-03-08, before the examples' `exp`.
 
+#![allow(clippy::unwrap_used)] // tests fail loudly by design
+
 use jwt_debugger::core::{self, Options, SignatureStatus, ValidityState, keys};
 
 const BEFORE_EXP: i64 = 1_299_542_400;

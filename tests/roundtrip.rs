@@ -1,5 +1,7 @@
 //! Sign → verify round trips for every algorithm and every key format, with random payloads.
 
+#![allow(clippy::unwrap_used)] // tests fail loudly by design
+
 use std::sync::OnceLock;
 
 use jwt_debugger::core::{

@@ -86,11 +86,11 @@ pub fn print_human(a: &Analysis) {
     if d.errors.is_empty() {
         let (style, mark, label) = match a.signature.status {
             SignatureStatus::Verified => (GREEN, "✔", "Signature verified"),
-            SignatureStatus::Invalid => (RED, "✘", "Invalid signature"),
-            SignatureStatus::Unsigned => (RED, "✘", "Unsigned"),
+            SignatureStatus::Invalid => (RED, "✖", "Invalid signature"),
+            SignatureStatus::Unsigned => (RED, "✖", "Unsigned"),
             SignatureStatus::NoKey => (YELLOW, "?", "Signature not checked"),
             SignatureStatus::UnsupportedAlg => (YELLOW, "?", "Signature not checkable"),
-            SignatureStatus::KeyMismatch => (RED, "✘", "Key does not fit"),
+            SignatureStatus::KeyMismatch => (RED, "✖", "Key does not fit"),
         };
         w(format!(
             "{BOLD}Signature{BOLD:#}  {style}{mark} {label}{style:#}: {}",
@@ -101,7 +101,7 @@ pub fn print_human(a: &Analysis) {
         }
         let (style, mark) = match a.validity.state {
             ValidityState::Valid => (GREEN, "✔"),
-            ValidityState::Expired | ValidityState::NotYetValid => (RED, "✘"),
+            ValidityState::Expired | ValidityState::NotYetValid => (RED, "✖"),
             ValidityState::NoExp => (YELLOW, "!"),
         };
         w(format!(

@@ -135,7 +135,7 @@ pub fn decode(text: &str) -> Result<Decoded, Base64Error> {
     let decoded = LENIENT
         .decode(content)
         .map_err(|_| Base64Error::ImpossibleLength { len: content_len })?;
-    if content_len % 4 != 0 && URL_SAFE_NO_PAD.encode(&decoded).as_bytes() != content {
+    if !content_len.is_multiple_of(4) && URL_SAFE_NO_PAD.encode(&decoded).as_bytes() != content {
         deviations.push(Deviation::NonZeroTrailingBits {
             offset: content_len - 1,
         });

@@ -984,7 +984,7 @@ fn decode_hex(text: &str) -> Result<Vec<u8>, KeyError> {
         .bytes()
         .filter(|b| !b.is_ascii_whitespace() && *b != b':')
         .collect();
-    if digits.len() % 2 != 0 {
+    if !digits.len().is_multiple_of(2) {
         return Err(invalid("hex secret has an odd number of digits"));
     }
     digits

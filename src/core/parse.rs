@@ -671,7 +671,7 @@ mod tests {
         let dot2 = RFC7515_A1.rfind('.').unwrap();
         assert_eq!(
             d.signing_input().as_deref(),
-            Some(RFC7515_A1[..dot2].as_bytes())
+            Some(&RFC7515_A1.as_bytes()[..dot2])
         );
     }
 

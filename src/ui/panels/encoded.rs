@@ -52,7 +52,7 @@ pub fn ui(ui: &mut egui::Ui, wb: &mut Workbench, commands: &mut Vec<Command>) {
         ui.label(RichText::new("⚠ Stale: the token does not reflect the header/payload edits (see the errors there).").color(crate::ui::theme::WARN));
     }
     for e in &analysis.decoded.errors {
-        ui.label(RichText::new(format!("✘ {e}")).color(crate::ui::theme::BAD));
+        ui.label(RichText::new(format!("✖ {e}")).color(crate::ui::theme::BAD));
     }
     if !analysis.decoded.stripped.is_empty() {
         ui.label(

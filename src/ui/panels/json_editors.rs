@@ -35,7 +35,7 @@ fn editor(
         )
         .labelled_by(label.id);
     if let Some(e) = error {
-        ui.label(RichText::new(format!("✘ {title}: {e}")).color(crate::ui::theme::BAD));
+        ui.label(RichText::new(format!("✖ {title}: {e}")).color(crate::ui::theme::BAD));
     }
     response.changed()
 }

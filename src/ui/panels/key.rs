@@ -15,7 +15,7 @@ fn note(ui: &mut egui::Ui, note: Option<&Result<String, String>>) {
                 .small()
                 .color(theme::GOOD),
         ),
-        Some(Err(e)) => ui.label(RichText::new(format!("✘ {e}")).small().color(theme::BAD)),
+        Some(Err(e)) => ui.label(RichText::new(format!("✖ {e}")).small().color(theme::BAD)),
         None => ui.label(RichText::new("No key").small().weak()),
     };
 }
@@ -39,6 +39,7 @@ pub fn ui(
             a.name().to_owned()
         });
         egui::ComboBox::from_id_salt("alg_picker")
+            .height(500.0)
             .selected_text(shown)
             .show_ui(ui, |ui| {
                 for alg in Alg::ALL {
@@ -62,7 +63,6 @@ pub fn ui(
         ws,
         keys,
         key_state,
-        errors,
         allow_unsecured,
         ..
     } = wb;
@@ -177,9 +177,6 @@ pub fn ui(
                     .weak(),
             );
         }
-    }
-    if let Some(e) = &errors.signing {
-        ui.label(RichText::new(format!("⚠ {e}")).color(theme::WARN));
     }
     ui.checkbox(&mut ws.remember_key, "Remember key on this computer")
         .on_hover_text("Off (default): keys stay in memory only. On: they are saved in plain text with the workspace.");

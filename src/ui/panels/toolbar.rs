@@ -17,14 +17,14 @@ pub fn ui(ui: &mut egui::Ui, wb: &Workbench, notice: Option<&Notice>, commands: 
         ui.heading("JWT Debugger");
         ui.separator();
         if ui
-            .button("Open token…")
+            .button("📂 Open token…")
             .on_hover_text("Open a file holding a token (Ctrl+O)")
             .clicked()
         {
             commands.push(Command::OpenToken);
         }
         if ui
-            .button("Save token…")
+            .button("💾 Save token…")
             .on_hover_text("Save the token to a file (Ctrl+S)")
             .clicked()
         {
@@ -32,13 +32,13 @@ pub fn ui(ui: &mut egui::Ui, wb: &Workbench, notice: Option<&Notice>, commands: 
         }
         ui.separator();
         if ui
-            .button("Copy token")
+            .button("📋 Copy token")
             .on_hover_text("Copy the encoded token (Ctrl+Shift+C)")
             .clicked()
         {
             commands.push(Command::Copy(CopyWhat::Token));
         }
-        ui.menu_button("More copies", |ui| {
+        ui.menu_button("More copies ⏷", |ui| {
             for what in CopyWhat::ALL.into_iter().skip(1) {
                 if ui.button(what.label()).clicked() {
                     commands.push(Command::Copy(what));
@@ -58,7 +58,7 @@ pub fn ui(ui: &mut egui::Ui, wb: &Workbench, notice: Option<&Notice>, commands: 
         let (icon, tip) = if dark {
             ("☀", "Switch to the light theme")
         } else {
-            ("☾", "Switch to the dark theme")
+            ("🌙", "Switch to the dark theme")
         };
         if ui.button(icon).on_hover_text(tip).clicked() {
             commands.push(Command::SetDarkMode(Some(!dark)));

@@ -1,0 +1,236 @@
+//! The real app driven through its accessibility tree (no GPU, no display).
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used)] // tests fail loudly by design
+
+use std::collections::HashMap;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use jwt_debugger::core::{self, Alg, Options, SignatureStatus, keys, sign};
+use jwt_debugger::ui::App;
+use jwt_debugger::ui::clipboard::MemoryClipboard;
+use jwt_debugger::ui::workbench::{EXAMPLE_SECRET, Workspace};
+
+const NOW: i64 = 1_800_000_000;
+
+fn harness_with(clipboard: MemoryClipboard) -> Harness<'static, App> {
+    let app = App::with_parts(
+        Workspace::default(),
+        Box::new(clipboard),
+        Box::new(|| NOW),
+        None,
+    );
+    Harness::builder()
+        .with_size([1280.0, 900.0])
+        .build_ui_state(|ui, app: &mut App| app.draw(ui), app)
+}
+
+fn harness() -> Harness<'static, App> {
+    harness_with(MemoryClipboard::default())
+}
+
+fn example_token(payload: &str) -> String {
+    let key = keys::parse_text(EXAMPLE_SECRET).unwrap();
+    sign::sign(
+        r#"{"alg":"HS256","typ":"JWT"}"#,
+        payload,
+        key.keys.first(),
+        sign::Unsecured::Refuse,
+    )
+    .unwrap()
+    .token
+}
+
+fn verify(token: &str, alg_secret: &str) -> SignatureStatus {
+    let key = keys::parse_text(alg_secret).unwrap();
+    core::analyze(token, Some(&key), Options::at(NOW))
+        .signature
+        .status
+}
+
+fn editor_text(h: &Harness<'_, App>, label: &str) -> String {
+    h.get_by_role_and_label(Role::MultilineTextInput, label)
+        .value()
+        .unwrap_or_default()
+}
+
+#[test]
+fn first_screen_shows_a_verified_example() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label_contains("Signature verified");
+    h.get_by_label_contains("Valid");
+    assert!(editor_text(&h, "Header").contains("HS256"));
+}
+
+#[test]
+fn pasting_a_token_anywhere_decodes_and_verifies_it() {
+    let mut h = harness();
+    h.run();
+    let token = example_token(r#"{"sub":"pasted-user","exp":1800003600}"#);
+    h.event(egui::Event::Paste(format!("Authorization: Bearer {token}")));
+    h.run();
+    assert_eq!(h.state().wb.ws.token, token);
+    assert!(editor_text(&h, "Payload").contains("pasted-user"));
+    assert!(editor_text(&h, "Header").contains("\"typ\": \"JWT\""));
+    h.get_by_label_contains("Signature verified");
+    h.get_by_label_contains("in 1 h");
+}
+
+#[test]
+fn typing_into_the_payload_resigns_the_token() {
+    let mut h = harness();
+    h.run();
+    let before = h.state().wb.ws.token.clone();
+    let payload = h.get_by_role_and_label(Role::MultilineTextInput, "Payload");
+    payload.focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::MultilineTextInput, "Payload")
+        .type_text(r#"{"sub":"typed","role":"admin"}"#);
+    h.run();
+    let token = h.state().wb.ws.token.clone();
+    assert_ne!(token, before);
+    assert_eq!(verify(&token, EXAMPLE_SECRET), SignatureStatus::Verified);
+    let claims = core::analyze(&token, None, Options::at(NOW));
+    assert_eq!(claims.decoded.claims().unwrap()["role"], "admin");
+    h.get_by_label_contains("Signature verified");
+}
+
+#[test]
+fn switching_the_algorithm_resigns_with_it() {
+    let mut h = harness();
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, "Algorithm").click();
+    h.run();
+    h.get_by_label_contains("HS512 —").click();
+    h.run();
+    assert!(editor_text(&h, "Header").contains("HS512"));
+    let token = h.state().wb.ws.token.clone();
+    let a = core::analyze(
+        &token,
+        Some(&keys::parse_text(EXAMPLE_SECRET).unwrap()),
+        Options::at(NOW),
+    );
+    assert_eq!(a.decoded.alg_name(), Some("HS512"));
+    assert_eq!(a.signature.status, SignatureStatus::Verified);
+    // An asymmetric algorithm without a private key: the token is kept and marked not verified.
+    h.get_by_role_and_label(Role::ComboBox, "Algorithm").click();
+    h.run();
+    h.get_by_label_contains("ES256 —").click();
+    h.run();
+    h.get_by_label_contains("⚠ Paste a private key to sign with ES256");
+    assert_eq!(h.state().wb.alg(), Some(Alg::ES256));
+}
+
+#[test]
+fn a_malformed_token_shows_where_it_breaks() {
+    let mut h = harness();
+    h.run();
+    let editor = h.get_by_role_and_label(Role::MultilineTextInput, "Encoded token");
+    editor.focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::MultilineTextInput, "Encoded token")
+        .type_text("eyJhbGciOiJIUzI1NiJ9.ab@c.sig");
+    h.run();
+    h.get_by_label_contains("✖ payload: byte 2 is '@', not a base64url character");
+    // The header editor still shows what could be decoded.
+    assert!(editor_text(&h, "Header").contains("HS256"));
+}
+
+#[test]
+fn copy_sends_the_token_and_the_bearer_line_to_the_clipboard() {
+    let clipboard = MemoryClipboard::default();
+    let mut h = harness_with(clipboard.clone());
+    h.run();
+    h.get_by_label("📋 Copy token").click();
+    h.run();
+    let token = h.state().wb.ws.token.clone();
+    assert_eq!(clipboard.copied.lock().unwrap().last(), Some(&token));
+    h.get_by_label_contains("Copied");
+    h.get_by_label("More copies ⏷").click();
+    h.run();
+    h.get_by_label("Copy Authorization header").click();
+    h.run();
+    assert_eq!(
+        clipboard.copied.lock().unwrap().last(),
+        Some(&format!("Authorization: Bearer {token}"))
+    );
+}
+
+#[test]
+fn shortcut_copies_the_token() {
+    let clipboard = MemoryClipboard::default();
+    let mut h = harness_with(clipboard.clone());
+    h.run();
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::C,
+    );
+    h.run();
+    assert_eq!(clipboard.copied.lock().unwrap().len(), 1);
+}
+
+#[derive(Default)]
+struct MemoryStorage(HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn saved_settings_hold_no_secret_and_restore_the_workspace() {
+    let mut h = harness();
+    h.run();
+    let secret_field = h.get_by_role_and_label(Role::PasswordInput, "Secret");
+    secret_field.focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::PasswordInput, "Secret")
+        .type_text("my-own-secret-that-must-never-hit-disk");
+    h.run();
+    let token = h.state().wb.ws.token.clone();
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(h.state_mut(), &mut storage);
+    let saved: String = storage.0.values().cloned().collect();
+    assert!(saved.contains(&token), "the workspace is saved");
+    assert!(
+        !saved.contains("my-own-secret-that-must-never-hit-disk"),
+        "the secret is not"
+    );
+    assert!(!saved.contains(EXAMPLE_SECRET));
+
+    // Restart from the saved state: the token and header come back, the key does not.
+    let ws: Workspace = eframe::get_value(&storage, eframe::APP_KEY).unwrap();
+    let app = App::with_parts(
+        ws,
+        Box::new(MemoryClipboard::default()),
+        Box::new(|| NOW),
+        None,
+    );
+    assert_eq!(app.wb.ws.token, token);
+    assert!(app.wb.keys.secret.is_empty());
+
+    // Ticking "Remember key" is the only way the key is written.
+    h.get_by_label("Remember key on this computer").click();
+    h.run();
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(h.state_mut(), &mut storage);
+    assert!(
+        storage
+            .0
+            .values()
+            .any(|v| v.contains("my-own-secret-that-must-never-hit-disk"))
+    );
+}
