@@ -32,6 +32,8 @@ pub struct App {
     path_prompt: Option<PathPrompt>,
     clock: Box<dyn Fn() -> i64>,
     applied_theme: Option<Option<bool>>,
+    /// Set by the start-up measurement: print the time to the first frame once.
+    first_frame_probe: Option<std::time::Instant>,
 }
 
 impl App {
@@ -69,7 +71,13 @@ impl App {
             path_prompt: None,
             clock,
             applied_theme: None,
+            first_frame_probe: None,
         }
+    }
+
+    /// Prints `first-frame-ms N` to stderr when the first frame is drawn (start-up benchmark).
+    pub fn report_first_frame(&mut self, started: std::time::Instant) {
+        self.first_frame_probe = Some(started);
     }
 
     fn say(&mut self, text: impl Into<String>, error: bool) {
@@ -119,6 +127,9 @@ impl App {
 
         for command in commands {
             self.apply(command, &ctx);
+        }
+        if let Some(started) = self.first_frame_probe.take() {
+            eprintln!("first-frame-ms {:.1}", started.elapsed().as_secs_f64() * 1000.0);
         }
         // Relative times ("in 14 min") stay current while the window is open.
         if self.wb.analysis.claims.iter().any(|c| c.time.is_some()) {

@@ -14,6 +14,7 @@ pub use app::App;
 
 /// Opens the window; returns when it closes. Without a display it explains and exits 1.
 pub fn run(token: Option<String>) -> ExitCode {
+    let started = std::time::Instant::now();
     #[cfg(all(unix, not(target_os = "macos")))]
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
         eprintln!(
@@ -31,11 +32,15 @@ pub fn run(token: Option<String>) -> ExitCode {
             .with_drag_and_drop(true),
         ..Default::default()
     };
-    match eframe::run_native(
-        "jwt-debugger",
-        options,
-        Box::new(move |cc| Ok(Box::new(App::new(cc, token)))),
-    ) {
+    let probe = std::env::var_os("JWT_DEBUGGER_STARTUP_PROBE").is_some();
+    let create = move |cc: &eframe::CreationContext<'_>| -> Result<Box<dyn eframe::App>, _> {
+        let mut app = App::new(cc, token);
+        if probe {
+            app.report_first_frame(started);
+        }
+        Ok(Box::new(app))
+    };
+    match eframe::run_native("jwt-debugger", options, Box::new(create)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!(
