@@ -13,7 +13,10 @@ const NOW: i64 = 1_800_000_000;
 
 fn input() -> egui::RawInput {
     egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0))),
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
         ..Default::default()
     }
 }
@@ -27,7 +30,12 @@ fn frame(ctx: &egui::Context, app: &mut App) {
 
 fn app_with(token: Option<String>) -> (egui::Context, App) {
     let ctx = egui::Context::default();
-    let mut app = App::with_parts(Workspace::default(), Box::new(MemoryClipboard::default()), Box::new(|| NOW), token);
+    let mut app = App::with_parts(
+        Workspace::default(),
+        Box::new(MemoryClipboard::default()),
+        Box::new(|| NOW),
+        token,
+    );
     for _ in 0..3 {
         frame(&ctx, &mut app);
     }
@@ -37,17 +45,33 @@ fn app_with(token: Option<String>) -> (egui::Context, App) {
 fn bench_frames(c: &mut Criterion) {
     let (ctx, mut app) = app_with(None);
     let runs = app.wb.analyses_run;
-    c.bench_function("frame/typical_token_unchanged", |b| b.iter(|| frame(&ctx, &mut app)));
-    assert_eq!(app.wb.analyses_run, runs, "an unchanged frame must not re-analyse");
+    c.bench_function("frame/typical_token_unchanged", |b| {
+        b.iter(|| frame(&ctx, &mut app))
+    });
+    assert_eq!(
+        app.wb.analyses_run, runs,
+        "an unchanged frame must not re-analyse"
+    );
 
     let key = keys::parse_text(EXAMPLE_SECRET).expect("key");
-    let payload = serde_json::json!({ "sub": "big", "exp": NOW + 3600, "blob": "z".repeat(1 << 20) }).to_string();
-    let token = sign::sign(r#"{"alg":"HS256","typ":"JWT"}"#, &payload, key.keys.first(), sign::Unsecured::Refuse).expect("sign").token;
+    let payload =
+        serde_json::json!({ "sub": "big", "exp": NOW + 3600, "blob": "z".repeat(1 << 20) })
+            .to_string();
+    let token = sign::sign(
+        r#"{"alg":"HS256","typ":"JWT"}"#,
+        &payload,
+        key.keys.first(),
+        sign::Unsecured::Refuse,
+    )
+    .expect("sign")
+    .token;
     assert!(b64::decode(token.split('.').nth(1).expect("payload")).is_ok());
     let (ctx, mut app) = app_with(Some(token));
     let mut group = c.benchmark_group("frame");
     group.sample_size(20);
-    group.bench_function("one_mib_payload_unchanged", |b| b.iter(|| frame(&ctx, &mut app)));
+    group.bench_function("one_mib_payload_unchanged", |b| {
+        b.iter(|| frame(&ctx, &mut app))
+    });
     group.finish();
 }
 

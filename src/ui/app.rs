@@ -129,7 +129,10 @@ impl App {
             self.apply(command, &ctx);
         }
         if let Some(started) = self.first_frame_probe.take() {
-            eprintln!("first-frame-ms {:.1}", started.elapsed().as_secs_f64() * 1000.0);
+            eprintln!(
+                "first-frame-ms {:.1}",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
         }
         // Relative times ("in 14 min") stay current while the window is open.
         if self.wb.analysis.claims.iter().any(|c| c.time.is_some()) {
