@@ -170,7 +170,7 @@ fn key_errors_never_print_the_secret() {
 
 #[test]
 fn encode_then_decode_round_trips_through_the_binary() {
-    let out = bin().args(["encode", "--alg", "HS384", "--key", "hex:000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f", "--header", r#"{"kid":"k1","typ":"JWT"}"#, r#"{"sub":"svc","n":12345678901234567890123}"#]).output().unwrap();
+    let out = bin().args(["encode", "--alg", "HS384", "--key", "hex:000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f", "--header", r#"{"kid":"k1","typ":"JWT"}"#, "--no-iat", r#"{"sub":"svc","n":12345678901234567890123}"#]).output().unwrap();
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -311,4 +311,229 @@ fn hostile_inputs_never_crash_the_binary() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not UTF-8"));
+}
+
+fn encode_json(args: &[&str]) -> serde_json::Value {
+    let out = bin()
+        .args(["encode", "--alg", "HS256", "--key", SECRET])
+        .args(args)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let token = String::from_utf8(out.stdout).unwrap();
+    let out = bin()
+        .args(["decode", token.trim(), "--key", SECRET, "--json"])
+        .output()
+        .unwrap();
+    json_of(&out.stdout)
+}
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+}
+
+#[test]
+fn encode_time_flags_make_a_test_token_in_one_command() {
+    let v = encode_json(&[
+        "--exp",
+        "+1h",
+        "--nbf",
+        "now",
+        "--jti",
+        "random",
+        "--claim",
+        "sub=alice",
+        "--claim",
+        r#"roles=["admin"]"#,
+        "--claim",
+        "n=42",
+    ]);
+    let p = &v["payload"];
+    let iat = p["iat"].as_i64().unwrap();
+    assert!((now() - iat).abs() < 60, "iat is now by default");
+    assert_eq!(p["exp"].as_i64().unwrap() - iat, 3600);
+    assert_eq!(p["nbf"].as_i64().unwrap(), iat);
+    assert_eq!(p["jti"].as_str().unwrap().len(), 36);
+    assert_eq!(p["sub"], "alice");
+    assert_eq!(p["roles"], serde_json::json!(["admin"]));
+    assert_eq!(p["n"], 42);
+    assert_eq!(v["validity"]["state"], "valid");
+}
+
+#[test]
+fn encode_can_skip_or_pin_iat_and_use_absolute_times() {
+    let v = encode_json(&["--no-iat", "--exp", "2030-01-01T00:00:00Z", "{}"]);
+    assert!(v["payload"].get("iat").is_none());
+    assert_eq!(v["payload"]["exp"], 1_893_456_000);
+    let v = encode_json(&["--iat", "1700000000", "--exp", "+7d"]);
+    assert_eq!(v["payload"]["iat"], 1_700_000_000);
+    bin()
+        .args([
+            "encode",
+            "--alg",
+            "HS256",
+            "--key",
+            SECRET,
+            "--exp",
+            "+3 fortnights",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--exp"));
+    bin()
+        .args([
+            "encode", "--alg", "HS256", "--key", SECRET, "--claim", "novalue",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("NAME=VALUE"));
+}
+
+#[test]
+fn decode_checks_expectations_and_reports_every_check() {
+    let token = {
+        let out = bin()
+            .args([
+                "encode",
+                "--alg",
+                "HS256",
+                "--key",
+                SECRET,
+                "--exp",
+                "+2h",
+                r#"{"iss":"https://issuer.example","aud":["api1","api2"],"sub":"u"}"#,
+            ])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap().trim().to_owned()
+    };
+    let ok = bin()
+        .args([
+            "decode",
+            &token,
+            "--key",
+            SECRET,
+            "--iss",
+            "https://issuer.example",
+            "--aud",
+            "other,api2",
+            "--require",
+            "exp,sub",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(ok.status.code(), Some(0));
+    let v = json_of(&ok.stdout);
+    let checks = v["validity"]["checks"].as_array().unwrap();
+    assert!(
+        checks
+            .iter()
+            .any(|c| c["claim"] == "aud" && c["passed"] == true)
+    );
+    assert_eq!(
+        checks.iter().filter(|c| c["claim"] == "required").count(),
+        2
+    );
+
+    let bad = bin()
+        .args([
+            "decode",
+            &token,
+            "--key",
+            SECRET,
+            "--aud",
+            "nope",
+            "--max-lifetime",
+            "1h",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    let v = json_of(&bad.stdout);
+    let failed: Vec<&str> = v["validity"]["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["passed"] == false)
+        .map(|c| c["claim"].as_str().unwrap())
+        .collect();
+    assert_eq!(failed, ["aud", "lifetime"]);
+}
+
+#[test]
+fn decode_now_and_leeway_change_the_verdict() {
+    let out = bin()
+        .args(["decode", A1, "--now", "1300819379", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(json_of(&out.stdout)["validity"]["state"], "valid");
+    let out = bin()
+        .args(["decode", A1, "--now", "1300819400", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(json_of(&out.stdout)["validity"]["state"], "expired");
+    let out = bin()
+        .args([
+            "decode",
+            A1,
+            "--now",
+            "1300819400",
+            "--leeway",
+            "60",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(json_of(&out.stdout)["validity"]["state"], "valid");
+}
+
+#[test]
+fn a_user_claim_dictionary_explains_custom_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    let dict = dir.path().join("dict.json");
+    std::fs::write(&dict, r#"{"claims": {"tier": {"title": "Customer tier", "description": "Which plan the customer pays for"}}}"#).unwrap();
+    let token = {
+        let out = bin()
+            .args([
+                "encode",
+                "--alg",
+                "HS256",
+                "--key",
+                SECRET,
+                r#"{"tier":"gold"}"#,
+            ])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap().trim().to_owned()
+    };
+    let out = bin()
+        .args(["decode", &token, "--json", "--claims-dict"])
+        .arg(&dict)
+        .output()
+        .unwrap();
+    let v = json_of(&out.stdout);
+    assert!(
+        v["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["name"] == "tier" && c["title"] == "Customer tier")
+    );
+    std::fs::write(&dict, "{ broken").unwrap();
+    bin()
+        .args(["decode", &token, "--claims-dict"])
+        .arg(&dict)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("line 1"));
 }

@@ -136,8 +136,9 @@ proptest! {
             let key = key_for(alg);
             let signed = sign::sign(&format!(r#"{{"alg":"{alg}"}}"#), &payload, Some(key), sign::Unsecured::Refuse).unwrap();
             let mut parts: Vec<String> = signed.token.split('.').map(str::to_owned).collect();
-            let other = core::b64::encode(format!("{payload} ").as_bytes());
-            parts[1] = if flip % 2 == 0 { other } else { core::b64::encode(b"{}") };
+            // Any change of the payload bytes, even white space, must break the signature.
+            let changed = if flip % 2 == 0 { format!("{payload} ") } else { format!(" {payload}") };
+            parts[1] = core::b64::encode(changed.as_bytes());
             let forged = parts.join(".");
             let set = keys::parse_text(&export::jwk(key, key.is_secret()).to_string()).unwrap();
             let a = core::analyze(&forged, Some(&set), Options::at(0));

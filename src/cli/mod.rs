@@ -16,13 +16,15 @@ Examples:
   pbpaste | jwt-debugger decode --key 'your-256-bit-secret'
   jwt-debugger decode \"$TOKEN\" --key @public.pem --json | jq .signature.status
   jwt-debugger decode \"$TOKEN\" --key @jwks.json --now 2026-01-01T00:00:00Z
+  jwt-debugger decode \"$TOKEN\" --iss https://login.example.com/ --aud api1,api2 --require exp,sub --max-lifetime 1h
 
 Keys (--key): a UTF-8 secret; b64:SECRET, b64url:SECRET or hex:SECRET for encoded bytes;
 @PATH to read a file (PEM, DER, JWK, JWKS or a secret); env:NAME for an environment variable;
 or PEM / JWK / JWKS text itself.
 
 Exit status: 0 decoded (and verified, when a key was given); 1 a key was given and the signature
-is not verified; 2 malformed token or usage error.";
+is not verified, or an expectation (--iss, --aud, --require, --max-lifetime) failed; 2 malformed
+token or usage error.";
 
 const ENCODE_EXAMPLES: &str = "\
 Examples:
@@ -30,6 +32,7 @@ Examples:
   jwt-debugger encode --alg RS256 --key @private.pem --header '{\"kid\":\"k1\"}' @claims.json
   echo '{\"sub\":\"svc\"}' | jwt-debugger encode --alg EdDSA --key @ed25519.pem -
   jwt-debugger encode --alg none --allow-unsecured '{\"sub\":\"test\"}'
+  jwt-debugger encode --alg HS256 --key @secret.txt --exp +1h --jti random --claim sub=alice --claim 'roles=[\"admin\"]'
 
 The header's members are kept in the order given; --alg sets (or replaces) its \"alg\".";
 
@@ -73,6 +76,21 @@ pub struct DecodeArgs {
     /// Clock skew to allow for exp, nbf and iat, in seconds.
     #[arg(long, value_name = "SECS", default_value_t = 0)]
     pub leeway: i64,
+    /// Expected issuer: the token's iss must equal it.
+    #[arg(long, value_name = "ISSUER")]
+    pub iss: Option<String>,
+    /// Accepted audience (repeat, or separate with commas): aud must hold one of them.
+    #[arg(long, value_name = "AUDIENCE", value_delimiter = ',')]
+    pub aud: Vec<String>,
+    /// Claims that must be present, e.g. --require exp,sub.
+    #[arg(long, value_name = "CLAIMS", value_delimiter = ',')]
+    pub require: Vec<String>,
+    /// Longest accepted lifetime (exp − iat), e.g. 1h or 900.
+    #[arg(long, value_name = "SPAN")]
+    pub max_lifetime: Option<String>,
+    /// Extra claim explanations: a JSON file like assets/claims.json, added to the bundled one.
+    #[arg(long, value_name = "FILE")]
+    pub claims_dict: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -89,8 +107,31 @@ pub struct EncodeArgs {
     /// Allow alg "none", which makes a token anyone can forge.
     #[arg(long)]
     pub allow_unsecured: bool,
-    /// Payload: JSON text, @PATH, or "-" for stdin.
-    pub payload: String,
+    /// Set exp: +15m, +1h, +7d, now, Unix seconds or RFC 3339.
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub exp: Option<String>,
+    /// Set nbf (same forms as --exp).
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub nbf: Option<String>,
+    /// Set iat (same forms as --exp). By default iat is set to now when the payload has none.
+    #[arg(
+        long,
+        value_name = "TIME",
+        allow_hyphen_values = true,
+        conflicts_with = "no_iat"
+    )]
+    pub iat: Option<String>,
+    /// Do not add iat.
+    #[arg(long)]
+    pub no_iat: bool,
+    /// Set jti: "random" for a fresh UUID, or the value to use.
+    #[arg(long, value_name = "JTI")]
+    pub jti: Option<String>,
+    /// Set a claim, NAME=VALUE; VALUE is parsed as JSON when it is JSON, else taken as a string.
+    #[arg(long = "claim", value_name = "NAME=VALUE")]
+    pub claims: Vec<String>,
+    /// Payload: JSON text, @PATH, or "-" for stdin. Default: {}.
+    pub payload: Option<String>,
 }
 
 /// Exit codes of the contract.
@@ -181,14 +222,53 @@ fn decode(args: &DecodeArgs) -> ExitCode {
         Ok(k) => k,
         Err(e) => return fail(e),
     };
-    let analysis = core::analyze(
-        &input,
-        keys.as_ref(),
-        core::Options {
-            now,
-            leeway_secs: args.leeway,
+    let expectations = core::validity::Expectations {
+        issuer: args.iss.clone(),
+        audiences: args
+            .aud
+            .iter()
+            .map(|a| a.trim().to_owned())
+            .filter(|a| !a.is_empty())
+            .collect(),
+        required: args
+            .require
+            .iter()
+            .map(|a| a.trim().to_owned())
+            .filter(|a| !a.is_empty())
+            .collect(),
+        max_lifetime_secs: match args
+            .max_lifetime
+            .as_deref()
+            .map(core::time::parse_span)
+            .transpose()
+        {
+            Ok(v) => v,
+            Err(e) => return fail(format!("--max-lifetime: {e}")),
         },
-    );
+    };
+    let dictionary = match &args.claims_dict {
+        None => None,
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(text) => match core::claims::Dictionary::with_user(&text) {
+                Ok(d) => Some(d),
+                Err(e) => return fail(format!("--claims-dict {}: {e}", path.display())),
+            },
+            Err(e) => {
+                return fail(format!(
+                    "--claims-dict: cannot read {}: {e}",
+                    path.display()
+                ));
+            }
+        },
+    };
+    let has_expectations = !expectations.is_empty();
+    let options = core::Options {
+        now,
+        leeway_secs: args.leeway,
+        expectations,
+        dictionary,
+    };
+    let analysis = core::analyze(&input, keys.as_ref(), options);
     if args.json {
         println!(
             "{}",
@@ -206,7 +286,70 @@ fn decode(args: &DecodeArgs) -> ExitCode {
     if keys.is_some() && analysis.signature.status != SignatureStatus::Verified {
         return ExitCode::from(EXIT_NOT_VERIFIED);
     }
+    if has_expectations && !analysis.validity.expectations_met {
+        return ExitCode::from(EXIT_NOT_VERIFIED);
+    }
     ExitCode::SUCCESS
+}
+
+/// Applies the encoder's claim flags to the payload JSON text.
+fn apply_claim_flags(payload: &str, args: &EncodeArgs, now: i64) -> Result<String, String> {
+    let no_flags = args.exp.is_none()
+        && args.nbf.is_none()
+        && args.jti.is_none()
+        && args.claims.is_empty()
+        && args.iat.is_none();
+    let parsed = core::json::parse(payload)
+        .map_err(|e| format!("payload JSON, {e}"))?
+        .value;
+    let Value::Object(mut map) = parsed else {
+        if no_flags && args.no_iat {
+            return Ok(payload.to_owned());
+        }
+        return Err(format!(
+            "the payload is {}, so claims cannot be added to it; pass --no-iat and no claim flags to sign it as it is",
+            core::json::type_name(&parsed)
+        ));
+    };
+    let time = |flag: &str, spec: &str| {
+        core::time::parse_time_spec(spec, now).map_err(|e| format!("--{flag}: {e}"))
+    };
+    match (&args.iat, args.no_iat) {
+        (Some(spec), _) => {
+            map.insert("iat".into(), Value::from(time("iat", spec)?));
+        }
+        (None, false) if !map.contains_key("iat") => {
+            map.insert("iat".into(), Value::from(now));
+        }
+        _ => {}
+    }
+    if let Some(spec) = &args.nbf {
+        map.insert("nbf".into(), Value::from(time("nbf", spec)?));
+    }
+    if let Some(spec) = &args.exp {
+        map.insert("exp".into(), Value::from(time("exp", spec)?));
+    }
+    if let Some(jti) = &args.jti {
+        let value = if jti == "random" {
+            core::templates::random_jti()
+        } else {
+            jti.clone()
+        };
+        map.insert("jti".into(), Value::from(value));
+    }
+    for claim in &args.claims {
+        let (name, raw) = claim
+            .split_once('=')
+            .ok_or_else(|| format!("--claim {claim}: expected NAME=VALUE"))?;
+        if name.is_empty() {
+            return Err(format!("--claim {claim}: the name is empty"));
+        }
+        let value = core::json::parse(raw)
+            .map(|p| p.value)
+            .unwrap_or_else(|_| Value::from(raw));
+        map.insert(name.to_owned(), value);
+    }
+    Ok(core::json::to_compact(&Value::Object(map)))
 }
 
 fn read_payload(spec: &str) -> Result<String, String> {
@@ -262,7 +405,11 @@ fn encode(args: &EncodeArgs) -> ExitCode {
         Ok(h) => h,
         Err(e) => return fail(e),
     };
-    let payload = match read_payload(&args.payload) {
+    let payload = match read_payload(args.payload.as_deref().unwrap_or("{}")) {
+        Ok(p) => p,
+        Err(e) => return fail(e),
+    };
+    let payload = match apply_claim_flags(&payload, args, now_unix()) {
         Ok(p) => p,
         Err(e) => return fail(e),
     };

@@ -1,40 +1,64 @@
-//! Claims and header members with their explanations (from `assets/claims.json`).
+//! Claims and header members with their explanations. The explanations are data
+//! (`assets/claims.json`); users can load their own dictionary on top.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde_json::Value;
 
+use super::alg::Alg;
 use super::time::{self, TimeInfo};
 
 /// One dictionary entry.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
 pub struct Entry {
     pub title: String,
+    #[serde(default)]
     pub spec: String,
+    #[serde(default)]
     pub description: String,
     /// The value is a NumericDate.
     #[serde(default)]
     pub time: bool,
 }
 
-#[derive(Debug, serde::Deserialize)]
-struct Dictionary {
-    claims: HashMap<String, Entry>,
-    header: HashMap<String, Entry>,
+/// Explanations for claim and header names.
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+pub struct Dictionary {
+    #[serde(default)]
+    pub claims: HashMap<String, Entry>,
+    #[serde(default)]
+    pub header: HashMap<String, Entry>,
 }
 
-fn dictionary() -> &'static Dictionary {
-    static DICT: OnceLock<Dictionary> = OnceLock::new();
-    DICT.get_or_init(|| {
-        // The asset is checked by a unit test; an empty dictionary is the safe fallback.
-        serde_json::from_str(include_str!("../../assets/claims.json")).unwrap_or_else(|_| {
-            Dictionary {
-                claims: HashMap::new(),
-                header: HashMap::new(),
-            }
+impl Dictionary {
+    /// The bundled dictionary.
+    pub fn bundled() -> Arc<Dictionary> {
+        static DICT: OnceLock<Arc<Dictionary>> = OnceLock::new();
+        DICT.get_or_init(|| {
+            // The asset is checked by a unit test; an empty dictionary is the safe fallback.
+            Arc::new(
+                serde_json::from_str(include_str!("../../assets/claims.json")).unwrap_or_default(),
+            )
         })
-    })
+        .clone()
+    }
+
+    /// The bundled dictionary with a user's JSON dictionary (same shape) laid over it: the user's
+    /// entries add to and override the bundled ones.
+    pub fn with_user(user_json: &str) -> Result<Arc<Dictionary>, String> {
+        let user: Dictionary = serde_json::from_str(user_json).map_err(|e| {
+            format!(
+                "claim dictionary, line {} column {}: {e}; expected {{\"claims\": {{\"name\": {{\"title\": …, \"description\": …, \"spec\": …, \"time\": false}}}}, \"header\": {{…}}}}",
+                e.line(),
+                e.column()
+            )
+        })?;
+        let mut merged = (*Self::bundled()).clone();
+        merged.claims.extend(user.claims);
+        merged.header.extend(user.header);
+        Ok(Arc::new(merged))
+    }
 }
 
 /// Where a member lives.
@@ -45,22 +69,28 @@ pub enum Location {
     Payload,
 }
 
-/// A member with its annotation.
+/// A member with its annotation: the view-model of one row of the claims table.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Claim {
     pub location: Location,
     pub name: String,
     pub value: Value,
-    /// Title from the dictionary; `None` for custom members.
+    /// Title from the dictionary; `None` for custom (unknown) members.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub spec: Option<String>,
-    /// For NumericDate members with a numeric value.
+    /// What this particular value means ("2 audiences", "scopes: read, write").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<String>,
+    /// For time members: the instant in several forms.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time: Option<TimeInfo>,
+    /// For time members whose value is not a plain NumericDate: what it looks like, and the fix.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_problem: Option<TimeProblem>,
 }
 
 impl Claim {
@@ -68,6 +98,17 @@ impl Claim {
         self.title.is_some()
     }
 }
+
+/// A time value that is not plain seconds, with the value it should have been.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct TimeProblem {
+    pub message: String,
+    /// The NumericDate the encoder can put in its place.
+    pub fixed: Option<i64>,
+}
+
+/// Seconds values beyond this (year 5138) are read as milliseconds.
+const MILLIS_THRESHOLD: i64 = 100_000_000_000;
 
 /// Reads a NumericDate: integer seconds, or a fractional value floored. `None` when not a number.
 pub fn numeric_date(value: &Value) -> Option<i64> {
@@ -79,13 +120,200 @@ pub fn numeric_date(value: &Value) -> Option<i64> {
     (f.is_finite() && f.abs() < 9.0e15).then(|| f.floor() as i64)
 }
 
-/// Annotates every member of an object.
+/// What is odd about a time value, if anything.
+pub fn time_problem(value: &Value) -> Option<TimeProblem> {
+    match value {
+        Value::Number(n) => {
+            let seconds = numeric_date(value)?;
+            if seconds.abs() >= MILLIS_THRESHOLD {
+                let fixed = seconds / 1000;
+                return Some(TimeProblem {
+                    message: format!(
+                        "this looks like milliseconds: {} as seconds",
+                        time::rfc3339(fixed)
+                    ),
+                    fixed: Some(fixed),
+                });
+            }
+            if n.as_i64().is_none() {
+                return Some(TimeProblem {
+                    message: format!(
+                        "fractional seconds ({n}); many libraries expect a whole number"
+                    ),
+                    fixed: Some(seconds),
+                });
+            }
+            None
+        }
+        Value::String(s) => {
+            let parsed = s
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .or_else(|| time::parse_instant(s).ok());
+            Some(TimeProblem {
+                message: match parsed {
+                    Some(t) => format!(
+                        "a string, but a NumericDate must be a number: as a number it would be {}",
+                        time::rfc3339(t)
+                    ),
+                    None => "a string that is not a time; a NumericDate is a number of seconds"
+                        .to_owned(),
+                },
+                fixed: parsed.map(|t| {
+                    if t.abs() >= MILLIS_THRESHOLD {
+                        t / 1000
+                    } else {
+                        t
+                    }
+                }),
+            })
+        }
+        other => Some(TimeProblem {
+            message: format!(
+                "{} is not a time; a NumericDate is a number of seconds",
+                super::json::type_name(other)
+            ),
+            fixed: None,
+        }),
+    }
+}
+
+/// Authentication method references (RFC 8176) in words.
+fn amr_meaning(value: &str) -> Option<&'static str> {
+    Some(match value {
+        "face" => "facial recognition",
+        "fpt" => "fingerprint",
+        "geo" => "geolocation",
+        "hwk" => "hardware-secured key",
+        "iris" => "iris scan",
+        "kba" => "knowledge-based questions",
+        "mca" => "multiple channels",
+        "mfa" => "multiple factors",
+        "otp" => "one-time password",
+        "pin" => "PIN",
+        "pwd" => "password",
+        "rba" => "risk-based",
+        "retina" => "retina scan",
+        "sc" => "smart card",
+        "sms" => "code by SMS",
+        "swk" => "software-secured key",
+        "tel" => "telephone call",
+        "user" => "user presence",
+        "vbm" => "voice biometric",
+        "wia" => "Windows integrated authentication",
+        _ => return None,
+    })
+}
+
+/// Token media types (`typ`) in words.
+fn typ_meaning(typ: &str) -> String {
+    let t = typ.to_ascii_lowercase();
+    let t = t.strip_prefix("application/").unwrap_or(&t);
+    match t {
+        "jwt" => "a JSON Web Token (RFC 7519); explicit types such as at+jwt are safer".into(),
+        "at+jwt" => "an OAuth 2.0 access token (RFC 9068)".into(),
+        "secevent+jwt" => "a Security Event Token (RFC 8417)".into(),
+        "dpop+jwt" => "a DPoP proof (RFC 9449)".into(),
+        "logout+jwt" => "an OpenID Connect back-channel logout token".into(),
+        "token-introspection+jwt" => "a signed token introspection response (RFC 9701)".into(),
+        "jwk-set+jwt" => "a signed JWK Set".into(),
+        "vc+jwt" | "vc+sd-jwt" | "dc+sd-jwt" => "a verifiable credential".into(),
+        "kb+jwt" => "an SD-JWT key-binding token".into(),
+        "entity-statement+jwt" => "an OpenID Federation entity statement".into(),
+        "jose" => "a JWS or JWE in compact form".into(),
+        "jose+json" => "a JWS or JWE in JSON form".into(),
+        "passport" => "a PASSporT (RFC 8225)".into(),
+        "refresh" | "bearer" | "id" => format!("a Keycloak-style {typ} token"),
+        _ => format!("the media type {typ}"),
+    }
+}
+
+/// A plain-words reading of one value, where that helps.
+fn explain(location: Location, name: &str, value: &Value) -> Option<String> {
+    match (location, name, value) {
+        (Location::Header, "alg", Value::String(a)) => Some(match Alg::parse(a) {
+            Some(Alg::None) => format!("{a}: no signature; anyone can forge this token"),
+            Some(alg) => alg.describe().to_owned(),
+            None => format!("{a} is not a JWS signature algorithm this debugger knows"),
+        }),
+        (Location::Header, "typ", Value::String(t)) => Some(typ_meaning(t)),
+        (Location::Payload, "typ", Value::String(t)) => Some(typ_meaning(t)),
+        (Location::Header, "cty", Value::String(c)) if c.eq_ignore_ascii_case("jwt") => {
+            Some("the payload is itself a token (nested JWT)".into())
+        }
+        (_, "aud", Value::String(_)) => Some("one audience (a string)".into()),
+        (_, "aud", Value::Array(list)) => Some(match list.len() {
+            0 => "an empty array: no recipient can accept this token".into(),
+            1 => "one audience (as an array)".into(),
+            n => format!("{n} audiences (an array): each recipient must find itself here"),
+        }),
+        (Location::Payload, "scope" | "scp", Value::String(s)) => {
+            let scopes: Vec<&str> = s.split_whitespace().collect();
+            Some(format!(
+                "{} scope{}: {}",
+                scopes.len(),
+                if scopes.len() == 1 { "" } else { "s" },
+                scopes.join(", ")
+            ))
+        }
+        (Location::Payload, "scope" | "scp", Value::Array(list)) => {
+            let scopes: Vec<String> = list
+                .iter()
+                .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
+                .collect();
+            Some(format!(
+                "{} scope{}: {}",
+                scopes.len(),
+                if scopes.len() == 1 { "" } else { "s" },
+                scopes.join(", ")
+            ))
+        }
+        (Location::Payload, "amr", Value::Array(list)) => Some(
+            list.iter()
+                .map(|v| match v.as_str() {
+                    Some(s) => match amr_meaning(s) {
+                        Some(m) => format!("{s} = {m}"),
+                        None => s.to_owned(),
+                    },
+                    None => v.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        (Location::Payload, "appidacr" | "azpacr", v) => {
+            match v.as_str().or(v.as_i64().map(|_| "")).unwrap_or_default() {
+                "0" => Some("public client (no client authentication)".into()),
+                "1" => Some("client authenticated with a secret".into()),
+                "2" => Some("client authenticated with a certificate".into()),
+                _ => None,
+            }
+        }
+        (Location::Payload, "email_verified" | "phone_number_verified", Value::String(s)) => {
+            Some(format!(
+                "\"{s}\" is a string; it should be a boolean, and some libraries read any string as true"
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// Annotates every member of an object with the bundled dictionary.
 pub fn annotate(
     object: &serde_json::Map<String, Value>,
     location: Location,
     now: i64,
 ) -> Vec<Claim> {
-    let dict = dictionary();
+    annotate_with(&Dictionary::bundled(), object, location, now)
+}
+
+/// Annotates every member of an object with `dict`.
+pub fn annotate_with(
+    dict: &Dictionary,
+    object: &serde_json::Map<String, Value>,
+    location: Location,
+    now: i64,
+) -> Vec<Claim> {
     let table = match location {
         Location::Header => &dict.header,
         Location::Payload => &dict.claims,
@@ -94,10 +322,16 @@ pub fn annotate(
         .iter()
         .map(|(name, value)| {
             let entry = table.get(name);
-            let time = entry
-                .filter(|e| e.time)
-                .and_then(|_| numeric_date(value))
-                .map(|t| time::info(t, now));
+            let is_time = entry.is_some_and(|e| e.time);
+            let problem = if is_time { time_problem(value) } else { None };
+            let seconds = if is_time {
+                match &problem {
+                    Some(p) => p.fixed,
+                    None => numeric_date(value),
+                }
+            } else {
+                None
+            };
             Claim {
                 location,
                 name: name.clone(),
@@ -105,7 +339,9 @@ pub fn annotate(
                 title: entry.map(|e| e.title.clone()),
                 description: entry.map(|e| e.description.clone()),
                 spec: entry.map(|e| e.spec.clone()),
-                time,
+                explanation: explain(location, name, value),
+                time: seconds.map(|t| time::info(t, now)),
+                time_problem: problem,
             }
         })
         .collect()
@@ -114,20 +350,34 @@ pub fn annotate(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn bundled_dictionary_parses_and_covers_registered_claims() {
         let parsed: Dictionary =
             serde_json::from_str(include_str!("../../assets/claims.json")).unwrap();
-        for name in ["iss", "sub", "aud", "exp", "nbf", "iat", "jti"] {
+        for name in [
+            "iss",
+            "sub",
+            "aud",
+            "exp",
+            "nbf",
+            "iat",
+            "jti",
+            "auth_time",
+            "tid",
+            "cognito:groups",
+            "realm_access",
+        ] {
             assert!(parsed.claims.contains_key(name), "{name}");
         }
-        assert!(parsed.claims["exp"].time);
+        assert!(parsed.claims["exp"].time && parsed.claims["updated_at"].time);
+        assert!(parsed.header.contains_key("x5t#S256"));
     }
 
     #[test]
     fn registered_time_claim_gets_dates_and_custom_claim_does_not() {
-        let obj = serde_json::json!({"exp": 1300819380, "role": "admin"});
+        let obj = json!({"exp": 1300819380, "role": "admin"});
         let claims = annotate(
             obj.as_object().unwrap(),
             Location::Payload,
@@ -141,8 +391,69 @@ mod tests {
     }
 
     #[test]
-    fn fractional_numeric_dates_are_floored_and_strings_ignored() {
-        assert_eq!(numeric_date(&serde_json::json!(1.9)), Some(1));
-        assert_eq!(numeric_date(&serde_json::json!("1")), None);
+    fn milliseconds_strings_and_fractions_are_explained_with_a_fix() {
+        let p = time_problem(&json!(1_795_811_670_000_i64)).unwrap();
+        assert_eq!(p.fixed, Some(1_795_811_670));
+        assert!(
+            p.message
+                .starts_with("this looks like milliseconds: 2026-11-27"),
+            "{}",
+            p.message
+        );
+        let p = time_problem(&json!("1795811670")).unwrap();
+        assert_eq!(p.fixed, Some(1_795_811_670));
+        assert!(p.message.contains("must be a number"));
+        let p = time_problem(&json!(1_795_811_670.75)).unwrap();
+        assert_eq!(p.fixed, Some(1_795_811_670));
+        assert!(time_problem(&json!(1_795_811_670)).is_none());
+        assert_eq!(time_problem(&json!(true)).unwrap().fixed, None);
+    }
+
+    #[test]
+    fn values_are_explained_where_that_helps() {
+        let obj =
+            json!({"aud": ["a", "b"], "scope": "read write", "amr": ["pwd", "otp"], "azpacr": "2"});
+        let c = annotate(obj.as_object().unwrap(), Location::Payload, 0);
+        assert_eq!(
+            c[0].explanation.as_deref(),
+            Some("2 audiences (an array): each recipient must find itself here")
+        );
+        assert_eq!(c[1].explanation.as_deref(), Some("2 scopes: read, write"));
+        assert_eq!(
+            c[2].explanation.as_deref(),
+            Some("pwd = password, otp = one-time password")
+        );
+        assert_eq!(
+            c[3].explanation.as_deref(),
+            Some("client authenticated with a certificate")
+        );
+        let h = json!({"alg": "nOnE", "typ": "at+jwt"});
+        let c = annotate(h.as_object().unwrap(), Location::Header, 0);
+        assert!(
+            c[0].explanation
+                .as_deref()
+                .unwrap()
+                .contains("anyone can forge")
+        );
+        assert_eq!(
+            c[1].explanation.as_deref(),
+            Some("an OAuth 2.0 access token (RFC 9068)")
+        );
+    }
+
+    #[test]
+    fn a_user_dictionary_adds_and_overrides() {
+        let dict = Dictionary::with_user(r#"{"claims": {"tenant_tier": {"title": "Tier", "description": "Billing tier"}, "sub": {"title": "Customer number", "description": "ours"}, "renewal": {"title": "Renewal", "time": true}}}"#).unwrap();
+        let obj = json!({"tenant_tier": "gold", "sub": "42", "iss": "x", "renewal": 0});
+        let c = annotate_with(&dict, obj.as_object().unwrap(), Location::Payload, 0);
+        assert_eq!(c[0].title.as_deref(), Some("Tier"));
+        assert_eq!(c[1].title.as_deref(), Some("Customer number"));
+        assert_eq!(c[2].title.as_deref(), Some("Issuer"));
+        assert_eq!(c[3].time.as_ref().unwrap().utc, "1970-01-01T00:00:00Z");
+        assert!(
+            Dictionary::with_user("{ nope")
+                .unwrap_err()
+                .contains("line 1")
+        );
     }
 }

@@ -12,6 +12,7 @@ pub mod keygen;
 pub mod keys;
 pub mod parse;
 pub mod sign;
+pub mod templates;
 pub mod time;
 pub mod validity;
 pub mod verify;
@@ -27,19 +28,23 @@ pub use validity::{Validity, ValidityState};
 pub use verify::{SignatureCheck, SignatureStatus};
 
 /// Inputs besides the token and the key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     /// The instant to evaluate times at, in Unix seconds.
     pub now: i64,
     /// Clock skew allowed for exp/nbf/iat.
     pub leeway_secs: i64,
+    /// Issuer, audience, required claims, maximum lifetime.
+    pub expectations: validity::Expectations,
+    /// Claim explanations; the bundled dictionary when `None`.
+    pub dictionary: Option<std::sync::Arc<claims::Dictionary>>,
 }
 
 impl Options {
     pub fn at(now: i64) -> Self {
         Self {
             now,
-            leeway_secs: 0,
+            ..Self::default()
         }
     }
 }
@@ -138,16 +143,25 @@ pub fn analyze(input: &str, keys: Option<&KeySet>, options: Options) -> Analysis
 /// As [`analyze`], for an already decoded token (the UI re-verifies without re-parsing).
 pub fn analyze_decoded(decoded: Decoded, keys: Option<&KeySet>, options: Options) -> Analysis {
     let signature = verify::verify(&decoded, keys);
-    let validity = validity::evaluate(decoded.claims(), options.now, options.leeway_secs);
+    let validity = validity::evaluate_with(
+        decoded.claims(),
+        options.now,
+        options.leeway_secs,
+        &options.expectations,
+    );
+    let dict = options
+        .dictionary
+        .clone()
+        .unwrap_or_else(claims::Dictionary::bundled);
     let header_claims = decoded
         .header
         .as_ref()
         .and_then(Value::as_object)
-        .map(|h| claims::annotate(h, claims::Location::Header, options.now))
+        .map(|h| claims::annotate_with(&dict, h, claims::Location::Header, options.now))
         .unwrap_or_default();
     let claims = decoded
         .claims()
-        .map(|c| claims::annotate(c, claims::Location::Payload, options.now))
+        .map(|c| claims::annotate_with(&dict, c, claims::Location::Payload, options.now))
         .unwrap_or_default();
     let findings = findings::evaluate(&findings::Context {
         decoded: &decoded,

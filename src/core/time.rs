@@ -82,6 +82,49 @@ pub fn parse_instant(text: &str) -> Result<i64, String> {
         .map_err(|_| format!("\"{text}\" is neither Unix seconds nor an RFC 3339 time such as 2026-11-27T20:00:00Z"))
 }
 
+/// Parses a span such as `90`, `30s`, `15m`, `1h`, `7d`, `2w` into seconds.
+pub fn parse_span(text: &str) -> Result<i64, String> {
+    let t = text.trim();
+    let (digits, unit) = t.split_at(t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len()));
+    let n: i64 = digits
+        .parse()
+        .map_err(|_| format!("\"{text}\" is not a span such as 30s, 15m, 1h, 7d"))?;
+    let mult = match unit.trim() {
+        "" | "s" | "sec" | "secs" => 1,
+        "m" | "min" | "mins" => 60,
+        "h" | "hour" | "hours" => 3600,
+        "d" | "day" | "days" => 86_400,
+        "w" | "week" | "weeks" => 7 * 86_400,
+        _ => {
+            return Err(format!(
+                "\"{text}\": unknown unit \"{unit}\" (use s, m, h, d or w)"
+            ));
+        }
+    };
+    n.checked_mul(mult)
+        .ok_or_else(|| format!("\"{text}\" is too large"))
+}
+
+/// Parses a time for the encoder: `now`, `+15m` / `-1h` relative to `now`, Unix seconds, or
+/// RFC 3339.
+pub fn parse_time_spec(text: &str, now: i64) -> Result<i64, String> {
+    let t = text.trim();
+    if t.eq_ignore_ascii_case("now") {
+        return Ok(now);
+    }
+    if let Some(rest) = t.strip_prefix('+') {
+        return parse_span(rest).map(|s| now.saturating_add(s));
+    }
+    if let Some(rest) = t.strip_prefix('-')
+        && rest.chars().last().is_some_and(|c| c.is_ascii_alphabetic())
+    {
+        return parse_span(rest).map(|s| now.saturating_sub(s));
+    }
+    parse_instant(t).map_err(|_| {
+        format!("\"{text}\" is not a time: use now, +15m, +1h, +7d, Unix seconds or RFC 3339")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,6 +148,23 @@ mod tests {
         assert_eq!(parse_instant("1300819380"), Ok(1_300_819_380));
         assert_eq!(parse_instant("2011-03-22T18:43:00Z"), Ok(1_300_819_380));
         assert!(parse_instant("yesterday").is_err());
+    }
+
+    #[test]
+    fn encoder_time_specs_are_relative_to_the_injected_now() {
+        assert_eq!(parse_time_spec("now", 1000), Ok(1000));
+        assert_eq!(parse_time_spec("+15m", 1000), Ok(1900));
+        assert_eq!(parse_time_spec("+1h", 0), Ok(3600));
+        assert_eq!(parse_time_spec("+7d", 0), Ok(604_800));
+        assert_eq!(parse_time_spec("-5m", 1000), Ok(700));
+        assert_eq!(parse_time_spec("1700000000", 0), Ok(1_700_000_000));
+        assert_eq!(parse_time_spec("1970-01-01T00:01:00Z", 0), Ok(60));
+        assert!(
+            parse_time_spec("+3x", 0)
+                .unwrap_err()
+                .contains("unknown unit")
+        );
+        assert!(parse_time_spec("tomorrow", 0).is_err());
     }
 
     #[test]

@@ -16,12 +16,34 @@ pub enum ValidityState {
     NoExp,
 }
 
-/// One time rule and its outcome.
+/// One rule and its outcome (time rules and the user's expectations alike).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct TimeCheck {
+    /// The claim checked, or "required" / "lifetime" for those expectations.
     pub claim: &'static str,
     pub passed: bool,
     pub message: String,
+}
+
+/// What the user expects of a token besides its times; empty by default.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Expectations {
+    pub issuer: Option<String>,
+    /// Accepted audiences: the token passes when its `aud` holds any of them.
+    pub audiences: Vec<String>,
+    /// Claims that must be present.
+    pub required: Vec<String>,
+    /// Longest accepted `exp − iat` (or `exp − nbf`).
+    pub max_lifetime_secs: Option<i64>,
+}
+
+impl Expectations {
+    pub fn is_empty(&self) -> bool {
+        self.issuer.is_none()
+            && self.audiences.is_empty()
+            && self.required.is_empty()
+            && self.max_lifetime_secs.is_none()
+    }
 }
 
 /// The time verdict with every rule checked.
@@ -38,11 +60,127 @@ pub struct Validity {
     pub nbf: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub iat: Option<i64>,
+    /// Every rule checked, time rules first, then the expectations.
     pub checks: Vec<TimeCheck>,
+    /// False when an expectation (issuer, audience, required claims, lifetime) fails.
+    pub expectations_met: bool,
 }
 
 /// Evaluates the time claims of `claims` at `now` (Unix seconds) with `leeway_secs`.
 pub fn evaluate(claims: Option<&Map<String, Value>>, now: i64, leeway_secs: i64) -> Validity {
+    evaluate_with(claims, now, leeway_secs, &Expectations::default())
+}
+
+fn expectation_checks(
+    claims: Option<&Map<String, Value>>,
+    expect: &Expectations,
+    exp: Option<i64>,
+    nbf: Option<i64>,
+    iat: Option<i64>,
+) -> Vec<TimeCheck> {
+    let get = |name: &str| claims.and_then(|c| c.get(name));
+    let mut checks = Vec::new();
+    if let Some(want) = &expect.issuer {
+        let (passed, message) = match get("iss") {
+            Some(Value::String(iss)) if iss == want => (true, format!("issuer is {want}")),
+            Some(other) => (false, format!("issuer is {other}, expected \"{want}\"")),
+            None => (false, format!("no iss claim, expected \"{want}\"")),
+        };
+        checks.push(TimeCheck {
+            claim: "iss",
+            passed,
+            message,
+        });
+    }
+    if !expect.audiences.is_empty() {
+        let token_auds: Vec<String> = match get("aud") {
+            Some(Value::String(a)) => vec![a.clone()],
+            Some(Value::Array(list)) => list
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let hit = token_auds.iter().find(|a| expect.audiences.contains(a));
+        let (passed, message) = match (hit, get("aud")) {
+            (Some(a), _) => (true, format!("audience {a} is accepted")),
+            (None, None) => (
+                false,
+                format!(
+                    "no aud claim, expected one of {}",
+                    expect.audiences.join(", ")
+                ),
+            ),
+            (None, Some(aud)) => (
+                false,
+                format!("aud {aud} holds none of {}", expect.audiences.join(", ")),
+            ),
+        };
+        checks.push(TimeCheck {
+            claim: "aud",
+            passed,
+            message,
+        });
+    }
+    for name in &expect.required {
+        let passed = get(name).is_some();
+        let message = if passed {
+            format!("{name} is present")
+        } else {
+            format!("required claim {name} is missing")
+        };
+        checks.push(TimeCheck {
+            claim: "required",
+            passed,
+            message,
+        });
+    }
+    if let Some(max) = expect.max_lifetime_secs {
+        let start = iat.or(nbf);
+        let (passed, message) = match (exp, start) {
+            (None, _) => (false, "no exp, so the lifetime has no end".to_owned()),
+            (Some(_), None) => (
+                false,
+                "no iat or nbf, so the lifetime cannot be measured".to_owned(),
+            ),
+            (Some(e), Some(s)) => {
+                let life = e.saturating_sub(s);
+                let words = time::span_phrase(life.unsigned_abs());
+                if life <= max {
+                    (
+                        true,
+                        format!(
+                            "lifetime {words} is within {}",
+                            time::span_phrase(max.unsigned_abs())
+                        ),
+                    )
+                } else {
+                    (
+                        false,
+                        format!(
+                            "lifetime {words} exceeds the maximum of {}",
+                            time::span_phrase(max.unsigned_abs())
+                        ),
+                    )
+                }
+            }
+        };
+        checks.push(TimeCheck {
+            claim: "lifetime",
+            passed,
+            message,
+        });
+    }
+    checks
+}
+
+/// As [`evaluate`], with the user's expectations checked too.
+pub fn evaluate_with(
+    claims: Option<&Map<String, Value>>,
+    now: i64,
+    leeway_secs: i64,
+    expect: &Expectations,
+) -> Validity {
     let get = |name| claims.and_then(|c| c.get(name));
     let exp = get("exp").and_then(numeric_date);
     let nbf = get("nbf").and_then(numeric_date);
@@ -143,6 +281,9 @@ pub fn evaluate(claims: Option<&Map<String, Value>>, now: i64, leeway_secs: i64)
         state = ValidityState::NoExp;
         summary = "No expiry".to_owned();
     }
+    let expectation_results = expectation_checks(claims, expect, exp, nbf, iat);
+    let expectations_met = expectation_results.iter().all(|c| c.passed);
+    checks.extend(expectation_results);
     Validity {
         state,
         summary,
@@ -152,6 +293,7 @@ pub fn evaluate(claims: Option<&Map<String, Value>>, now: i64, leeway_secs: i64)
         nbf,
         iat,
         checks,
+        expectations_met,
     }
 }
 
@@ -210,6 +352,56 @@ mod tests {
         let v = eval(json!({"exp": 10, "nbf": 5000, "iat": 9000}), 100, 0);
         assert_eq!(v.state, ValidityState::Expired);
         assert_eq!(v.checks.iter().filter(|c| !c.passed).count(), 3);
+    }
+
+    #[test]
+    fn expectations_are_each_checked() {
+        let claims = json!({"iss": "https://a", "aud": ["api1", "api2"], "exp": 4000, "iat": 400});
+        let expect = Expectations {
+            issuer: Some("https://a".into()),
+            audiences: vec!["other".into(), "api2".into()],
+            required: vec!["sub".into(), "exp".into()],
+            max_lifetime_secs: Some(3600),
+        };
+        let v = evaluate_with(claims.as_object(), 1000, 0, &expect);
+        let by = |c: &str| {
+            v.checks
+                .iter()
+                .filter(|k| k.claim == c)
+                .map(|k| k.passed)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(by("iss"), [true]);
+        assert_eq!(by("aud"), [true]);
+        assert_eq!(by("required"), [false, true]);
+        assert_eq!(by("lifetime"), [true]);
+        assert!(!v.expectations_met);
+        let v = evaluate_with(
+            claims.as_object(),
+            1000,
+            0,
+            &Expectations {
+                max_lifetime_secs: Some(60),
+                ..Default::default()
+            },
+        );
+        assert!(
+            v.checks
+                .last()
+                .unwrap()
+                .message
+                .contains("exceeds the maximum of 1 min")
+        );
+        let v = evaluate_with(
+            claims.as_object(),
+            1000,
+            0,
+            &Expectations {
+                audiences: vec!["x".into()],
+                ..Default::default()
+            },
+        );
+        assert!(!v.expectations_met);
     }
 
     #[test]

@@ -66,6 +66,15 @@ pub struct Workspace {
     pub remembered_keys: Option<KeyInputs>,
     /// `None` follows the system.
     pub dark_mode: Option<bool>,
+    /// Expectations, as typed: issuer, audiences and required claims (comma-separated), lifetime.
+    pub expect_issuer: String,
+    pub expect_audiences: String,
+    pub expect_required: String,
+    pub expect_max_lifetime: String,
+    /// Evaluate times at this instant (RFC 3339 or Unix) instead of live "now".
+    pub evaluate_at: Option<String>,
+    /// A user claim dictionary (JSON text) laid over the bundled one.
+    pub user_dictionary: Option<String>,
 }
 
 impl Default for Workspace {
@@ -80,6 +89,12 @@ impl Default for Workspace {
             remember_key: false,
             remembered_keys: None,
             dark_mode: None,
+            expect_issuer: String::new(),
+            expect_audiences: String::new(),
+            expect_required: String::new(),
+            expect_max_lifetime: String::new(),
+            evaluate_at: None,
+            user_dictionary: None,
         }
     }
 }
@@ -120,6 +135,10 @@ pub struct Workbench {
     analysed_revision: u64,
     /// Count of full analyses, for tests and benchmarks of memoization.
     pub analyses_run: u64,
+    /// The user dictionary, parsed.
+    dictionary: Option<std::sync::Arc<core::claims::Dictionary>>,
+    /// What is wrong with the validation settings (bad lifetime, bad instant, bad dictionary).
+    pub settings_error: Option<String>,
 }
 
 fn pretty_or_raw(text: &str) -> String {
@@ -146,7 +165,10 @@ impl Workbench {
             revision: 1,
             analysed_revision: 0,
             analyses_run: 0,
+            dictionary: None,
+            settings_error: None,
         };
+        wb.load_dictionary();
         wb.reload_keys();
         if wb.ws.token.trim().is_empty() && wb.ws.header.trim().is_empty() {
             wb.load_example(now);
@@ -168,8 +190,162 @@ impl Workbench {
         self.parts_edited();
     }
 
+    /// The live clock.
     pub fn now(&self) -> i64 {
         self.now
+    }
+
+    /// The instant times are evaluated at: the fixed one the user chose, else now.
+    pub fn evaluation_instant(&self) -> i64 {
+        self.ws
+            .evaluate_at
+            .as_deref()
+            .and_then(|t| core::time::parse_instant(t).ok())
+            .unwrap_or(self.now)
+    }
+
+    fn expectations(&self) -> Result<core::validity::Expectations, String> {
+        let list = |text: &str| -> Vec<String> {
+            text.split(',')
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .collect()
+        };
+        let issuer = self.ws.expect_issuer.trim();
+        let lifetime = self.ws.expect_max_lifetime.trim();
+        Ok(core::validity::Expectations {
+            issuer: (!issuer.is_empty()).then(|| issuer.to_owned()),
+            audiences: list(&self.ws.expect_audiences),
+            required: list(&self.ws.expect_required),
+            max_lifetime_secs: if lifetime.is_empty() {
+                None
+            } else {
+                Some(
+                    core::time::parse_span(lifetime)
+                        .map_err(|e| format!("maximum lifetime: {e}"))?,
+                )
+            },
+        })
+    }
+
+    fn options(&self) -> Options {
+        Options {
+            now: self.evaluation_instant(),
+            leeway_secs: self.ws.leeway_secs,
+            expectations: self.expectations().unwrap_or_default(),
+            dictionary: self.dictionary.clone(),
+        }
+    }
+
+    fn load_dictionary(&mut self) {
+        self.dictionary = None;
+        if let Some(text) = &self.ws.user_dictionary {
+            match core::claims::Dictionary::with_user(text) {
+                Ok(d) => self.dictionary = Some(d),
+                Err(e) => self.settings_error = Some(e),
+            }
+        }
+    }
+
+    /// Leeway, instant, expectations or dictionary changed: re-evaluate.
+    pub fn settings_edited(&mut self) {
+        self.settings_error = None;
+        if let Err(e) = self.expectations() {
+            self.settings_error = Some(e);
+        }
+        if let Some(t) = &self.ws.evaluate_at
+            && !t.trim().is_empty()
+            && let Err(e) = core::time::parse_instant(t)
+        {
+            self.settings_error = Some(format!("evaluate at: {e}"));
+        }
+        self.load_dictionary();
+        self.revision += 1;
+        self.refresh();
+    }
+
+    /// Loads a user claim dictionary (JSON); returns the error to show when it is not one.
+    pub fn set_user_dictionary(&mut self, text: Option<String>) -> Result<(), String> {
+        if let Some(t) = &text {
+            core::claims::Dictionary::with_user(t)?;
+        }
+        self.ws.user_dictionary = text;
+        self.settings_edited();
+        Ok(())
+    }
+
+    /// Edits the payload JSON object with `edit`, then re-signs. Fails when the payload is not an object.
+    fn edit_payload(
+        &mut self,
+        edit: impl FnOnce(&mut serde_json::Map<String, Value>),
+    ) -> Result<(), String> {
+        let parsed = json::parse(&self.ws.payload)
+            .map_err(|e| format!("fix the payload JSON first ({e})"))?;
+        let Value::Object(mut map) = parsed.value else {
+            return Err("the payload is not a JSON object".into());
+        };
+        edit(&mut map);
+        self.ws.payload = json::to_pretty(&Value::Object(map));
+        self.parts_edited();
+        Ok(())
+    }
+
+    /// Sets a claim to a NumericDate.
+    pub fn set_time_claim(&mut self, name: &str, unix: i64) -> Result<(), String> {
+        self.edit_payload(|m| {
+            m.insert(name.to_owned(), Value::from(unix));
+        })
+    }
+
+    /// exp = now + `secs`.
+    pub fn set_exp_in(&mut self, secs: i64) -> Result<(), String> {
+        let now = self.now;
+        self.set_time_claim("exp", now.saturating_add(secs))
+    }
+
+    /// A fresh random `jti`.
+    pub fn random_jti(&mut self) -> Result<(), String> {
+        let jti = core::templates::random_jti();
+        self.edit_payload(|m| {
+            m.insert("jti".into(), Value::from(jti));
+        })
+    }
+
+    /// Moves iat to now and exp/nbf by the same amount, keeping the lifetime.
+    pub fn reissue_now(&mut self) -> Result<(), String> {
+        let now = self.now;
+        self.edit_payload(|m| {
+            let iat = m.get("iat").and_then(core::claims::numeric_date);
+            let shift = iat.map_or(0, |i| now - i);
+            for name in ["nbf", "exp"] {
+                if let Some(t) = m.get(name).and_then(core::claims::numeric_date) {
+                    m.insert(name.into(), Value::from(t + shift));
+                }
+            }
+            m.insert("iat".into(), Value::from(now));
+        })
+    }
+
+    /// Replaces a time claim that is milliseconds, a string or fractional by its NumericDate.
+    pub fn fix_time_claim(&mut self, name: &str) -> Result<(), String> {
+        let fixed = self
+            .analysis
+            .claims
+            .iter()
+            .find(|c| c.name == name)
+            .and_then(|c| c.time_problem.as_ref())
+            .and_then(|p| p.fixed)
+            .ok_or_else(|| format!("{name} has no automatic fix"))?;
+        self.set_time_claim(name, fixed)
+    }
+
+    /// Starts a new token from a template, keeping the algorithm and key.
+    pub fn apply_template(&mut self, template: core::templates::Template) {
+        let alg = self.alg().unwrap_or(Alg::HS256);
+        let (header, payload) = template.build(alg, self.now, &core::templates::random_jti());
+        self.ws.header = json::to_pretty(&header);
+        self.ws.payload = json::to_pretty(&payload);
+        self.parts_edited();
     }
 
     /// The algorithm named by the header editor (falls back to the token's).
@@ -253,10 +429,7 @@ impl Workbench {
         self.stale = false;
         // The algorithm may have changed family: read the keys for it.
         self.reload_keys();
-        let options = Options {
-            now: self.now,
-            leeway_secs: self.ws.leeway_secs,
-        };
+        let options = self.options();
         self.analysis = core::analyze_decoded(decoded, self.key_state.verify.as_ref(), options);
         self.analyses_run += 1;
         self.analysed_revision = self.revision;
@@ -389,10 +562,7 @@ impl Workbench {
         if self.analysed_revision == self.revision {
             return;
         }
-        let options = Options {
-            now: self.now,
-            leeway_secs: self.ws.leeway_secs,
-        };
+        let options = self.options();
         self.analysis = core::analyze(&self.ws.token, self.key_state.verify.as_ref(), options);
         self.analyses_run += 1;
         self.analysed_revision = self.revision;
@@ -404,8 +574,19 @@ impl Workbench {
             return;
         }
         self.now = now;
+        let at = self.evaluation_instant();
+        let expectations = self.expectations().unwrap_or_default();
         let a = &mut self.analysis;
-        a.validity = core::validity::evaluate(a.decoded.claims(), now, self.ws.leeway_secs);
+        if a.validity.now == at {
+            return;
+        }
+        let now = at;
+        a.validity = core::validity::evaluate_with(
+            a.decoded.claims(),
+            now,
+            self.ws.leeway_secs,
+            &expectations,
+        );
         for claim in a.claims.iter_mut().chain(a.header_claims.iter_mut()) {
             if let Some(t) = &mut claim.time {
                 *t = core::time::info(t.unix, now);
@@ -579,6 +760,74 @@ mod tests {
         wb.key_edited();
         assert_eq!(wb.ws.token, token);
         assert_eq!(wb.analysis.signature.status, SignatureStatus::Invalid);
+    }
+
+    #[test]
+    fn helpers_edit_times_and_resign() {
+        let mut wb = Workbench::new(Workspace::default(), NOW);
+        wb.set_exp_in(300).unwrap();
+        assert_eq!(wb.analysis.decoded.claims().unwrap()["exp"], NOW + 300);
+        assert_eq!(wb.analysis.signature.status, SignatureStatus::Verified);
+        wb.set_now(NOW + 100);
+        wb.reissue_now().unwrap();
+        let c = wb.analysis.decoded.claims().unwrap().clone();
+        assert_eq!(c["iat"], NOW + 100);
+        assert_eq!(
+            c["exp"].as_i64().unwrap() - c["iat"].as_i64().unwrap(),
+            300,
+            "lifetime kept"
+        );
+        wb.random_jti().unwrap();
+        assert_eq!(
+            wb.analysis.decoded.claims().unwrap()["jti"]
+                .as_str()
+                .unwrap()
+                .len(),
+            36
+        );
+    }
+
+    #[test]
+    fn millisecond_times_get_a_one_click_fix() {
+        let mut wb = Workbench::new(Workspace::default(), NOW);
+        wb.set_time_claim("exp", (NOW + 60) * 1000).unwrap();
+        let exp = wb.analysis.claims.iter().find(|c| c.name == "exp").unwrap();
+        assert!(
+            exp.time_problem
+                .as_ref()
+                .unwrap()
+                .message
+                .contains("milliseconds")
+        );
+        wb.fix_time_claim("exp").unwrap();
+        assert_eq!(wb.analysis.decoded.claims().unwrap()["exp"], NOW + 60);
+    }
+
+    #[test]
+    fn expectations_and_a_fixed_instant_are_applied() {
+        let mut wb = Workbench::new(Workspace::default(), NOW);
+        wb.ws.expect_issuer = "https://issuer".into();
+        wb.ws.evaluate_at = Some("2030-01-01T00:00:00Z".into());
+        wb.settings_edited();
+        assert!(!wb.analysis.validity.expectations_met);
+        assert_eq!(wb.analysis.validity.state, core::ValidityState::Expired);
+        wb.ws.expect_max_lifetime = "soon".into();
+        wb.settings_edited();
+        assert!(
+            wb.settings_error
+                .as_deref()
+                .unwrap()
+                .starts_with("maximum lifetime")
+        );
+    }
+
+    #[test]
+    fn templates_fill_header_and_payload() {
+        let mut wb = Workbench::new(Workspace::default(), NOW);
+        wb.apply_template(core::templates::Template::AccessToken);
+        assert!(wb.ws.header.contains("at+jwt"));
+        assert_eq!(wb.analysis.decoded.claims().unwrap()["iat"], NOW);
+        assert_eq!(wb.analysis.signature.status, SignatureStatus::Verified);
     }
 
     #[test]

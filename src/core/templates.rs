@@ -1,0 +1,115 @@
+//! Starting points for new tokens, filled with sensible values and times.
+
+use serde_json::{Value, json};
+
+use super::alg::Alg;
+
+/// The kinds of token the encoder offers to start from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Template {
+    Minimal,
+    /// RFC 9068 JWT access token.
+    AccessToken,
+    /// OpenID Connect ID token.
+    IdToken,
+    RefreshToken,
+    /// A service calling another service (client credentials).
+    ServiceToService,
+}
+
+impl Template {
+    pub const ALL: [Template; 5] = [
+        Self::Minimal,
+        Self::AccessToken,
+        Self::IdToken,
+        Self::RefreshToken,
+        Self::ServiceToService,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Minimal => "Minimal",
+            Self::AccessToken => "OAuth access token (RFC 9068)",
+            Self::IdToken => "OpenID Connect ID token",
+            Self::RefreshToken => "Refresh token",
+            Self::ServiceToService => "Service to service",
+        }
+    }
+
+    /// Header and payload for this template, issued at `now`, with a fresh `jti` where it has one.
+    pub fn build(self, alg: Alg, now: i64, jti: &str) -> (Value, Value) {
+        let typ = match self {
+            Self::AccessToken => "at+jwt",
+            _ => "JWT",
+        };
+        let header = json!({ "alg": alg.name(), "typ": typ });
+        let issuer = "https://auth.example.com/";
+        let payload = match self {
+            Self::Minimal => json!({ "sub": "1234567890", "iat": now, "exp": now + 3600 }),
+            Self::AccessToken => json!({
+                "iss": issuer, "sub": "user-5f3a9c", "aud": "https://api.example.com/",
+                "client_id": "web-app", "scope": "openid profile orders.read",
+                "iat": now, "exp": now + 900, "jti": jti,
+            }),
+            Self::IdToken => json!({
+                "iss": issuer, "sub": "user-5f3a9c", "aud": "web-app", "azp": "web-app",
+                "iat": now, "exp": now + 3600, "auth_time": now, "nonce": "n-0S6_WzA2Mj",
+                "amr": ["pwd", "otp"], "name": "Ada Lovelace", "email": "ada@example.com", "email_verified": true,
+            }),
+            Self::RefreshToken => json!({
+                "iss": issuer, "sub": "user-5f3a9c", "aud": issuer, "client_id": "web-app",
+                "typ": "Refresh", "scope": "offline_access", "iat": now, "exp": now + 30 * 86_400, "jti": jti,
+            }),
+            Self::ServiceToService => json!({
+                "iss": "billing-service", "sub": "billing-service", "aud": "https://orders.internal/",
+                "iat": now, "nbf": now, "exp": now + 300, "jti": jti,
+            }),
+        };
+        (header, payload)
+    }
+}
+
+/// A random `jti`: 128 bits as a UUID-shaped string (version 4 layout).
+pub fn random_jti() -> String {
+    use rand_core::{OsRng, RngCore as _};
+    let mut b = [0u8; 16];
+    OsRng.fill_bytes(&mut b);
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_template_has_times_from_the_given_now() {
+        for t in Template::ALL {
+            let (h, p) = t.build(Alg::ES256, 1000, "j");
+            assert_eq!(h["alg"], "ES256");
+            assert_eq!(p["iat"], 1000, "{t:?}");
+            assert!(p["exp"].as_i64().unwrap() > 1000);
+        }
+        assert_eq!(
+            Template::AccessToken.build(Alg::HS256, 0, "j").0["typ"],
+            "at+jwt"
+        );
+    }
+
+    #[test]
+    fn random_jti_is_unique_and_uuid_shaped() {
+        let (a, b) = (random_jti(), random_jti());
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 36);
+        assert_eq!(&a[14..15], "4");
+    }
+}
