@@ -60,7 +60,7 @@ fn first_screen_shows_a_verified_example() {
     let mut h = harness();
     h.run();
     h.get_by_label_contains("Signature verified");
-    h.get_by_label_contains("Valid");
+    h.get_by_label("✔ Valid");
     assert!(editor_text(&h, "Header").contains("HS256"));
 }
 
@@ -233,4 +233,73 @@ fn saved_settings_hold_no_secret_and_restore_the_workspace() {
             .values()
             .any(|v| v.contains("my-own-secret-that-must-never-hit-disk"))
     );
+}
+
+fn payload_claims(h: &Harness<'_, App>) -> serde_json::Map<String, serde_json::Value> {
+    let token = h.state().wb.ws.token.clone();
+    core::analyze(&token, None, Options::at(NOW))
+        .decoded
+        .claims()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn exp_preset_sets_exp_and_resigns_in_one_click() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("1 h").click();
+    h.run();
+    assert_eq!(payload_claims(&h)["exp"], NOW + 3600);
+    assert_eq!(
+        verify(&h.state().wb.ws.token, EXAMPLE_SECRET),
+        SignatureStatus::Verified
+    );
+    h.get_by_label_contains("in 1 h");
+}
+
+#[test]
+fn jti_iat_and_reissue_helpers_edit_the_payload() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("Random jti").click();
+    h.run();
+    let jti = payload_claims(&h)["jti"].as_str().unwrap().to_owned();
+    assert_eq!(jti.len(), 36);
+    h.get_by_label("nbf = now").click();
+    h.run();
+    assert_eq!(payload_claims(&h)["nbf"], NOW);
+    h.get_by_label("Re-issue now").click();
+    h.run();
+    let c = payload_claims(&h);
+    assert_eq!(c["iat"], NOW);
+    assert_eq!(c["exp"], NOW + 3600, "lifetime kept");
+}
+
+#[test]
+fn template_menu_starts_an_access_token() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("New from template ⏷").click();
+    h.run();
+    h.get_by_label("OAuth access token (RFC 9068)").click();
+    h.run();
+    assert!(editor_text(&h, "Header").contains("at+jwt"));
+    let c = payload_claims(&h);
+    assert_eq!(c["client_id"], "web-app");
+    assert_eq!(c["exp"], NOW + 900);
+    h.get_by_label_contains("Signature verified");
+}
+
+#[test]
+fn millisecond_exp_is_explained_and_fixed_with_one_click() {
+    let mut h = harness();
+    h.run();
+    let token = example_token(&format!(r#"{{"sub":"x","exp":{}}}"#, (NOW + 600) * 1000));
+    h.event(egui::Event::Paste(token));
+    h.run();
+    h.get_by_label_contains("this looks like milliseconds");
+    h.get_by_label("Fix exp").click();
+    h.run();
+    assert_eq!(payload_claims(&h)["exp"], NOW + 600);
 }

@@ -19,6 +19,17 @@ pub fn rfc3339(unix: i64) -> String {
     }
 }
 
+/// Local wall-clock time with its zone, e.g. "2026-11-27 21:34:30 CET", in the given zone.
+pub fn local(unix: i64, zone: &jiff::tz::TimeZone) -> String {
+    match jiff::Timestamp::from_second(unix) {
+        Ok(ts) => ts
+            .to_zoned(zone.clone())
+            .strftime("%Y-%m-%d %H:%M:%S %Z")
+            .to_string(),
+        Err(_) => rfc3339(unix),
+    }
+}
+
 /// "in 14 min" / "3 days ago" / "now".
 pub fn relative(unix: i64, now: i64) -> String {
     let delta = unix.saturating_sub(now);
@@ -128,6 +139,16 @@ pub fn parse_time_spec(text: &str, now: i64) -> Result<i64, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn local_time_uses_the_injected_zone() {
+        let plus2 = jiff::tz::TimeZone::fixed(jiff::tz::offset(2));
+        assert_eq!(local(1_300_819_380, &plus2), "2011-03-22 20:43:00 +02");
+        assert_eq!(
+            local(1_300_819_380, &jiff::tz::TimeZone::UTC),
+            "2011-03-22 18:43:00 UTC"
+        );
+    }
 
     #[test]
     fn rfc_example_expiry_formats_in_utc() {

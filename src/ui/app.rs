@@ -7,7 +7,10 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::clipboard::{Clipboard, SystemClipboard};
 use super::files::{self, Dialogs, Purpose};
-use super::panels::{self, Command, KeySlot, key::KeyPaneState, toolbar::Notice};
+use super::panels::{
+    self, Command, KeySlot, claims::ClaimsPaneState, helpers::HelpersState, key::KeyPaneState,
+    toolbar::Notice,
+};
 use super::workbench::{CopyWhat, Workbench, Workspace};
 use crate::core::keys;
 
@@ -26,6 +29,10 @@ struct PathPrompt {
 pub struct App {
     pub wb: Workbench,
     key_pane: KeyPaneState,
+    claims_pane: ClaimsPaneState,
+    helpers: HelpersState,
+    /// The zone local times are shown in (the system's; tests pin one).
+    zone: jiff::tz::TimeZone,
     clipboard: Box<dyn Clipboard>,
     dialogs: Dialogs,
     notice: Option<Notice>,
@@ -65,6 +72,9 @@ impl App {
         Self {
             wb,
             key_pane: KeyPaneState::default(),
+            claims_pane: ClaimsPaneState::default(),
+            helpers: HelpersState::default(),
+            zone: jiff::tz::TimeZone::system(),
             clipboard,
             dialogs: Dialogs::default(),
             notice: None,
@@ -73,6 +83,11 @@ impl App {
             applied_theme: None,
             first_frame_probe: None,
         }
+    }
+
+    /// Shows local times in `zone` instead of the system's.
+    pub fn set_time_zone(&mut self, zone: jiff::tz::TimeZone) {
+        self.zone = zone;
     }
 
     /// Prints `first-frame-ms N` to stderr when the first frame is drawn (start-up benchmark).
@@ -108,7 +123,19 @@ impl App {
             .min_size(280.0)
             .show(ui, |ui| {
                 ui.add_space(6.0);
-                panels::encoded::ui(ui, &mut self.wb, &mut commands);
+                egui::ScrollArea::vertical()
+                    .id_salt("left_scroll")
+                    .show(ui, |ui| {
+                        panels::encoded::ui(ui, &mut self.wb, &mut commands);
+                        ui.separator();
+                        panels::claims::ui(
+                            ui,
+                            &self.wb,
+                            &self.zone,
+                            &mut self.claims_pane,
+                            &mut commands,
+                        );
+                    });
             });
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical()
@@ -117,10 +144,11 @@ impl App {
                     panels::status::ui(ui, &self.wb);
                     ui.separator();
                     panels::json_editors::ui(ui, &mut self.wb, &mut commands);
-                    ui.add_space(6.0);
-                    panels::claims::ui(ui, &self.wb);
+                    panels::helpers::ui(ui, &mut self.helpers, &mut commands);
                     ui.separator();
                     panels::key::ui(ui, &mut self.wb, &mut self.key_pane, &mut commands);
+                    ui.separator();
+                    panels::validation::ui(ui, &mut self.wb, &mut commands);
                     self.path_prompt_ui(ui, &mut commands);
                 });
         });
@@ -233,6 +261,13 @@ impl App {
         self.wb.key_edited();
     }
 
+    fn report(&mut self, result: Result<(), String>, done: &str) {
+        match result {
+            Ok(()) => self.say(done, false),
+            Err(e) => self.say(e, true),
+        }
+    }
+
     fn poll_dialogs(&mut self) {
         while let Some(result) = self.dialogs.poll() {
             match result.path {
@@ -264,6 +299,15 @@ impl App {
                     }
                     _ => self.say(format!("{} holds no token", path.display()), true),
                 },
+                Err(e) => self.say(e, true),
+            },
+            Purpose::OpenDictionary => match files::read(path).and_then(|b| {
+                String::from_utf8(b).map_err(|_| format!("{} is not UTF-8 text", path.display()))
+            }) {
+                Ok(text) => {
+                    let r = self.wb.set_user_dictionary(Some(text));
+                    self.report(r, &format!("Loaded claim dictionary {}", path.display()));
+                }
                 Err(e) => self.say(e, true),
             },
             Purpose::OpenKey(slot) => match files::read(path) {
@@ -313,6 +357,7 @@ impl App {
             let what = match prompt.purpose {
                 Purpose::SaveToken => "Save token to",
                 Purpose::OpenToken => "Open token from",
+                Purpose::OpenDictionary => "Open claim dictionary from",
                 Purpose::OpenKey(_) => "Open key from",
             };
             let label = ui.label(what);
@@ -378,6 +423,41 @@ impl App {
                 self.say("Loaded the HS256 example", false);
             }
             Command::SetDarkMode(mode) => self.wb.ws.dark_mode = mode,
+            Command::ExpIn(secs) => {
+                let r = self.wb.set_exp_in(secs);
+                self.report(r, "exp set");
+            }
+            Command::SetTime(name, t) => {
+                let r = self.wb.set_time_claim(&name, t);
+                self.report(r, &format!("{name} set"));
+            }
+            Command::SetTimeNow(name) => {
+                let now = self.wb.now();
+                let r = self.wb.set_time_claim(&name, now);
+                self.report(r, &format!("{name} = now"));
+            }
+            Command::FixTime(name) => {
+                let r = self.wb.fix_time_claim(&name);
+                self.report(r, &format!("{name} fixed"));
+            }
+            Command::RandomJti => {
+                let r = self.wb.random_jti();
+                self.report(r, "new jti");
+            }
+            Command::Reissue => {
+                let r = self.wb.reissue_now();
+                self.report(r, "re-issued now");
+            }
+            Command::Template(t) => {
+                self.wb.apply_template(t);
+                self.say(format!("New token from template: {}", t.label()), false);
+            }
+            Command::SettingsEdited => self.wb.settings_edited(),
+            Command::LoadDictionary => self.open_dialog(Purpose::OpenDictionary, ctx),
+            Command::ClearDictionary => {
+                let r = self.wb.set_user_dictionary(None);
+                self.report(r, "user dictionary removed");
+            }
         }
     }
 }

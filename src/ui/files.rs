@@ -16,6 +16,7 @@ pub enum Purpose {
     OpenToken,
     OpenKey(KeySlot),
     SaveToken,
+    OpenDictionary,
 }
 
 /// A finished dialog.
@@ -63,6 +64,10 @@ impl Dialogs {
                 let path = match purpose {
                     Purpose::OpenToken => dialog.set_title("Open token").pick_file(),
                     Purpose::OpenKey(_) => dialog.set_title("Open key").pick_file(),
+                    Purpose::OpenDictionary => dialog
+                        .set_title("Open claim dictionary")
+                        .add_filter("JSON", &["json"])
+                        .pick_file(),
                     Purpose::SaveToken => dialog
                         .set_title("Save token")
                         .set_file_name("token.jwt")

@@ -59,7 +59,7 @@ for alg in algs:
         py_sign, py_verify = priv, pub
 
     # Ours → PyJWT.
-    out = subprocess.run([binary, "encode", "--alg", alg, "--key", sign_key, "--header", '{"kid":"interop"}', json.dumps(claims)], capture_output=True, text=True)
+    out = subprocess.run([binary, "encode", "--alg", alg, "--key", sign_key, "--no-iat", "--header", '{"kid":"interop"}', json.dumps(claims)], capture_output=True, text=True)
     if out.returncode != 0:
         report(False, f"{alg} encode", out.stderr)
     else:

@@ -1,18 +1,21 @@
-//! A claims summary: name, value, and for times UTC, local time and a relative phrase.
+//! The annotated claims table for header and payload: name, value, meaning, where it is defined,
+//! and for times the instant in UTC, local time and words, with a date-time field to change it.
+
+use std::collections::HashMap;
 
 use egui::RichText;
 
-use crate::core::Claim;
+use super::Command;
+use crate::core::claims::{Claim, Location};
+use crate::ui::theme;
+use crate::ui::widgets::timeline;
 use crate::ui::workbench::Workbench;
 
-fn local_time(unix: i64) -> String {
-    jiff::Timestamp::from_second(unix)
-        .map(|t| {
-            t.to_zoned(jiff::tz::TimeZone::system())
-                .strftime("%Y-%m-%d %H:%M:%S %Z")
-                .to_string()
-        })
-        .unwrap_or_default()
+/// Date-time fields being edited, by claim name.
+#[derive(Debug, Default)]
+pub struct ClaimsPaneState {
+    edits: HashMap<String, String>,
+    edit_error: Option<String>,
 }
 
 fn value_text(claim: &Claim) -> String {
@@ -20,46 +23,131 @@ fn value_text(claim: &Claim) -> String {
         serde_json::Value::String(s) => s.clone(),
         other => other.to_string(),
     };
-    if text.chars().count() > 80 {
-        format!("{}…", text.chars().take(80).collect::<String>())
+    if text.chars().count() > 90 {
+        format!("{}…", text.chars().take(90).collect::<String>())
     } else {
         text
     }
 }
 
-pub fn ui(ui: &mut egui::Ui, wb: &Workbench) {
-    let claims = &wb.analysis.claims;
-    if claims.is_empty() {
+fn row(
+    ui: &mut egui::Ui,
+    claim: &Claim,
+    zone: &jiff::tz::TimeZone,
+    state: &mut ClaimsPaneState,
+    commands: &mut Vec<Command>,
+) {
+    let name = RichText::new(&claim.name).monospace().strong();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(name);
+        match &claim.title {
+            Some(title) => ui.label(RichText::new(title).italics()),
+            None => ui
+                .label(RichText::new("custom").small().color(theme::NEUTRAL))
+                .on_hover_text("Not a registered or known provider claim"),
+        };
+        if let Some(spec) = &claim.spec {
+            ui.label(RichText::new(format!("· {spec}")).small().weak());
+        }
+    });
+    ui.indent(("claim", &claim.name), |ui| {
+        ui.label(RichText::new(value_text(claim)).monospace());
+        if let Some(e) = &claim.explanation {
+            ui.label(RichText::new(format!("– {e}")).small());
+        }
+        if let Some(d) = &claim.description {
+            ui.label(RichText::new(d).small().weak());
+        }
+        if let Some(t) = &claim.time {
+            ui.label(
+                RichText::new(format!(
+                    "{} · {} · {}",
+                    t.utc,
+                    crate::core::time::local(t.unix, zone),
+                    t.relative
+                ))
+                .small(),
+            );
+        }
+        if let Some(p) = &claim.time_problem {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(format!("⚠ {}", p.message))
+                        .small()
+                        .color(theme::WARN),
+                );
+                if p.fixed.is_some()
+                    && claim.location == Location::Payload
+                    && ui.small_button(format!("Fix {}", claim.name)).clicked()
+                {
+                    commands.push(Command::FixTime(claim.name.clone()));
+                }
+            });
+        }
+        if claim.location == Location::Payload && claim.time.is_some() {
+            ui.horizontal(|ui| {
+                let label = ui
+                    .label(RichText::new(format!("Set {} (RFC 3339 or Unix)", claim.name)).small());
+                let current = claim
+                    .time
+                    .as_ref()
+                    .map(|t| t.utc.clone())
+                    .unwrap_or_default();
+                let text = state.edits.entry(claim.name.clone()).or_insert(current);
+                let response = ui
+                    .add(egui::TextEdit::singleline(text).desired_width(190.0))
+                    .labelled_by(label.id);
+                if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                    match crate::core::time::parse_instant(text) {
+                        Ok(t) => {
+                            commands.push(Command::SetTime(claim.name.clone(), t));
+                            state.edit_error = None;
+                        }
+                        Err(e) => state.edit_error = Some(e),
+                    }
+                }
+                if !response.has_focus() {
+                    // Follow the token when the field is not being typed in.
+                    if let Some(t) = &claim.time {
+                        *text = t.utc.clone();
+                    }
+                }
+            });
+        }
+    });
+}
+
+pub fn ui(
+    ui: &mut egui::Ui,
+    wb: &Workbench,
+    zone: &jiff::tz::TimeZone,
+    state: &mut ClaimsPaneState,
+    commands: &mut Vec<Command>,
+) {
+    let a = &wb.analysis;
+    if a.claims.is_empty() && a.header_claims.is_empty() {
         return;
     }
-    ui.label(RichText::new("Claims").strong());
-    egui::Grid::new("claims_grid")
-        .num_columns(3)
-        .striped(true)
-        .spacing([12.0, 4.0])
+    timeline::ui(ui, &a.validity, wb.evaluation_instant());
+    egui::CollapsingHeader::new(RichText::new(format!("Claims ({})", a.claims.len())).strong())
+        .id_salt("claims_section")
+        .default_open(true)
         .show(ui, |ui| {
-            for claim in claims {
-                let name = ui.label(RichText::new(&claim.name).monospace().strong());
-                if let Some(title) = &claim.title {
-                    name.on_hover_text(format!(
-                        "{title} — {} ({})",
-                        claim.description.as_deref().unwrap_or(""),
-                        claim.spec.as_deref().unwrap_or("")
-                    ));
-                }
-                ui.label(RichText::new(value_text(claim)).monospace());
-                match &claim.time {
-                    Some(t) => ui.label(format!(
-                        "{} UTC · {} · {}",
-                        t.utc.trim_end_matches('Z').replace('T', " "),
-                        local_time(t.unix),
-                        t.relative
-                    )),
-                    None => ui.label(
-                        RichText::new(claim.title.as_deref().unwrap_or("custom claim")).weak(),
-                    ),
-                };
-                ui.end_row();
+            for claim in &a.claims {
+                row(ui, claim, zone, state, commands);
             }
         });
+    egui::CollapsingHeader::new(
+        RichText::new(format!("Header parameters ({})", a.header_claims.len())).strong(),
+    )
+    .id_salt("header_section")
+    .default_open(false)
+    .show(ui, |ui| {
+        for claim in &a.header_claims {
+            row(ui, claim, zone, state, commands);
+        }
+    });
+    if let Some(e) = &state.edit_error {
+        ui.label(RichText::new(format!("✖ {e}")).color(theme::BAD));
+    }
 }

@@ -2,10 +2,12 @@
 
 pub mod claims;
 pub mod encoded;
+pub mod helpers;
 pub mod json_editors;
 pub mod key;
 pub mod status;
 pub mod toolbar;
+pub mod validation;
 
 use crate::core::Alg;
 use crate::ui::workbench::CopyWhat;
@@ -40,4 +42,20 @@ pub enum Command {
     SetDarkMode(Option<bool>),
     /// The "make an unsecured token" box changed.
     UnsecuredToggled,
+    /// exp = now + seconds.
+    ExpIn(i64),
+    /// Set a time claim to an instant (Unix seconds).
+    SetTime(String, i64),
+    /// Set a time claim to now.
+    SetTimeNow(String),
+    /// Replace a millisecond/string/fractional time by its NumericDate.
+    FixTime(String),
+    RandomJti,
+    /// iat = now, exp and nbf moved by the same amount.
+    Reissue,
+    Template(crate::core::templates::Template),
+    /// Leeway, evaluation instant or expectations changed.
+    SettingsEdited,
+    LoadDictionary,
+    ClearDictionary,
 }

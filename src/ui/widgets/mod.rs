@@ -2,3 +2,4 @@
 
 pub mod badge;
 pub mod highlight;
+pub mod timeline;

@@ -1,0 +1,75 @@
+//! Test-token helpers: templates and one-click time and jti edits.
+
+use egui::RichText;
+
+use super::Command;
+use crate::core::templates::Template;
+
+/// What the helper row keeps between frames.
+#[derive(Debug)]
+pub struct HelpersState {
+    pub custom_minutes: u32,
+}
+
+impl Default for HelpersState {
+    fn default() -> Self {
+        Self { custom_minutes: 30 }
+    }
+}
+
+/// The preset lifetimes offered for exp.
+pub const EXP_PRESETS: [(&str, i64); 5] = [
+    ("5 min", 300),
+    ("15 min", 900),
+    ("1 h", 3600),
+    ("1 day", 86_400),
+    ("7 days", 604_800),
+];
+
+pub fn ui(ui: &mut egui::Ui, state: &mut HelpersState, commands: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Helpers").strong());
+        ui.menu_button("New from template ⏷", |ui| {
+            for t in Template::ALL {
+                if ui.button(t.label()).clicked() {
+                    commands.push(Command::Template(t));
+                    ui.close();
+                }
+            }
+        });
+        if ui.button("iat = now").clicked() {
+            commands.push(Command::SetTimeNow("iat".into()));
+        }
+        if ui.button("nbf = now").clicked() {
+            commands.push(Command::SetTimeNow("nbf".into()));
+        }
+        if ui.button("Random jti").clicked() {
+            commands.push(Command::RandomJti);
+        }
+        if ui
+            .button("Re-issue now")
+            .on_hover_text("iat = now; exp and nbf move by the same amount, so the lifetime stays")
+            .clicked()
+        {
+            commands.push(Command::Reissue);
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label("exp = now +");
+        for (label, secs) in EXP_PRESETS {
+            if ui
+                .button(label)
+                .on_hover_text(format!("Set exp to now + {label}"))
+                .clicked()
+            {
+                commands.push(Command::ExpIn(secs));
+            }
+        }
+        let label = ui.label("custom (min)");
+        ui.add(egui::DragValue::new(&mut state.custom_minutes).range(1..=525_600))
+            .labelled_by(label.id);
+        if ui.button("Set exp").clicked() {
+            commands.push(Command::ExpIn(i64::from(state.custom_minutes) * 60));
+        }
+    });
+}
