@@ -537,3 +537,99 @@ fn a_user_claim_dictionary_explains_custom_claims() {
         .code(2)
         .stderr(predicate::str::contains("line 1"));
 }
+
+#[test]
+fn guess_finds_a_tutorial_secret_and_a_wordlist_secret() {
+    let weak = {
+        let out = bin()
+            .args([
+                "encode",
+                "--alg",
+                "HS256",
+                "--key",
+                "your-256-bit-secret",
+                r#"{"sub":"x"}"#,
+            ])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap().trim().to_owned()
+    };
+    bin()
+        .args(["guess", &weak])
+        .assert()
+        .code(0)
+        .stdout("your-256-bit-secret\n");
+
+    let custom = {
+        let out = bin()
+            .args([
+                "encode",
+                "--alg",
+                "HS512",
+                "--key",
+                "zebra-crossing-17",
+                r#"{"sub":"x"}"#,
+            ])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap().trim().to_owned()
+    };
+    bin()
+        .args(["guess", &custom])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("not found"));
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("words.txt");
+    let mut words: Vec<String> = (0..100_000).map(|i| format!("word{i}")).collect();
+    words.push("zebra-crossing-17".into());
+    std::fs::write(&list, words.join("\n")).unwrap();
+    bin()
+        .args(["guess", &custom, "--wordlist"])
+        .arg(&list)
+        .assert()
+        .code(0)
+        .stdout("zebra-crossing-17\n")
+        .stderr(predicate::str::contains("100"));
+    bin()
+        .args(["guess", "eyJhbGciOiJFUzI1NiJ9.e30.c2ln"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not HMAC"));
+}
+
+#[test]
+fn encode_refuses_to_publish_an_embedded_private_key_unless_asked() {
+    let header = r#"{"jwk":{"kty":"oct","k":"c2VjcmV0"}}"#;
+    bin()
+        .args([
+            "encode", "--alg", "HS256", "--key", SECRET, "--header", header, "{}",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--allow-embedded-private-key"));
+    bin()
+        .args([
+            "encode",
+            "--alg",
+            "HS256",
+            "--key",
+            SECRET,
+            "--header",
+            header,
+            "--allow-embedded-private-key",
+            "{}",
+        ])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn human_output_lists_findings_with_severity() {
+    let token = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.";
+    bin()
+        .args(["decode", token])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("[critical] ALG_NONE"));
+}

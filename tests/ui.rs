@@ -303,3 +303,52 @@ fn millisecond_exp_is_explained_and_fixed_with_one_click() {
     h.run();
     assert_eq!(payload_claims(&h)["exp"], NOW + 600);
 }
+
+#[test]
+fn findings_are_listed_with_their_count() {
+    let mut h = harness();
+    h.run();
+    h.event(egui::Event::Paste(
+        "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.".into(),
+    ));
+    h.run();
+    h.get_by_label_contains("Findings (1 critical");
+    h.get_by_label_contains("Unsecured token (alg \"none\")");
+    h.get_by_label("⚠ Unsigned (alg: none)");
+}
+
+#[test]
+fn guessing_finds_a_tutorial_secret_and_offers_to_use_it() {
+    let mut h = harness();
+    h.run();
+    let key = keys::parse_text("your-256-bit-secret").unwrap();
+    let token = sign::sign(
+        r#"{"alg":"HS256","typ":"JWT"}"#,
+        r#"{"sub":"victim"}"#,
+        key.keys.first(),
+        sign::Unsecured::Refuse,
+    )
+    .unwrap()
+    .token;
+    h.event(egui::Event::Paste(token.clone()));
+    h.run();
+    h.get_by_label("Guess the secret").click();
+    h.run();
+    h.get_by_label("Try well-known secrets").click();
+    for _ in 0..200 {
+        h.run();
+        if h.query_by_label("Use this secret").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.get_by_label_contains("Found the secret");
+    h.get_by_label("Use this secret").click();
+    h.run();
+    assert_eq!(
+        h.state().wb.ws.token,
+        token,
+        "the pasted token is verified, not re-signed"
+    );
+    h.get_by_label_contains("Signature verified");
+}

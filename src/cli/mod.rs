@@ -53,11 +53,35 @@ pub enum Command {
     /// Make a signed token from a JSON payload.
     #[command(after_help = ENCODE_EXAMPLES)]
     Encode(EncodeArgs),
+    /// Guess the secret of an HS256/384/512 token from well-known secrets and a wordlist.
+    #[command(after_help = GUESS_EXAMPLES)]
+    Guess(GuessArgs),
     /// Open the desktop app, optionally with a token.
+    #[command(
+        after_help = "Examples:\n  jwt-debugger gui\n  jwt-debugger gui \"$TOKEN\"\n\nWithout a display it says so and exits 1."
+    )]
     Gui {
-        /// Token to open.
+        /// Token to open (or text containing one).
         token: Option<String>,
     },
+}
+
+const GUESS_EXAMPLES: &str = "\
+Examples:
+  jwt-debugger guess eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.…
+  jwt-debugger guess \"$TOKEN\" --wordlist jwt-secrets.txt
+
+The bundled list of well-known secrets (framework defaults, tutorial secrets, common passwords) is
+tried first, then each line of the wordlist. Exit status: 0 found (the secret is printed), 1 not
+found, 2 malformed token or usage error.";
+
+#[derive(Debug, Args)]
+pub struct GuessArgs {
+    /// The token; "-" or nothing reads stdin.
+    pub token: Option<String>,
+    /// A wordlist: one candidate secret per line.
+    #[arg(long, short = 'w', value_name = "FILE")]
+    pub wordlist: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -107,6 +131,9 @@ pub struct EncodeArgs {
     /// Allow alg "none", which makes a token anyone can forge.
     #[arg(long)]
     pub allow_unsecured: bool,
+    /// Allow a header jwk that holds private key material, which publishes that key.
+    #[arg(long)]
+    pub allow_embedded_private_key: bool,
     /// Set exp: +15m, +1h, +7d, now, Unix seconds or RFC 3339.
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub exp: Option<String>,
@@ -146,6 +173,7 @@ pub fn main() -> ExitCode {
         Some(Command::Gui { token }) => run_gui(token),
         Some(Command::Decode(args)) => decode(&args),
         Some(Command::Encode(args)) => encode(&args),
+        Some(Command::Guess(args)) => guess(&args),
     }
 }
 
@@ -429,7 +457,12 @@ fn encode(args: &EncodeArgs) -> ExitCode {
     } else {
         sign::Unsecured::Refuse
     };
-    match sign::sign(&header, &payload, key, unsecured) {
+    let embedded = if args.allow_embedded_private_key {
+        sign::EmbeddedPrivateKey::DangerouslyAllow
+    } else {
+        sign::EmbeddedPrivateKey::Refuse
+    };
+    match sign::sign_guarded(&header, &payload, key, unsecured, embedded) {
         Ok(signed) => {
             if signed.alg == Alg::None {
                 eprintln!("warning: alg none: this token is not signed and anyone can forge it");
@@ -437,9 +470,60 @@ fn encode(args: &EncodeArgs) -> ExitCode {
             println!("{}", signed.token);
             ExitCode::SUCCESS
         }
+        Err(sign::SignError::EmbeddedPrivateKey) => fail(
+            "the header's jwk holds a private key, which the token would publish; pass --allow-embedded-private-key if that is really what you want",
+        ),
         Err(sign::SignError::UnsecuredNotAllowed) => fail(
             "alg \"none\" makes an unsecured token that anyone can forge; pass --allow-unsecured if that is really what you want",
         ),
         Err(e) => fail(e),
+    }
+}
+
+fn guess(args: &GuessArgs) -> ExitCode {
+    use core::guess::{Outcome, Progress, Target};
+    let input = match args.token.as_deref() {
+        None | Some("-") => match read_stdin("token") {
+            Ok(text) => text,
+            Err(e) => return fail(e),
+        },
+        Some(token) => token.to_owned(),
+    };
+    let decoded = parse::decode(&input);
+    if let Some(e) = decoded.errors.first() {
+        return fail(e);
+    }
+    let target = match Target::from_decoded(&decoded) {
+        Ok(t) => t,
+        Err(e) => return fail(e),
+    };
+    let progress = Progress::default();
+    let started = std::time::Instant::now();
+    let mut outcome = target.guess_bundled(&progress);
+    if let (Outcome::NotFound { .. }, Some(path)) = (&outcome, &args.wordlist) {
+        let file = match std::fs::File::open(path) {
+            Ok(f) => f,
+            Err(e) => return fail(format!("--wordlist: cannot open {}: {e}", path.display())),
+        };
+        outcome =
+            match target.guess_lines(std::io::BufReader::with_capacity(1 << 20, file), &progress) {
+                Ok(o) => o,
+                Err(e) => return fail(format!("--wordlist: reading {}: {e}", path.display())),
+            };
+    }
+    let secs = started.elapsed().as_secs_f64();
+    match outcome {
+        Outcome::Found { secret, tried } => {
+            match String::from_utf8(secret) {
+                Ok(text) => println!("{text}"),
+                Err(e) => println!("hex:{}", parse::hex(e.as_bytes()).replace(' ', "")),
+            }
+            eprintln!("found after {tried} candidate(s) in {secs:.2} s");
+            ExitCode::SUCCESS
+        }
+        Outcome::NotFound { tried } | Outcome::Cancelled { tried } => {
+            eprintln!("not found: {tried} candidate(s) tried in {secs:.2} s");
+            ExitCode::from(EXIT_NOT_VERIFIED)
+        }
     }
 }

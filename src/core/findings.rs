@@ -6,6 +6,7 @@ use super::alg::{Alg, Family};
 use super::claims::numeric_date;
 use super::json::Duplicate;
 use super::keys::KeySet;
+use super::parse::find_token;
 use super::parse::{Decoded, Form, Payload};
 use super::verify::{self, SignatureCheck, SignatureStatus};
 
@@ -222,6 +223,7 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
 
     structure_rules(d, &mut out);
     claim_rules(d, &mut out);
+    extra_rules(d, cx, &mut out);
     out.sort_by_key(|f| f.severity);
     out
 }
@@ -229,15 +231,40 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
 fn header_rules(header: &Value, cx: &Context<'_>, out: &mut Vec<Finding>) {
     if let Some(jwk) = header.get("jwk") {
         let private = jwk.get("d").is_some();
+        // Self-signed: the embedded key verifies the token, and no key of the user's does.
+        let self_signed = cx.signature.status != SignatureStatus::Verified
+            && super::keys::parse_jwk(jwk).is_ok_and(|key| {
+                let set = KeySet {
+                    keys: vec![key],
+                    is_set: false,
+                    skipped: Vec::new(),
+                };
+                verify::verify(cx.decoded, Some(&set)).status == SignatureStatus::Verified
+            });
+        let (severity, title, message) = if private {
+            (
+                Severity::Critical,
+                "Header embeds a private key",
+                "The header's jwk contains the private member \"d\": the signing key is published with the token.",
+            )
+        } else if self_signed {
+            (
+                Severity::Critical,
+                "Self-signed with the key in its own header",
+                "The signature verifies only with the jwk the token carries. Anyone can make such a token with their own key; a verifier that uses the embedded key (CVE-2018-0114) accepts forgeries. Only trust keys you already have.",
+            )
+        } else {
+            (
+                Severity::Warn,
+                "Header embeds its own verification key",
+                "A token that carries its own key proves nothing: anyone can sign with their own key and embed it. Only trust keys you already have.",
+            )
+        };
         out.push(finding(
             "EMBEDDED_JWK",
-            if private { Severity::Critical } else { Severity::Warn },
-            if private { "Header embeds a private key" } else { "Header embeds its own verification key" },
-            if private {
-                "The header's jwk contains the private member \"d\": the signing key is published with the token."
-            } else {
-                "A token that carries its own key proves nothing: anyone can sign with their own key and embed it. Only trust keys you already have."
-            },
+            severity,
+            title,
+            message,
             "RFC 7515 §4.1.3; CVE-2018-0114",
         ));
     }
@@ -277,22 +304,66 @@ fn header_rules(header: &Value, cx: &Context<'_>, out: &mut Vec<Finding>) {
             ));
         }
     }
-    if header.get("crit").is_some() {
+    if let Some(crit) = header.get("crit") {
         let unknown = verify::unknown_crit(header);
-        let empty = header
-            .get("crit")
-            .and_then(Value::as_array)
-            .is_some_and(Vec::is_empty);
-        if !unknown.is_empty() || empty {
+        let names: Vec<&str> = crit
+            .as_array()
+            .map(|l| l.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        let empty = crit.as_array().is_some_and(Vec::is_empty);
+        let mut seen = std::collections::HashSet::new();
+        let duplicated: Vec<&str> = names.iter().copied().filter(|n| !seen.insert(*n)).collect();
+        const STANDARD: &[&str] = &[
+            "alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit",
+            "enc", "zip",
+        ];
+        let standard: Vec<&str> = names
+            .iter()
+            .copied()
+            .filter(|n| STANDARD.contains(n))
+            .collect();
+        let missing: Vec<&str> = names
+            .iter()
+            .copied()
+            .filter(|n| header.get(*n).is_none())
+            .collect();
+        let mut problems = Vec::new();
+        if empty {
+            problems.push("it is an empty array, which RFC 7515 forbids".to_owned());
+        }
+        if !crit.is_array() {
+            problems.push("it is not an array".to_owned());
+        }
+        if !unknown.is_empty() {
+            problems.push(format!(
+                "it names {}, which this verifier does not understand",
+                unknown.join(", ")
+            ));
+        }
+        if !duplicated.is_empty() {
+            problems.push(format!("it lists {} twice", duplicated.join(", ")));
+        }
+        if !standard.is_empty() {
+            problems.push(format!(
+                "it lists the standard parameter(s) {}, which must not appear there",
+                standard.join(", ")
+            ));
+        }
+        if !missing.is_empty() {
+            problems.push(format!(
+                "{} is listed but not present in the header",
+                missing.join(", ")
+            ));
+        }
+        if !problems.is_empty() {
             out.push(finding(
                 "CRIT_UNKNOWN",
                 Severity::Error,
-                "crit lists extensions that are not understood",
-                if empty {
-                    "crit is an empty array, which RFC 7515 forbids; a conforming verifier rejects the token.".to_owned()
-                } else {
-                    format!("crit names {}; a conforming verifier must reject a token with critical extensions it does not understand.", unknown.join(", "))
-                },
+                "crit is not acceptable",
+                format!(
+                    "{}. A conforming verifier must reject the token.",
+                    problems.join("; ")
+                ),
                 "RFC 7515 §4.1.11",
             ));
         }
@@ -463,6 +534,192 @@ fn claim_rules(d: &Decoded, out: &mut Vec<Finding>) {
                 "Access tokens usually live minutes to hours; a long-lived token stays useful to whoever steals it.",
                 "RFC 9068, RFC 8725 §3.10",
             ));
+        }
+    }
+}
+
+/// A Luhn-valid run of 13–19 digits: looks like a payment card number.
+fn looks_like_card_number(text: &str) -> bool {
+    let digits: Vec<u32> = text
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-'))
+        .map(|c| c.to_digit(10))
+        .collect::<Option<_>>()
+        .unwrap_or_default();
+    if !(13..=19).contains(&digits.len()) {
+        return false;
+    }
+    let sum: u32 = digits
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, &d)| {
+            if i % 2 == 1 {
+                let x = d * 2;
+                if x > 9 { x - 9 } else { x }
+            } else {
+                d
+            }
+        })
+        .sum();
+    sum.is_multiple_of(10)
+}
+
+fn sensitive_reason(name: &str, value: &Value) -> Option<&'static str> {
+    let lower = name.to_ascii_lowercase();
+    const NAMES: &[(&str, &str)] = &[
+        ("password", "a password"),
+        ("passwd", "a password"),
+        ("secret", "a secret"),
+        ("private_key", "a private key"),
+        ("privatekey", "a private key"),
+        ("api_key", "an API key"),
+        ("apikey", "an API key"),
+        ("ssn", "a social security number"),
+        ("credit_card", "a card number"),
+        ("card_number", "a card number"),
+        ("cvv", "a card security code"),
+        ("iban", "a bank account number"),
+    ];
+    if let Some((_, what)) = NAMES
+        .iter()
+        .find(|(n, _)| lower == *n || lower.ends_with(&format!("_{n}")))
+    {
+        return Some(what);
+    }
+    let text = value.as_str()?;
+    if text.contains("PRIVATE KEY-----") {
+        return Some("a private key");
+    }
+    if text.len() == 20
+        && text.starts_with("AKIA")
+        && text
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    {
+        return Some("an AWS access key id");
+    }
+    if looks_like_card_number(text) {
+        return Some("a card number");
+    }
+    None
+}
+
+fn extra_rules(d: &Decoded, cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for e in &d.errors {
+        if e.message.contains("limit") {
+            out.push(finding(
+                "OVERSIZED",
+                Severity::Error,
+                format!("{} over a limit", e.part),
+                format!("{}: {}. Parsers without limits can be made to use unbounded memory or stack (CVE-2025-27144, CVE-2025-30204).", e.part, e.message),
+                "CVE-2025-27144, CVE-2025-30204",
+            ));
+        }
+        if e.part == "header" && e.message.contains("not UTF-8") {
+            out.push(finding(
+                "NOT_UTF8",
+                Severity::Error,
+                "Header is not UTF-8",
+                format!("The {}. A JOSE header is UTF-8 JSON; libraries differ in how they treat broken bytes.", e.message),
+                "RFC 8725 §3.7",
+            ));
+        }
+    }
+    let Some(header) = d.header.as_ref() else {
+        return;
+    };
+    if d.form == Form::Jws && d.claims().is_some() {
+        match header.get("typ").and_then(Value::as_str) {
+            None => out.push(finding(
+                "TYP_NOT_EXPLICIT",
+                Severity::Info,
+                "No typ in the header",
+                "Explicit typing (typ: at+jwt, secevent+jwt, …) stops one kind of token from being accepted as another, e.g. an ID token used as an access token.",
+                "RFC 8725 §3.11, RFC 9068",
+            )),
+            Some(t) if t.eq_ignore_ascii_case("JWT") => out.push(finding(
+                "TYP_NOT_EXPLICIT",
+                Severity::Info,
+                "typ is the generic JWT",
+                "Explicit typing (typ: at+jwt for access tokens, …) stops one kind of token from being accepted as another.",
+                "RFC 8725 §3.11, RFC 9068",
+            )),
+            Some(_) => {}
+        }
+    }
+    let Some(claims) = d.claims() else { return };
+    // An OAuth access token (RFC 9068) or OpenID Connect ID token must name its audience.
+    let oauth_shaped = header
+        .get("typ")
+        .and_then(Value::as_str)
+        .is_some_and(|t| t.eq_ignore_ascii_case("at+jwt"))
+        || ["scope", "scp", "client_id", "azp", "nonce"]
+            .iter()
+            .any(|n| claims.contains_key(*n));
+    match claims.get("aud") {
+        None if oauth_shaped => out.push(finding(
+            "AUDIENCE",
+            Severity::Warn,
+            "No audience (aud)",
+            "Without aud, every service that trusts this issuer accepts the token, so a token for one service can be replayed at another.",
+            "RFC 8725 §3.9",
+        )),
+        Some(Value::Array(list)) if list.len() > 1 && !claims.contains_key("azp") => out.push(finding(
+            "AUDIENCE",
+            Severity::Warn,
+            format!("{} audiences and no azp", list.len()),
+            "A token valid for several audiences can be replayed by any of them at the others; OpenID Connect expects azp to name the party it was issued to.",
+            "RFC 8725 §3.9, OpenID Connect Core §3.1.3.7",
+        )),
+        Some(Value::Array(list)) if list.is_empty() => out.push(finding(
+            "AUDIENCE",
+            Severity::Warn,
+            "Empty audience list",
+            "aud is an empty array: no recipient can legitimately accept this token.",
+            "RFC 7519 §4.1.3",
+        )),
+        _ => {}
+    }
+    for (name, value) in claims {
+        if let Some(what) = sensitive_reason(name, value) {
+            out.push(finding(
+                "SENSITIVE_DATA",
+                Severity::Warn,
+                format!("\"{name}\" looks like {what}"),
+                "A signed token is only encoded, not encrypted: anyone who sees it can read its payload. Keep secrets and personal data out of it, or use JWE.",
+                "RFC 8725 §3.12",
+            ));
+        }
+        if let Some(text) = value.as_str()
+            && find_token(text) == Some(text)
+        {
+            out.push(finding(
+                "NESTED_TOKEN",
+                Severity::Info,
+                format!("Claim \"{name}\" holds a token"),
+                "Its signature is separate from this token's: checking this one says nothing about the inner one. Paste it on its own to check it.",
+                "RFC 8725 §3.3",
+            ));
+        }
+    }
+    if let (Some(keys), Some(alg)) = (
+        cx.keys,
+        d.alg_name()
+            .and_then(Alg::parse)
+            .filter(|a| a.family() == Family::Hmac),
+    ) {
+        for bytes in keys.keys.iter().filter_map(|k| k.secret_bytes()) {
+            let distinct: std::collections::HashSet<u8> = bytes.iter().copied().collect();
+            if bytes.len() >= alg.min_secret_len().unwrap_or(32) && distinct.len() < 8 {
+                out.push(finding(
+                    "WEAK_HMAC_KEY",
+                    Severity::Warn,
+                    format!("HMAC secret has only {} different bytes", distinct.len()),
+                    "A long secret made of few distinct bytes (such as all zeros) is much easier to guess than its length suggests. Use random bytes.",
+                    "RFC 8725 §3.5",
+                ));
+            }
         }
     }
 }

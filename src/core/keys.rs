@@ -307,6 +307,12 @@ impl Key {
                     .into(),
             );
         }
+        if sign && matches!(self.material, KeyMaterial::Rsa { .. }) && self.bits() < 2048 {
+            return Err(format!(
+                "the RSA key has {} bits; signing needs at least 2048 (RFC 7518 §3.3)",
+                self.bits()
+            ));
+        }
         if sign && !self.is_private() {
             return Err(format!(
                 "cannot sign with a public key: {alg} needs the private key"

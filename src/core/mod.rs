@@ -7,6 +7,7 @@ pub mod b64;
 pub mod claims;
 pub mod export;
 pub mod findings;
+pub mod guess;
 pub mod json;
 pub mod keygen;
 pub mod keys;

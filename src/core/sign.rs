@@ -30,6 +30,10 @@ pub enum SignError {
     KeyDoesNotFit(String),
     #[error("signing failed: {0}")]
     Crypto(String),
+    #[error(
+        "the header's jwk contains a private key (\"d\"): the token would publish it; this is only done when asked for explicitly"
+    )]
+    EmbeddedPrivateKey,
 }
 
 /// A freshly made token.
@@ -45,6 +49,15 @@ pub enum Unsecured {
     #[default]
     Refuse,
     /// The user asked for an unsecured token by name.
+    DangerouslyAllow,
+}
+
+/// Whether a header `jwk` holding private key material may be signed. Named for what it allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EmbeddedPrivateKey {
+    #[default]
+    Refuse,
+    /// The user confirmed publishing the private key inside the token.
     DangerouslyAllow,
 }
 
@@ -74,7 +87,32 @@ pub fn sign(
     key: Option<&Key>,
     unsecured: Unsecured,
 ) -> Result<Signed, SignError> {
+    sign_guarded(
+        header_json,
+        payload_json,
+        key,
+        unsecured,
+        EmbeddedPrivateKey::Refuse,
+    )
+}
+
+/// As [`sign`], saying explicitly whether a private key embedded in the header may be published.
+pub fn sign_guarded(
+    header_json: &str,
+    payload_json: &str,
+    key: Option<&Key>,
+    unsecured: Unsecured,
+    embedded: EmbeddedPrivateKey,
+) -> Result<Signed, SignError> {
     let (header, alg) = header_alg(header_json)?;
+    let private_in_header = header.get("jwk").is_some_and(|jwk| {
+        ["d", "p", "q", "dp", "dq", "qi", "k"]
+            .iter()
+            .any(|m| jwk.get(*m).is_some())
+    });
+    if private_in_header && embedded == EmbeddedPrivateKey::Refuse {
+        return Err(SignError::EmbeddedPrivateKey);
+    }
     let payload = json::parse(payload_json)
         .map_err(SignError::PayloadJson)?
         .value;

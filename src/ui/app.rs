@@ -19,6 +19,13 @@ const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S)
 const COPY_TOKEN: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::C);
 
+/// A guessing run on its own thread.
+struct GuessJob {
+    progress: std::sync::Arc<crate::core::guess::Progress>,
+    rx: std::sync::mpsc::Receiver<Result<crate::core::guess::Outcome, String>>,
+    what: String,
+}
+
 /// Where a file path typed by hand goes, when no dialog can appear.
 #[derive(Debug, Clone)]
 struct PathPrompt {
@@ -39,6 +46,12 @@ pub struct App {
     path_prompt: Option<PathPrompt>,
     clock: Box<dyn Fn() -> i64>,
     applied_theme: Option<Option<bool>>,
+    guess_job: Option<GuessJob>,
+    /// The context, for work that finishes outside `draw` and must ask for a repaint.
+    repaint_ctx: Option<egui::Context>,
+    guess_view: panels::guess::GuessView,
+    /// The secret the guesser found, until the user uses it or guesses again.
+    guessed_secret: Option<zeroize::Zeroizing<String>>,
     /// Set by the start-up measurement: print the time to the first frame once.
     first_frame_probe: Option<std::time::Instant>,
 }
@@ -81,6 +94,10 @@ impl App {
             path_prompt: None,
             clock,
             applied_theme: None,
+            guess_job: None,
+            repaint_ctx: None,
+            guess_view: panels::guess::GuessView::Idle,
+            guessed_secret: None,
             first_frame_probe: None,
         }
     }
@@ -105,6 +122,7 @@ impl App {
     /// Draws the whole window into `ui` and applies what the user did.
     pub fn draw(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.repaint_ctx = Some(ctx.clone());
         self.apply_theme(&ctx);
         self.wb.set_now((self.clock)());
         let mut commands = Vec::new();
@@ -142,11 +160,29 @@ impl App {
                 .id_salt("decoded_scroll")
                 .show(ui, |ui| {
                     panels::status::ui(ui, &self.wb);
+                    panels::findings::ui(ui, &self.wb.analysis.findings);
                     ui.separator();
                     panels::json_editors::ui(ui, &mut self.wb, &mut commands);
                     panels::helpers::ui(ui, &mut self.helpers, &mut commands);
                     ui.separator();
                     panels::key::ui(ui, &mut self.wb, &mut self.key_pane, &mut commands);
+                    if self.wb.header_embeds_private_key()
+                        && ui
+                            .checkbox(
+                                &mut self.wb.allow_embedded_private_key,
+                                "Sign even though the header's jwk publishes a private key",
+                            )
+                            .changed()
+                    {
+                        commands.push(Command::EmbeddedKeyToggled);
+                    }
+                    let hmac = self.wb.alg().is_some_and(|a| a.min_secret_len().is_some());
+                    if hmac
+                        && self.wb.analysis.signature.status
+                            != crate::core::SignatureStatus::Verified
+                    {
+                        panels::guess::ui(ui, &self.guess_view, &mut commands);
+                    }
                     ui.separator();
                     panels::validation::ui(ui, &mut self.wb, &mut commands);
                     self.path_prompt_ui(ui, &mut commands);
@@ -213,6 +249,7 @@ impl App {
                 }
             }
         }
+        self.poll_guess(ctx);
         let dropped = ctx.input(|i| i.raw.dropped_files.clone());
         for file in dropped {
             match file.bytes() {
@@ -261,6 +298,104 @@ impl App {
         self.wb.key_edited();
     }
 
+    /// Starts guessing on a named thread: the bundled list, then the wordlist if one is given.
+    fn start_guess(&mut self, wordlist: Option<std::path::PathBuf>, ctx: &egui::Context) {
+        use crate::core::guess::{Outcome, Progress, Target};
+        if let Some(job) = &self.guess_job {
+            job.progress
+                .cancel
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        let target = match Target::from_decoded(&self.wb.analysis.decoded) {
+            Ok(t) => t,
+            Err(e) => {
+                self.guess_view = panels::guess::GuessView::Failed(e);
+                return;
+            }
+        };
+        let what = match &wordlist {
+            Some(p) => format!("well-known secrets and {}", p.display()),
+            None => "well-known secrets".to_owned(),
+        };
+        let progress = std::sync::Arc::new(Progress::default());
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (p, repaint) = (progress.clone(), ctx.clone());
+        let spawned = std::thread::Builder::new()
+            .name("secret-guesser".into())
+            .spawn(move || {
+                let mut outcome = Ok(target.guess_bundled(&p));
+                if let (Ok(Outcome::NotFound { .. }), Some(path)) = (&outcome, &wordlist) {
+                    outcome = std::fs::File::open(path)
+                        .map_err(|e| format!("cannot open {}: {e}", path.display()))
+                        .and_then(|f| {
+                            target
+                                .guess_lines(std::io::BufReader::with_capacity(1 << 20, f), &p)
+                                .map_err(|e| format!("reading {}: {e}", path.display()))
+                        });
+                }
+                tx.send(outcome).ok();
+                repaint.request_repaint();
+            });
+        match spawned {
+            Ok(_) => {
+                self.guess_view = panels::guess::GuessView::Running {
+                    tried: 0,
+                    what: what.clone(),
+                };
+                self.guess_job = Some(GuessJob { progress, rx, what });
+            }
+            Err(e) => {
+                self.guess_view =
+                    panels::guess::GuessView::Failed(format!("cannot start the guesser: {e}"))
+            }
+        }
+    }
+
+    fn poll_guess(&mut self, ctx: &egui::Context) {
+        use crate::core::guess::Outcome;
+        let Some(job) = &self.guess_job else { return };
+        let tried = job
+            .progress
+            .tried
+            .load(std::sync::atomic::Ordering::Relaxed);
+        match job.rx.try_recv() {
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                self.guess_view = panels::guess::GuessView::Running {
+                    tried,
+                    what: job.what.clone(),
+                };
+                ctx.request_repaint_after(Duration::from_millis(100));
+                return;
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.guess_view =
+                    panels::guess::GuessView::Failed("the guesser stopped unexpectedly".into());
+            }
+            Ok(Ok(Outcome::Found { secret, tried })) => {
+                let text = String::from_utf8_lossy(&secret).into_owned();
+                self.guessed_secret = Some(zeroize::Zeroizing::new(text.clone()));
+                self.guess_view = panels::guess::GuessView::Found {
+                    secret: text,
+                    tried,
+                };
+            }
+            Ok(Ok(Outcome::NotFound { tried })) => {
+                self.guess_view = panels::guess::GuessView::NotFound {
+                    tried,
+                    what: job.what.clone(),
+                };
+            }
+            Ok(Ok(Outcome::Cancelled { tried })) => {
+                self.guess_view = panels::guess::GuessView::NotFound {
+                    tried,
+                    what: format!("{} (cancelled)", job.what),
+                };
+            }
+            Ok(Err(e)) => self.guess_view = panels::guess::GuessView::Failed(e),
+        }
+        self.guess_job = None;
+    }
+
     fn report(&mut self, result: Result<(), String>, done: &str) {
         match result {
             Ok(()) => self.say(done, false),
@@ -301,6 +436,13 @@ impl App {
                 },
                 Err(e) => self.say(e, true),
             },
+            Purpose::OpenWordlist => {
+                let ctx = self.repaint_ctx.clone();
+                match ctx {
+                    Some(ctx) => self.start_guess(Some(path.to_path_buf()), &ctx),
+                    None => self.say("cannot start the guesser here", true),
+                }
+            }
             Purpose::OpenDictionary => match files::read(path).and_then(|b| {
                 String::from_utf8(b).map_err(|_| format!("{} is not UTF-8 text", path.display()))
             }) {
@@ -358,6 +500,7 @@ impl App {
                 Purpose::SaveToken => "Save token to",
                 Purpose::OpenToken => "Open token from",
                 Purpose::OpenDictionary => "Open claim dictionary from",
+                Purpose::OpenWordlist => "Open wordlist from",
                 Purpose::OpenKey(_) => "Open key from",
             };
             let label = ui.label(what);
@@ -453,6 +596,25 @@ impl App {
                 self.say(format!("New token from template: {}", t.label()), false);
             }
             Command::SettingsEdited => self.wb.settings_edited(),
+            Command::GuessStart(false) => self.start_guess(None, ctx),
+            Command::GuessStart(true) => self.open_dialog(Purpose::OpenWordlist, ctx),
+            Command::GuessCancel => {
+                if let Some(job) = &self.guess_job {
+                    job.progress
+                        .cancel
+                        .store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+            }
+            Command::UseGuessedSecret => {
+                if let Some(secret) = self.guessed_secret.take() {
+                    self.wb.ws.secret_encoding = crate::core::keys::SecretEncoding::Utf8;
+                    self.wb.keys.secret = secret.to_string();
+                    self.wb.key_edited();
+                    self.guess_view = panels::guess::GuessView::Idle;
+                    self.say("Using the guessed secret", false);
+                }
+            }
+            Command::EmbeddedKeyToggled => self.wb.parts_edited(),
             Command::LoadDictionary => self.open_dialog(Purpose::OpenDictionary, ctx),
             Command::ClearDictionary => {
                 let r = self.wb.set_user_dictionary(None);

@@ -17,6 +17,7 @@ pub enum Purpose {
     OpenKey(KeySlot),
     SaveToken,
     OpenDictionary,
+    OpenWordlist,
 }
 
 /// A finished dialog.
@@ -64,6 +65,7 @@ impl Dialogs {
                 let path = match purpose {
                     Purpose::OpenToken => dialog.set_title("Open token").pick_file(),
                     Purpose::OpenKey(_) => dialog.set_title("Open key").pick_file(),
+                    Purpose::OpenWordlist => dialog.set_title("Open wordlist").pick_file(),
                     Purpose::OpenDictionary => dialog
                         .set_title("Open claim dictionary")
                         .add_filter("JSON", &["json"])

@@ -129,6 +129,8 @@ pub struct Workbench {
     pub stale: bool,
     /// The user confirmed making an unsecured (`alg: none`) token.
     pub allow_unsecured: bool,
+    /// The user confirmed signing a header whose jwk holds a private key.
+    pub allow_embedded_private_key: bool,
     now: i64,
     /// Bumped on every change of the token or the keys; the analysis is recomputed only then.
     revision: u64,
@@ -161,6 +163,7 @@ impl Workbench {
             errors: EditorErrors::default(),
             stale: false,
             allow_unsecured: false,
+            allow_embedded_private_key: false,
             now,
             revision: 1,
             analysed_revision: 0,
@@ -348,6 +351,15 @@ impl Workbench {
         self.parts_edited();
     }
 
+    /// True when the header editor's jwk holds private key material.
+    pub fn header_embeds_private_key(&self) -> bool {
+        json::parse(&self.ws.header).is_ok_and(|p| {
+            p.value
+                .get("jwk")
+                .is_some_and(|jwk| ["d", "p", "q", "k"].iter().any(|m| jwk.get(*m).is_some()))
+        })
+    }
+
     /// The algorithm named by the header editor (falls back to the token's).
     pub fn alg(&self) -> Option<Alg> {
         sign::header_alg(&self.ws.header)
@@ -526,11 +538,17 @@ impl Workbench {
         } else {
             Unsecured::Refuse
         };
-        match sign::sign(
+        let embedded = if self.allow_embedded_private_key {
+            sign::EmbeddedPrivateKey::DangerouslyAllow
+        } else {
+            sign::EmbeddedPrivateKey::Refuse
+        };
+        match sign::sign_guarded(
             &header_text,
             &payload_text,
             self.key_state.sign.as_ref(),
             unsecured,
+            embedded,
         ) {
             Ok(signed) => {
                 self.ws.token = signed.token;
@@ -625,6 +643,9 @@ fn signing_message(e: &SignError, alg: Option<Alg>) -> String {
             Family::Hmac => format!("Enter a secret to sign with {alg}"),
             _ => format!("Paste a private key to sign with {alg}"),
         },
+        SignError::EmbeddedPrivateKey => {
+            "The header's jwk holds a private key, which the token would publish: tick the box under the key to sign anyway".to_owned()
+        }
         SignError::UnsecuredNotAllowed => {
             "alg none makes an unsecured token: tick \"Make an unsecured token\" to create it"
                 .to_owned()

@@ -2,6 +2,8 @@
 
 pub mod claims;
 pub mod encoded;
+pub mod findings;
+pub mod guess;
 pub mod helpers;
 pub mod json_editors;
 pub mod key;
@@ -58,4 +60,10 @@ pub enum Command {
     SettingsEdited,
     LoadDictionary,
     ClearDictionary,
+    /// Start guessing; `true` asks for a wordlist file first.
+    GuessStart(bool),
+    GuessCancel,
+    UseGuessedSecret,
+    /// The "sign even though the header embeds a private key" box changed.
+    EmbeddedKeyToggled,
 }

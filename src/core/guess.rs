@@ -1,0 +1,214 @@
+//! Guessing the secret of an HS* token from a list of candidates: the bundled well-known secrets
+//! and any wordlist the user points at. Runs wherever it is called (the UI calls it on a named
+//! thread), reports progress through atomics and stops when asked.
+
+use std::io::BufRead;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+use hmac::{Hmac, Mac};
+
+use super::alg::Alg;
+use super::parse::Decoded;
+
+/// What a guess is checked against: the exact signing input and the MAC.
+#[derive(Debug, Clone)]
+pub struct Target {
+    alg: Alg,
+    input: Vec<u8>,
+    mac: Vec<u8>,
+}
+
+/// Progress shared with whoever watches the guesser.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Candidates tried so far.
+    pub tried: AtomicU64,
+    /// Set to stop early.
+    pub cancel: AtomicBool,
+}
+
+/// How a guessing run ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Found { secret: Vec<u8>, tried: u64 },
+    NotFound { tried: u64 },
+    Cancelled { tried: u64 },
+}
+
+impl Target {
+    /// The HS* token's MAC and signing input; an error says why the token cannot be guessed.
+    pub fn from_decoded(d: &Decoded) -> Result<Self, String> {
+        let name = d.alg_name().ok_or("the token has no readable alg")?;
+        let alg = Alg::parse(name)
+            .filter(|a| a.min_secret_len().is_some())
+            .ok_or_else(|| {
+                format!("alg {name} is not HMAC: only HS256/384/512 tokens have a secret to guess")
+            })?;
+        let input = d
+            .signing_input()
+            .ok_or("the token has no signing input")?
+            .into_owned();
+        let mac = d
+            .signature()
+            .filter(|s| !s.is_empty())
+            .ok_or("the token has no signature")?
+            .to_vec();
+        Ok(Self { alg, input, mac })
+    }
+
+    /// True when `secret` produces this token's MAC.
+    pub fn matches(&self, secret: &[u8]) -> bool {
+        fn check<M: Mac + hmac::digest::KeyInit>(secret: &[u8], input: &[u8], mac: &[u8]) -> bool {
+            match <M as hmac::digest::KeyInit>::new_from_slice(secret) {
+                Ok(mut m) => {
+                    m.update(input);
+                    m.verify_slice(mac).is_ok()
+                }
+                Err(_) => false,
+            }
+        }
+        match self.alg {
+            Alg::HS256 => check::<Hmac<sha2::Sha256>>(secret, &self.input, &self.mac),
+            Alg::HS384 => check::<Hmac<sha2::Sha384>>(secret, &self.input, &self.mac),
+            _ => check::<Hmac<sha2::Sha512>>(secret, &self.input, &self.mac),
+        }
+    }
+
+    /// Tries candidates in order; progress is published every 1024 candidates.
+    pub fn guess<'a>(
+        &self,
+        candidates: impl IntoIterator<Item = &'a [u8]>,
+        progress: &Progress,
+    ) -> Outcome {
+        let mut tried = progress.tried.load(Ordering::Relaxed);
+        for (i, candidate) in candidates.into_iter().enumerate() {
+            if i % 1024 == 0 {
+                progress.tried.store(tried, Ordering::Relaxed);
+                if progress.cancel.load(Ordering::Relaxed) {
+                    return Outcome::Cancelled { tried };
+                }
+            }
+            tried += 1;
+            if self.matches(candidate) {
+                progress.tried.store(tried, Ordering::Relaxed);
+                return Outcome::Found {
+                    secret: candidate.to_vec(),
+                    tried,
+                };
+            }
+        }
+        progress.tried.store(tried, Ordering::Relaxed);
+        Outcome::NotFound { tried }
+    }
+
+    /// The bundled well-known secrets (empty secret first).
+    pub fn guess_bundled(&self, progress: &Progress) -> Outcome {
+        self.guess(
+            super::verify::well_known_secrets().map(str::as_bytes),
+            progress,
+        )
+    }
+
+    /// Tries each line of a wordlist (newline-separated, `\r\n` accepted), streaming it.
+    pub fn guess_lines(
+        &self,
+        mut reader: impl BufRead,
+        progress: &Progress,
+    ) -> std::io::Result<Outcome> {
+        let mut line = Vec::with_capacity(64);
+        let mut tried = progress.tried.load(Ordering::Relaxed);
+        loop {
+            line.clear();
+            if reader.read_until(b'\n', &mut line)? == 0 {
+                progress.tried.store(tried, Ordering::Relaxed);
+                return Ok(Outcome::NotFound { tried });
+            }
+            while matches!(line.last(), Some(b'\n' | b'\r')) {
+                line.pop();
+            }
+            if tried.is_multiple_of(1024) {
+                progress.tried.store(tried, Ordering::Relaxed);
+                if progress.cancel.load(Ordering::Relaxed) {
+                    return Ok(Outcome::Cancelled { tried });
+                }
+            }
+            tried += 1;
+            if self.matches(&line) {
+                progress.tried.store(tried, Ordering::Relaxed);
+                return Ok(Outcome::Found {
+                    secret: line,
+                    tried,
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::{keys, parse, sign};
+
+    fn token(secret: &str, alg: &str) -> Decoded {
+        let key = keys::parse_text(secret).unwrap();
+        let t = sign::sign(
+            &format!(r#"{{"alg":"{alg}"}}"#),
+            r#"{"sub":"x"}"#,
+            key.keys.first(),
+            sign::Unsecured::Refuse,
+        )
+        .unwrap();
+        parse::decode(&t.token)
+    }
+
+    #[test]
+    fn finds_a_bundled_secret() {
+        let target = Target::from_decoded(&token("your-256-bit-secret", "HS256")).unwrap();
+        match target.guess_bundled(&Progress::default()) {
+            Outcome::Found { secret, .. } => assert_eq!(secret, b"your-256-bit-secret"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn finds_a_secret_in_a_wordlist_with_crlf_lines() {
+        for alg in ["HS256", "HS384", "HS512"] {
+            let target = Target::from_decoded(&token("hunter2-but-longer", alg)).unwrap();
+            let list = b"alpha\r\nbeta\r\nhunter2-but-longer\r\nomega\n";
+            let progress = Progress::default();
+            assert_eq!(
+                target.guess_lines(&list[..], &progress).unwrap(),
+                Outcome::Found {
+                    secret: b"hunter2-but-longer".to_vec(),
+                    tried: 3
+                }
+            );
+        }
+    }
+
+    #[test]
+    fn reports_not_found_and_cancel() {
+        let target =
+            Target::from_decoded(&token("a-secret-nobody-lists-here-12345", "HS256")).unwrap();
+        assert_eq!(
+            target
+                .guess_lines(&b"x\ny\n"[..], &Progress::default())
+                .unwrap(),
+            Outcome::NotFound { tried: 2 }
+        );
+        let progress = Progress::default();
+        progress.cancel.store(true, Ordering::Relaxed);
+        assert!(matches!(
+            target.guess_lines(&b"x\ny\n"[..], &progress).unwrap(),
+            Outcome::Cancelled { .. }
+        ));
+    }
+
+    #[test]
+    fn only_hmac_tokens_can_be_guessed() {
+        let d = parse::decode("eyJhbGciOiJSUzI1NiJ9.e30.c2ln");
+        assert!(Target::from_decoded(&d).unwrap_err().contains("not HMAC"));
+        let d = parse::decode("eyJhbGciOiJIUzI1NiJ9.e30.");
+        assert!(Target::from_decoded(&d).is_err());
+    }
+}

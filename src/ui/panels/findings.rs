@@ -1,0 +1,73 @@
+//! Security findings, grouped by severity, with a count on the section's badge.
+
+use egui::RichText;
+
+use crate::core::{Finding, Severity};
+use crate::ui::theme;
+
+fn style(severity: Severity) -> (&'static str, egui::Color32) {
+    match severity {
+        Severity::Critical => ("⛔", theme::BAD),
+        Severity::Error => ("✖", theme::BAD),
+        Severity::Warn => ("⚠", theme::WARN),
+        Severity::Info => ("ℹ", theme::NEUTRAL),
+    }
+}
+
+/// "2 critical, 1 warn" for the badge; empty when there are none.
+pub fn counts(findings: &[Finding]) -> String {
+    [
+        Severity::Critical,
+        Severity::Error,
+        Severity::Warn,
+        Severity::Info,
+    ]
+    .iter()
+    .filter_map(|s| {
+        let n = findings.iter().filter(|f| f.severity == *s).count();
+        (n > 0).then(|| format!("{n} {}", s.as_str()))
+    })
+    .collect::<Vec<_>>()
+    .join(", ")
+}
+
+pub fn ui(ui: &mut egui::Ui, findings: &[Finding]) {
+    let worst = findings.iter().map(|f| f.severity).min();
+    let title = match worst {
+        None => "Findings: none".to_owned(),
+        Some(_) => format!("Findings ({})", counts(findings)),
+    };
+    let color = worst.map_or(theme::GOOD, |s| style(s).1);
+    // Serious findings open the section; the id changes with that, so the user's own
+    // open/closed choice is kept within each state.
+    let serious = worst.is_some_and(|s| s <= Severity::Warn);
+    egui::CollapsingHeader::new(RichText::new(title).strong().color(color))
+        .id_salt(("findings_section", serious))
+        .default_open(serious)
+        .show(ui, |ui| {
+            if findings.is_empty() {
+                ui.label(RichText::new("Nothing unsafe found in this token and key.").small());
+            }
+            for f in findings {
+                let (icon, color) = style(f.severity);
+                ui.label(
+                    RichText::new(format!("{icon} {}", f.title))
+                        .strong()
+                        .color(color),
+                );
+                ui.indent(("finding", f.id, &f.title), |ui| {
+                    ui.label(RichText::new(&f.message).small());
+                    ui.label(
+                        RichText::new(format!(
+                            "{} · {} · {}",
+                            f.severity.as_str(),
+                            f.id,
+                            f.reference
+                        ))
+                        .small()
+                        .weak(),
+                    );
+                });
+            }
+        });
+}
