@@ -633,3 +633,78 @@ fn human_output_lists_findings_with_severity() {
         .code(0)
         .stdout(predicate::str::contains("[critical] ALG_NONE"));
 }
+
+#[test]
+fn keygen_writes_pem_and_jwk_files_that_sign_and_verify() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("keys");
+    bin()
+        .args(["keygen", "--alg", "ES256", "--out"])
+        .arg(&out)
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("thumbprint"));
+    let read = |n: &str| std::fs::read_to_string(out.join(n)).unwrap();
+    assert!(read("private.pem").starts_with("-----BEGIN PRIVATE KEY-----"));
+    assert!(read("public.pem").starts_with("-----BEGIN PUBLIC KEY-----"));
+    let public_jwk: serde_json::Value = serde_json::from_str(&read("public.jwk.json")).unwrap();
+    assert!(public_jwk.get("d").is_none());
+    assert_eq!(public_jwk["alg"], "ES256");
+    let private_jwk: serde_json::Value = serde_json::from_str(&read("private.jwk.json")).unwrap();
+    assert!(private_jwk.get("d").is_some());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = |n: &str| std::fs::metadata(out.join(n)).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode("private.pem"), 0o600);
+        assert_eq!(mode("private.jwk.json"), 0o600);
+        assert_eq!(mode("public.pem"), 0o644);
+    }
+    // kid is the RFC 7638 thumbprint of the public key.
+    let key = jwt_debugger::core::keys::parse_text(&read("public.pem")).unwrap();
+    assert_eq!(public_jwk["kid"], key.keys[0].thumbprint());
+    // Sign with the PEM, verify with the JWK, and with a JWKS made of it.
+    let token = {
+        let o = bin()
+            .args(["encode", "--alg", "ES256", "--key"])
+            .arg(format!("@{}", out.join("private.pem").display()))
+            .arg("{}")
+            .output()
+            .unwrap();
+        String::from_utf8(o.stdout).unwrap().trim().to_owned()
+    };
+    bin()
+        .args(["decode", &token, "--key"])
+        .arg(format!("@{}", out.join("public.jwk.json").display()))
+        .assert()
+        .code(0);
+    let jwks = serde_json::json!({"keys": [public_jwk]}).to_string();
+    bin()
+        .args(["decode", &token, "--key", &jwks])
+        .assert()
+        .code(0);
+    // Existing files are never overwritten.
+    bin()
+        .args(["keygen", "--alg", "ES256", "--out"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot create"));
+}
+
+#[test]
+fn keygen_prints_a_secret_for_hmac_and_checks_rsa_sizes() {
+    let o = bin().args(["keygen", "--alg", "HS512"]).output().unwrap();
+    let text = String::from_utf8(o.stdout).unwrap();
+    let secret = text.lines().nth(1).unwrap();
+    assert_eq!(
+        jwt_debugger::core::b64::decode(secret).unwrap().bytes.len(),
+        64
+    );
+    bin()
+        .args(["keygen", "--alg", "RS256", "--bits", "1024"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("2048, 3072 or 4096"));
+    bin().args(["keygen", "--alg", "none"]).assert().code(2);
+}

@@ -335,8 +335,9 @@ fn guessing_finds_a_tutorial_secret_and_offers_to_use_it() {
     h.get_by_label("Guess the secret").click();
     h.run();
     h.get_by_label("Try well-known secrets").click();
-    for _ in 0..200 {
-        h.run();
+    // While the guesser runs a spinner keeps repainting: step instead of waiting to settle.
+    for _ in 0..500 {
+        h.run_steps(2);
         if h.query_by_label("Use this secret").is_some() {
             break;
         }
@@ -350,5 +351,73 @@ fn guessing_finds_a_tutorial_secret_and_offers_to_use_it() {
         token,
         "the pasted token is verified, not re-signed"
     );
+    h.get_by_label_contains("Signature verified");
+}
+
+fn run_until(h: &mut Harness<'_, App>, what: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while std::time::Instant::now() < deadline {
+        h.run_steps(2);
+        if h.query_by_label_contains(what).is_some() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!(
+        "\"{what}\" did not appear; alg {:?}, signing {:?}",
+        h.state().wb.alg(),
+        h.state().wb.errors.signing
+    );
+}
+
+#[test]
+fn generate_key_signs_with_each_family_and_exports_the_public_half() {
+    let clipboard = MemoryClipboard::default();
+    let mut h = harness_with(clipboard.clone());
+    h.run();
+    for (alg, generated) in [
+        ("ES384 —", "Generated EC P-384"),
+        ("EdDSA —", "Generated Ed25519"),
+        ("PS256 —", "Generated RSA 2048-bit"),
+        ("ES512 —", "Generated EC P-521"),
+        ("HS384 —", "Generated HMAC secret, 48 bytes"),
+    ] {
+        h.get_by_role_and_label(Role::ComboBox, "Algorithm").click();
+        h.run();
+        h.get_by_label_contains(alg).click();
+        h.run();
+        let button = if alg.starts_with("HS") {
+            "Generate random secret"
+        } else {
+            "Generate key pair"
+        };
+        h.get_by_label(button).click();
+        run_until(&mut h, generated);
+        h.get_by_label_contains("Signature verified");
+        let token = h.state().wb.ws.token.clone();
+        let a = core::analyze(&token, None, Options::at(NOW));
+        assert_eq!(a.decoded.alg_name(), Some(alg.trim_end_matches(" —")));
+    }
+    // Export the public key of an asymmetric one and check it verifies the token.
+    h.get_by_role_and_label(Role::ComboBox, "Algorithm").click();
+    h.run();
+    h.get_by_label_contains("ES256 —").click();
+    h.run();
+    h.get_by_label("Generate key pair").click();
+    run_until(&mut h, "Generated EC P-256");
+    h.get_by_label("Key details and export").click();
+    h.run();
+    h.get_by_label("Public JWK").click();
+    h.run();
+    let jwk = clipboard.copied.lock().unwrap().last().cloned().unwrap();
+    assert!(
+        jwk.contains("\"kty\": \"EC\"") && !jwk.contains("\"d\""),
+        "{jwk}"
+    );
+    let token = h.state().wb.ws.token.clone();
+    assert_eq!(verify(&token, &jwk), SignatureStatus::Verified);
+    h.get_by_label("Use thumbprint as kid").click();
+    h.run();
+    assert!(editor_text(&h, "Header").contains("\"kid\""));
     h.get_by_label_contains("Signature verified");
 }

@@ -17,6 +17,8 @@ Examples:
   jwt-debugger decode \"$TOKEN\" --key @public.pem --json | jq .signature.status
   jwt-debugger decode \"$TOKEN\" --key @jwks.json --now 2026-01-01T00:00:00Z
   jwt-debugger decode \"$TOKEN\" --iss https://login.example.com/ --aud api1,api2 --require exp,sub --max-lifetime 1h
+  jwt-debugger decode \"$TOKEN\" --discover
+  jwt-debugger decode \"$TOKEN\" --jwks-url https://login.example.com/.well-known/jwks.json
 
 Keys (--key): a UTF-8 secret; b64:SECRET, b64url:SECRET or hex:SECRET for encoded bytes;
 @PATH to read a file (PEM, DER, JWK, JWKS or a secret); env:NAME for an environment variable;
@@ -53,6 +55,9 @@ pub enum Command {
     /// Make a signed token from a JSON payload.
     #[command(after_help = ENCODE_EXAMPLES)]
     Encode(EncodeArgs),
+    /// Generate a key pair (or an HMAC secret) for an algorithm, in PEM and JWK.
+    #[command(after_help = KEYGEN_EXAMPLES)]
+    Keygen(KeygenArgs),
     /// Guess the secret of an HS256/384/512 token from well-known secrets and a wordlist.
     #[command(after_help = GUESS_EXAMPLES)]
     Guess(GuessArgs),
@@ -64,6 +69,29 @@ pub enum Command {
         /// Token to open (or text containing one).
         token: Option<String>,
     },
+}
+
+const KEYGEN_EXAMPLES: &str = "\
+Examples:
+  jwt-debugger keygen --alg ES256 --out keys/
+  jwt-debugger keygen --alg RS256 --bits 4096 --out keys/
+  jwt-debugger keygen --alg HS512
+
+With --out DIR: private.pem (PKCS#8), public.pem (SPKI), private.jwk.json and public.jwk.json (kid =
+RFC 7638 thumbprint) for asymmetric algorithms, secret.b64url for HS*; files holding secrets are
+created with mode 0600. Without --out everything is printed.";
+
+#[derive(Debug, Args)]
+pub struct KeygenArgs {
+    /// Algorithm the key is for (HS256…HS512, RS*/PS*, ES256/384/512, EdDSA).
+    #[arg(long, short = 'a', value_name = "ALG")]
+    pub alg: String,
+    /// RSA modulus size: 2048, 3072 or 4096.
+    #[arg(long, value_name = "BITS", default_value_t = 2048)]
+    pub bits: usize,
+    /// Directory to write the files into (created if missing; existing files are not overwritten).
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub out: Option<std::path::PathBuf>,
 }
 
 const GUESS_EXAMPLES: &str = "\
@@ -112,6 +140,15 @@ pub struct DecodeArgs {
     /// Longest accepted lifetime (exp − iat), e.g. 1h or 900.
     #[arg(long, value_name = "SPAN")]
     pub max_lifetime: Option<String>,
+    /// Verify with the keys of this JWKS URL (https; http only to loopback). Fetched once.
+    #[arg(long, value_name = "URL", conflicts_with_all = ["key", "discover"])]
+    pub jwks_url: Option<String>,
+    /// Verify with the issuer's keys, found through OpenID Connect discovery / RFC 8414 from iss.
+    #[arg(long, conflicts_with = "key")]
+    pub discover: bool,
+    /// Timeout for --jwks-url / --discover, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 10)]
+    pub fetch_timeout: u64,
     /// Extra claim explanations: a JSON file like assets/claims.json, added to the bundled one.
     #[arg(long, value_name = "FILE")]
     pub claims_dict: Option<std::path::PathBuf>,
@@ -174,6 +211,7 @@ pub fn main() -> ExitCode {
         Some(Command::Decode(args)) => decode(&args),
         Some(Command::Encode(args)) => encode(&args),
         Some(Command::Guess(args)) => guess(&args),
+        Some(Command::Keygen(args)) => keygen(&args),
     }
 }
 
@@ -246,9 +284,39 @@ fn decode(args: &DecodeArgs) -> ExitCode {
     if args.leeway < 0 {
         return fail("--leeway must not be negative");
     }
-    let keys = match args.key.as_deref().map(load_key).transpose() {
-        Ok(k) => k,
-        Err(e) => return fail(e),
+    let policy = core::fetch::Policy {
+        timeout: std::time::Duration::from_secs(args.fetch_timeout.max(1)),
+        ..Default::default()
+    };
+    let keys = if let Some(url) = &args.jwks_url {
+        match core::fetch::fetch_jwks(url, policy) {
+            Ok((set, _)) => {
+                eprintln!("fetched {} from {url}", set.describe());
+                Some(set)
+            }
+            Err(e) => return fail(e),
+        }
+    } else if args.discover {
+        let decoded = parse::decode(&input);
+        let Some(iss) = decoded
+            .claims()
+            .and_then(|c| c.get("iss"))
+            .and_then(Value::as_str)
+        else {
+            return fail(core::fetch::FetchError::NoIssuer);
+        };
+        match core::fetch::discover(iss, policy) {
+            Ok((set, _, url)) => {
+                eprintln!("fetched {} from {url}", set.describe());
+                Some(set)
+            }
+            Err(e) => return fail(e),
+        }
+    } else {
+        match args.key.as_deref().map(load_key).transpose() {
+            Ok(k) => k,
+            Err(e) => return fail(e),
+        }
     };
     let expectations = core::validity::Expectations {
         issuer: args.iss.clone(),
@@ -526,4 +594,111 @@ fn guess(args: &GuessArgs) -> ExitCode {
             ExitCode::from(EXIT_NOT_VERIFIED)
         }
     }
+}
+
+/// Writes `contents` to `dir/name`, refusing to overwrite; secret files get mode 0600.
+fn write_new(
+    dir: &std::path::Path,
+    name: &str,
+    contents: &str,
+    secret: bool,
+) -> Result<std::path::PathBuf, String> {
+    use std::io::Write as _;
+    let path = dir.join(name);
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(if secret { 0o600 } else { 0o644 });
+    }
+    #[cfg(not(unix))]
+    let _ = secret;
+    let mut file = options
+        .open(&path)
+        .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+    file.write_all(contents.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(path)
+}
+
+fn keygen(args: &KeygenArgs) -> ExitCode {
+    use core::keygen::{KeyKind, generate};
+    let alg = match args.alg.parse::<Alg>() {
+        Ok(a) => a,
+        Err(e) => return fail(format!("--alg: {e}")),
+    };
+    let Some(mut kind) = KeyKind::for_alg(alg) else {
+        return fail("--alg none takes no key");
+    };
+    if let KeyKind::Rsa(_) = kind {
+        if ![2048, 3072, 4096].contains(&args.bits) {
+            return fail(format!("--bits {}: use 2048, 3072 or 4096", args.bits));
+        }
+        kind = KeyKind::Rsa(args.bits);
+    }
+    let key = match generate(kind) {
+        Ok(k) => k,
+        Err(e) => return fail(e),
+    };
+    let mut files: Vec<(&str, String, bool)> = Vec::new();
+    if key.is_secret() {
+        let k = core::export::jwk(&key, true)["k"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        files.push(("secret.b64url", format!("{k}\n"), true));
+    } else {
+        let with_alg = |mut v: Value| {
+            if let Some(o) = v.as_object_mut() {
+                o.insert("alg".into(), Value::from(alg.name()));
+                o.insert("use".into(), Value::from("sig"));
+            }
+            serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
+        };
+        match (
+            core::export::private_pem(&key),
+            core::export::public_pem(&key),
+        ) {
+            (Ok(private), Ok(public)) => {
+                files.push(("private.pem", private.to_string(), true));
+                files.push(("public.pem", public, false));
+            }
+            (Err(e), _) | (_, Err(e)) => return fail(e),
+        }
+        files.push((
+            "private.jwk.json",
+            with_alg(core::export::jwk(&key, true)),
+            true,
+        ));
+        files.push((
+            "public.jwk.json",
+            with_alg(core::export::jwk(&key, false)),
+            false,
+        ));
+    }
+    match &args.out {
+        None => {
+            for (name, contents, _) in &files {
+                println!("# {name}\n{}", contents.trim_end());
+            }
+        }
+        Some(dir) => {
+            if let Err(e) = std::fs::create_dir_all(dir) {
+                return fail(format!("cannot create {}: {e}", dir.display()));
+            }
+            for (name, contents, secret) in &files {
+                match write_new(dir, name, contents, *secret) {
+                    Ok(path) => eprintln!("wrote {}", path.display()),
+                    Err(e) => return fail(e),
+                }
+            }
+            eprintln!(
+                "{} for {alg}, thumbprint {}",
+                key.describe(),
+                key.thumbprint()
+            );
+        }
+    }
+    ExitCode::SUCCESS
 }

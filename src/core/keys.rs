@@ -31,7 +31,7 @@ pub enum KeyMaterial {
         public: rsa::RsaPublicKey,
         private: Option<Box<rsa::RsaPrivateKey>>,
     },
-    /// `public` is the uncompressed SEC1 point (0x04 ‖ x ‖ y); `private` the scalar.
+    /// `public` is the uncompressed SEC1 point (0x04 || x || y); `private` the scalar.
     Ec {
         curve: Curve,
         public: Vec<u8>,

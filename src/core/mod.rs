@@ -6,6 +6,7 @@ pub mod alg;
 pub mod b64;
 pub mod claims;
 pub mod export;
+pub mod fetch;
 pub mod findings;
 pub mod guess;
 pub mod json;

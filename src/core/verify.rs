@@ -315,7 +315,7 @@ pub fn signature_shape_problem(alg: Alg, signature: &[u8]) -> Option<String> {
                     ""
                 };
                 return Some(format!(
-                    "{alg} signature must be R‖S of exactly {want} bytes, found {}{der}",
+                    "{alg} signature must be R||S of exactly {want} bytes, found {}{der}",
                     signature.len()
                 ));
             }

@@ -19,6 +19,13 @@ const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S)
 const COPY_TOKEN: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::C);
 
+/// Results of slow work done on named threads.
+enum JobResult {
+    Key(Result<Box<crate::core::Key>, String>),
+    /// JWKS text and where it came from.
+    Fetched(Result<(String, String), String>),
+}
+
 /// A guessing run on its own thread.
 struct GuessJob {
     progress: std::sync::Arc<crate::core::guess::Progress>,
@@ -47,6 +54,10 @@ pub struct App {
     clock: Box<dyn Fn() -> i64>,
     applied_theme: Option<Option<bool>>,
     guess_job: Option<GuessJob>,
+    key_tools: panels::keytools::KeyToolsState,
+    jobs_tx: std::sync::mpsc::Sender<JobResult>,
+    jobs_rx: std::sync::mpsc::Receiver<JobResult>,
+    fetch_cache: std::sync::Arc<std::sync::Mutex<crate::core::fetch::Cache>>,
     /// The context, for work that finishes outside `draw` and must ask for a repaint.
     repaint_ctx: Option<egui::Context>,
     guess_view: panels::guess::GuessView,
@@ -82,6 +93,7 @@ impl App {
         if let Some(token) = token {
             wb.load_text(&token);
         }
+        let (jobs_tx, jobs_rx) = std::sync::mpsc::channel();
         Self {
             wb,
             key_pane: KeyPaneState::default(),
@@ -95,6 +107,10 @@ impl App {
             clock,
             applied_theme: None,
             guess_job: None,
+            key_tools: panels::keytools::KeyToolsState::default(),
+            jobs_tx,
+            jobs_rx,
+            fetch_cache: Default::default(),
             repaint_ctx: None,
             guess_view: panels::guess::GuessView::Idle,
             guessed_secret: None,
@@ -165,7 +181,14 @@ impl App {
                     panels::json_editors::ui(ui, &mut self.wb, &mut commands);
                     panels::helpers::ui(ui, &mut self.helpers, &mut commands);
                     ui.separator();
-                    panels::key::ui(ui, &mut self.wb, &mut self.key_pane, &mut commands);
+                    panels::key::ui(
+                        ui,
+                        &mut self.wb,
+                        &mut self.key_pane,
+                        &mut self.key_tools,
+                        &mut commands,
+                    );
+                    panels::keytools::ui(ui, &self.wb, &mut self.key_tools, &mut commands);
                     if self.wb.header_embeds_private_key()
                         && ui
                             .checkbox(
@@ -250,6 +273,7 @@ impl App {
             }
         }
         self.poll_guess(ctx);
+        self.poll_jobs();
         let dropped = ctx.input(|i| i.raw.dropped_files.clone());
         for file in dropped {
             match file.bytes() {
@@ -394,6 +418,83 @@ impl App {
             Ok(Err(e)) => self.guess_view = panels::guess::GuessView::Failed(e),
         }
         self.guess_job = None;
+    }
+
+    /// Runs `work` on a named thread; its result comes back through the jobs channel.
+    fn spawn_job(
+        &mut self,
+        name: &str,
+        busy: String,
+        ctx: &egui::Context,
+        work: impl FnOnce() -> JobResult + Send + 'static,
+    ) {
+        let tx = self.jobs_tx.clone();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name(name.to_owned())
+            .spawn(move || {
+                tx.send(work()).ok();
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.key_tools.busy = Some(busy),
+            Err(e) => self.say(format!("cannot start {name}: {e}"), true),
+        }
+    }
+
+    fn poll_jobs(&mut self) {
+        while let Ok(result) = self.jobs_rx.try_recv() {
+            self.key_tools.busy = None;
+            match result {
+                JobResult::Key(Ok(key)) => {
+                    let description = key.describe();
+                    let r = self.wb.use_generated_key(&key);
+                    self.report(r, &format!("Generated {description}"));
+                }
+                JobResult::Key(Err(e)) => self.say(e, true),
+                JobResult::Fetched(Ok((text, source))) => {
+                    self.wb.use_fetched_jwks(text);
+                    let what = self
+                        .wb
+                        .key_state
+                        .verify
+                        .as_ref()
+                        .map(crate::core::KeySet::describe)
+                        .unwrap_or_default();
+                    self.say(format!("Fetched {what} from {source}"), false);
+                }
+                JobResult::Fetched(Err(e)) => self.say(e, true),
+            }
+        }
+    }
+
+    fn export(&mut self, what: panels::ExportWhat) {
+        use crate::core::export;
+        use panels::ExportWhat as E;
+        let Some(key) = self.wb.current_key() else {
+            self.say("there is no key to export", true);
+            return;
+        };
+        let text: Result<String, String> = match what {
+            E::PublicPem => export::public_pem(key).map_err(|e| e.to_string()),
+            E::PublicJwk => {
+                Ok(serde_json::to_string_pretty(&export::jwk(key, false)).unwrap_or_default())
+            }
+            E::Jwks => Ok(serde_json::to_string_pretty(
+                &serde_json::json!({"keys": [export::jwk(key, false)]}),
+            )
+            .unwrap_or_default()),
+            E::PrivatePem => export::private_pem(key)
+                .map(|p| p.to_string())
+                .map_err(|e| e.to_string()),
+            E::PrivateJwk => {
+                Ok(serde_json::to_string_pretty(&export::jwk(key, true)).unwrap_or_default())
+            }
+        };
+        match text.and_then(|t| self.clipboard.set_text(&t, what.is_private())) {
+            Ok(()) => self.say(format!("Copied: {}", what.label()), false),
+            Err(e) => self.say(e, true),
+        }
     }
 
     fn report(&mut self, result: Result<(), String>, done: &str) {
@@ -615,6 +716,62 @@ impl App {
                 }
             }
             Command::EmbeddedKeyToggled => self.wb.parts_edited(),
+            Command::GenerateKey(bits) => {
+                let Some(alg) = self.wb.alg() else {
+                    self.say("choose an algorithm first", true);
+                    return;
+                };
+                let Some(mut kind) = crate::core::keygen::KeyKind::for_alg(alg) else {
+                    self.say("alg none takes no key", true);
+                    return;
+                };
+                if let crate::core::keygen::KeyKind::Rsa(_) = kind {
+                    kind = crate::core::keygen::KeyKind::Rsa(bits);
+                }
+                let busy = format!("Generating a key for {alg}…");
+                self.spawn_job("key-generator", busy, ctx, move || {
+                    JobResult::Key(
+                        crate::core::keygen::generate(kind)
+                            .map(Box::new)
+                            .map_err(|e| e.to_string()),
+                    )
+                });
+            }
+            Command::Export(what) => self.export(what),
+            Command::UseThumbprintAsKid => {
+                let r = self.wb.use_thumbprint_as_kid();
+                self.report(r, "kid set to the key's thumbprint");
+            }
+            Command::FetchKeys(url) => {
+                let (what, discover) = match url {
+                    Some(u) => (u, false),
+                    None => match self
+                        .wb
+                        .analysis
+                        .decoded
+                        .claims()
+                        .and_then(|c| c.get("iss"))
+                        .and_then(|v| v.as_str())
+                    {
+                        Some(iss) => (iss.to_owned(), true),
+                        None => {
+                            self.say("the token has no iss claim", true);
+                            return;
+                        }
+                    },
+                };
+                let cache = self.fetch_cache.clone();
+                let busy = format!("Fetching keys for {what}…");
+                self.spawn_job("key-fetch", busy, ctx, move || {
+                    let result = match cache.lock() {
+                        Ok(mut c) => c
+                            .get_or_fetch(&what, discover, crate::core::fetch::Policy::default())
+                            .map_err(|e| e.to_string()),
+                        Err(_) => Err("the fetch cache is unavailable".to_owned()),
+                    };
+                    JobResult::Fetched(result)
+                });
+            }
             Command::LoadDictionary => self.open_dialog(Purpose::OpenDictionary, ctx),
             Command::ClearDictionary => {
                 let r = self.wb.set_user_dictionary(None);

@@ -342,6 +342,54 @@ impl Workbench {
         self.set_time_claim(name, fixed)
     }
 
+    /// Puts a freshly generated key in place (secret, or private + public PEM) and re-signs.
+    pub fn use_generated_key(&mut self, key: &core::Key) -> Result<(), String> {
+        if key.is_secret() {
+            self.keys.secret = core::export::jwk(key, true)["k"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            self.ws.secret_encoding = SecretEncoding::Base64Url;
+        } else {
+            self.keys.private_key = core::export::private_pem(key)
+                .map_err(|e| e.to_string())?
+                .to_string();
+            self.keys.public_key = core::export::public_pem(key).map_err(|e| e.to_string())?;
+        }
+        self.parts_edited();
+        Ok(())
+    }
+
+    /// The key that signs, else the first key that verifies.
+    pub fn current_key(&self) -> Option<&core::Key> {
+        self.key_state
+            .sign
+            .as_ref()
+            .or_else(|| self.key_state.verify.as_ref().and_then(|s| s.keys.first()))
+    }
+
+    /// Sets the header's `kid` to the RFC 7638 thumbprint of the current key.
+    pub fn use_thumbprint_as_kid(&mut self) -> Result<(), String> {
+        let thumbprint = self.current_key().ok_or("there is no key")?.thumbprint();
+        let mut header = match json::parse(&self.ws.header) {
+            Ok(p) => match p.value {
+                Value::Object(o) => o,
+                _ => return Err("the header is not a JSON object".into()),
+            },
+            Err(e) => return Err(format!("fix the header JSON first ({e})")),
+        };
+        header.insert("kid".into(), Value::from(thumbprint));
+        self.ws.header = json::to_pretty(&Value::Object(header));
+        self.parts_edited();
+        Ok(())
+    }
+
+    /// Puts fetched JWKS text in the public-key field and verifies with it.
+    pub fn use_fetched_jwks(&mut self, jwks_text: String) {
+        self.keys.public_key = jwks_text;
+        self.key_edited();
+    }
+
     /// Starts a new token from a template, keeping the algorithm and key.
     pub fn apply_template(&mut self, template: core::templates::Template) {
         let alg = self.alg().unwrap_or(Alg::HS256);

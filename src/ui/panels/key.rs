@@ -30,6 +30,7 @@ pub fn ui(
     ui: &mut egui::Ui,
     wb: &mut Workbench,
     pane: &mut KeyPaneState,
+    tools: &mut super::keytools::KeyToolsState,
     commands: &mut Vec<Command>,
 ) {
     let current = wb.alg();
@@ -57,6 +58,7 @@ pub fn ui(
             })
             .response
             .labelled_by(label.id);
+        super::keytools::generate_ui(ui, current, tools, commands);
     });
 
     let Workbench {
@@ -149,16 +151,22 @@ pub fn ui(
                 } else {
                     &mut keys.private_key
                 };
-                let response = ui
-                    .add(
-                        TextEdit::multiline(text)
-                            .id_salt(title)
-                            .code_editor()
-                            .desired_rows(4)
-                            .desired_width(f32::INFINITY)
-                            .hint_text(hint),
-                    )
-                    .labelled_by(label.id);
+                // Long PEM text scrolls inside its own box instead of pushing the page down.
+                let response = egui::ScrollArea::vertical()
+                    .id_salt(("key_scroll", title))
+                    .max_height(110.0)
+                    .show(ui, |ui| {
+                        ui.add(
+                            TextEdit::multiline(text)
+                                .id_salt(title)
+                                .code_editor()
+                                .desired_rows(4)
+                                .desired_width(f32::INFINITY)
+                                .hint_text(hint),
+                        )
+                        .labelled_by(label.id)
+                    })
+                    .inner;
                 if response.changed() {
                     commands.push(Command::KeyEdited);
                 }

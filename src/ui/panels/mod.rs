@@ -7,6 +7,7 @@ pub mod guess;
 pub mod helpers;
 pub mod json_editors;
 pub mod key;
+pub mod keytools;
 pub mod status;
 pub mod toolbar;
 pub mod validation;
@@ -66,4 +67,42 @@ pub enum Command {
     UseGuessedSecret,
     /// The "sign even though the header embeds a private key" box changed.
     EmbeddedKeyToggled,
+    /// Generate a key for the current algorithm (RSA size given).
+    GenerateKey(usize),
+    Export(ExportWhat),
+    UseThumbprintAsKid,
+    /// Fetch keys: from the token's issuer (`None`) or from a JWKS URL.
+    FetchKeys(Option<String>),
+}
+
+/// What an export button copies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportWhat {
+    PublicPem,
+    PublicJwk,
+    Jwks,
+    PrivatePem,
+    PrivateJwk,
+}
+
+impl ExportWhat {
+    pub const ALL: [ExportWhat; 5] = [
+        Self::PublicPem,
+        Self::PublicJwk,
+        Self::Jwks,
+        Self::PrivatePem,
+        Self::PrivateJwk,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::PublicPem => "Public key PEM (SPKI)",
+            Self::PublicJwk => "Public JWK",
+            Self::Jwks => "JWKS with the public key",
+            Self::PrivatePem => "Private key PEM (PKCS#8)",
+            Self::PrivateJwk => "Private JWK",
+        }
+    }
+    pub fn is_private(self) -> bool {
+        matches!(self, Self::PrivatePem | Self::PrivateJwk)
+    }
 }

@@ -1,0 +1,152 @@
+//! Key tools under the key pane: generate, inspect, export, fetch from the issuer.
+
+use egui::RichText;
+
+use super::{Command, ExportWhat};
+use crate::core::{Alg, alg::Family};
+use crate::ui::theme;
+use crate::ui::workbench::Workbench;
+
+/// What the key tools keep between frames.
+#[derive(Debug)]
+pub struct KeyToolsState {
+    pub rsa_bits: usize,
+    pub jwks_url: String,
+    /// A background job is running ("Generating RSA 4096 key…").
+    pub busy: Option<String>,
+}
+
+impl Default for KeyToolsState {
+    fn default() -> Self {
+        Self {
+            rsa_bits: 2048,
+            jwks_url: String::new(),
+            busy: None,
+        }
+    }
+}
+
+/// The generate button and RSA size, drawn next to the algorithm picker.
+pub fn generate_ui(
+    ui: &mut egui::Ui,
+    alg: Option<Alg>,
+    state: &mut KeyToolsState,
+    commands: &mut Vec<Command>,
+) {
+    let family = alg.map(Alg::family);
+    if let Some(busy) = &state.busy {
+        ui.spinner();
+        ui.label(busy);
+        return;
+    }
+    let can_generate = alg.is_some_and(|a| a != Alg::None);
+    if family == Some(Family::Rsa) {
+        let label = ui.label("RSA size");
+        egui::ComboBox::from_id_salt("rsa_bits")
+            .selected_text(format!("{} bits", state.rsa_bits))
+            .show_ui(ui, |ui| {
+                for bits in [2048, 3072, 4096] {
+                    ui.selectable_value(&mut state.rsa_bits, bits, format!("{bits} bits"));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    }
+    let text = match family {
+        Some(Family::Hmac) => "Generate random secret",
+        _ => "Generate key pair",
+    };
+    if ui
+        .add_enabled(can_generate, egui::Button::new(text))
+        .on_hover_text("Fills the private key (signs) and the public key (verifies)")
+        .clicked()
+    {
+        commands.push(Command::GenerateKey(state.rsa_bits));
+    }
+}
+
+/// Details, export and fetching, under the key pane.
+pub fn ui(
+    ui: &mut egui::Ui,
+    wb: &Workbench,
+    state: &mut KeyToolsState,
+    commands: &mut Vec<Command>,
+) {
+    let family = wb.alg().map(Alg::family);
+    let Some(key) = wb.current_key() else { return };
+    egui::CollapsingHeader::new(RichText::new("Key details and export").strong())
+        .id_salt("key_details")
+        .default_open(false)
+        .show(ui, |ui| {
+            ui.label(key.describe());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(format!("RFC 7638 thumbprint: {}", key.thumbprint()))
+                        .monospace()
+                        .small(),
+                );
+                if !key.is_secret() && ui.small_button("Use thumbprint as kid").clicked() {
+                    commands.push(Command::UseThumbprintAsKid);
+                }
+            });
+            if let Some(cert) = &key.certificate {
+                ui.label(RichText::new(format!("Subject: {}", cert.subject)).small());
+                ui.label(RichText::new(format!("Issuer: {}", cert.issuer)).small());
+                let now = wb.now();
+                let valid = (cert.not_before_unix..=cert.not_after_unix).contains(&now);
+                let color = if valid { theme::GOOD } else { theme::BAD };
+                ui.label(
+                    RichText::new(format!(
+                        "Valid {} to {}{}",
+                        crate::core::time::rfc3339(cert.not_before_unix),
+                        crate::core::time::rfc3339(cert.not_after_unix),
+                        if valid { "" } else { " (not valid now)" }
+                    ))
+                    .small()
+                    .color(color),
+                );
+                ui.label(
+                    RichText::new(format!("x5t#S256: {}", cert.x5t_s256))
+                        .small()
+                        .monospace(),
+                );
+            }
+            ui.horizontal_wrapped(|ui| {
+                ui.label("Copy:");
+                for what in ExportWhat::ALL {
+                    let available = if key.is_secret() {
+                        what == ExportWhat::PrivateJwk
+                    } else {
+                        !what.is_private() || key.is_private()
+                    };
+                    if available && ui.small_button(what.label()).clicked() {
+                        commands.push(Command::Export(what));
+                    }
+                }
+            });
+        });
+
+    if matches!(family, Some(Family::Rsa | Family::Ec(_) | Family::Ed25519)) {
+        egui::CollapsingHeader::new(RichText::new("Fetch keys from the issuer").strong()).id_salt("fetch_keys").default_open(false).show(ui, |ui| {
+            ui.label(RichText::new("Only on a click: OpenID Connect discovery / RFC 8414 from the token's iss, or a JWKS URL. https only (plain http to localhost). Results are kept for the session.").small());
+            let iss = wb.analysis.decoded.claims().and_then(|c| c.get("iss")).and_then(|v| v.as_str()).map(str::to_owned);
+            ui.horizontal(|ui| {
+                let enabled = iss.is_some() && state.busy.is_none();
+                let label = match &iss {
+                    Some(i) => format!("Discover keys of {i}"),
+                    None => "Discover keys (the token has no iss)".to_owned(),
+                };
+                if ui.add_enabled(enabled, egui::Button::new(label)).clicked() {
+                    commands.push(Command::FetchKeys(None));
+                }
+            });
+            ui.horizontal(|ui| {
+                let label = ui.label("JWKS URL");
+                ui.add(egui::TextEdit::singleline(&mut state.jwks_url).hint_text("https://login.example.com/.well-known/jwks.json").desired_width(320.0)).labelled_by(label.id);
+                if ui.add_enabled(!state.jwks_url.trim().is_empty() && state.busy.is_none(), egui::Button::new("Fetch")).clicked() {
+                    commands.push(Command::FetchKeys(Some(state.jwks_url.trim().to_owned())));
+                }
+            });
+        });
+    }
+}
