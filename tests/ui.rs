@@ -421,3 +421,74 @@ fn generate_key_signs_with_each_family_and_exports_the_public_half() {
     assert!(editor_text(&h, "Header").contains("\"kid\""));
     h.get_by_label_contains("Signature verified");
 }
+
+/// A one-route-per-path HTTP server on 127.0.0.1 for the discovery test; returns its base URL.
+fn local_issuer(make_routes: impl FnOnce(&str) -> Vec<(String, String)>) -> String {
+    use std::io::{BufRead as _, BufReader, Write as _};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let routes = make_routes(&base);
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request = String::new();
+            reader.read_line(&mut request).ok();
+            let mut line = String::new();
+            while reader.read_line(&mut line).unwrap_or(0) > 2 {
+                line.clear();
+            }
+            let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
+            let (status, body) = match routes.iter().find(|(p, _)| *p == path) {
+                Some((_, b)) => ("200 OK", b.clone()),
+                None => ("404 Not Found", String::new()),
+            };
+            let r = format!(
+                "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            stream.write_all(r.as_bytes()).ok();
+        }
+    });
+    base
+}
+
+#[test]
+fn a_token_from_a_local_issuer_verifies_through_discovery_with_one_click() {
+    let key = jwt_debugger::core::keygen::generate(jwt_debugger::core::keygen::KeyKind::Ec(
+        jwt_debugger::core::alg::Curve::P256,
+    ))
+    .unwrap();
+    let mut jwk = jwt_debugger::core::export::jwk(&key, false);
+    jwk["kid"] = "local-1".into();
+    let jwks = serde_json::json!({"keys": [jwk]}).to_string();
+    let issuer = local_issuer(|base| {
+        vec![
+            (
+                "/.well-known/openid-configuration".into(),
+                serde_json::json!({"issuer": base, "jwks_uri": format!("{base}/jwks")}).to_string(),
+            ),
+            ("/jwks".into(), jwks),
+        ]
+    });
+    let token = sign::sign(
+        r#"{"alg":"ES256","kid":"local-1"}"#,
+        &format!(r#"{{"iss":"{issuer}","sub":"u","exp":{}}}"#, NOW + 60),
+        Some(&key),
+        sign::Unsecured::Refuse,
+    )
+    .unwrap()
+    .token;
+    let mut h = harness();
+    h.run();
+    h.event(egui::Event::Paste(token.clone()));
+    h.run();
+    h.get_by_label("? No key: signature not checked");
+    h.get_by_label("Fetch keys from the issuer").click();
+    h.run();
+    h.get_by_label(&format!("Discover keys of {issuer}"))
+        .click();
+    run_until(&mut h, "Fetched");
+    h.get_by_label_contains("Signature verified");
+    assert_eq!(h.state().wb.ws.token, token);
+}

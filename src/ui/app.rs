@@ -468,14 +468,12 @@ impl App {
         }
     }
 
-    fn export(&mut self, what: panels::ExportWhat) {
+    /// The current key written as `what`.
+    fn export_text(&self, what: panels::ExportWhat) -> Result<String, String> {
         use crate::core::export;
         use panels::ExportWhat as E;
-        let Some(key) = self.wb.current_key() else {
-            self.say("there is no key to export", true);
-            return;
-        };
-        let text: Result<String, String> = match what {
+        let key = self.wb.current_key().ok_or("there is no key to export")?;
+        match what {
             E::PublicPem => export::public_pem(key).map_err(|e| e.to_string()),
             E::PublicJwk => {
                 Ok(serde_json::to_string_pretty(&export::jwk(key, false)).unwrap_or_default())
@@ -490,7 +488,11 @@ impl App {
             E::PrivateJwk => {
                 Ok(serde_json::to_string_pretty(&export::jwk(key, true)).unwrap_or_default())
             }
-        };
+        }
+    }
+
+    fn export(&mut self, what: panels::ExportWhat) {
+        let text = self.export_text(what);
         match text.and_then(|t| self.clipboard.set_text(&t, what.is_private())) {
             Ok(()) => self.say(format!("Copied: {}", what.label()), false),
             Err(e) => self.say(e, true),
@@ -537,6 +539,15 @@ impl App {
                 },
                 Err(e) => self.say(e, true),
             },
+            Purpose::SaveKey(what) => {
+                let written = self.export_text(what).and_then(|text| {
+                    crate::ui::files::write_new_file(path, &text, what.is_private())
+                });
+                self.report(
+                    written,
+                    &format!("Saved {} to {}", what.label(), path.display()),
+                );
+            }
             Purpose::OpenWordlist => {
                 let ctx = self.repaint_ctx.clone();
                 match ctx {
@@ -602,6 +613,7 @@ impl App {
                 Purpose::OpenToken => "Open token from",
                 Purpose::OpenDictionary => "Open claim dictionary from",
                 Purpose::OpenWordlist => "Open wordlist from",
+                Purpose::SaveKey(_) => "Save key to",
                 Purpose::OpenKey(_) => "Open key from",
             };
             let label = ui.label(what);
@@ -738,6 +750,7 @@ impl App {
                 });
             }
             Command::Export(what) => self.export(what),
+            Command::SaveKey(what) => self.open_dialog(Purpose::SaveKey(what), ctx),
             Command::UseThumbprintAsKid => {
                 let r = self.wb.use_thumbprint_as_kid();
                 self.report(r, "kid set to the key's thumbprint");

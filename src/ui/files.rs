@@ -18,6 +18,7 @@ pub enum Purpose {
     SaveToken,
     OpenDictionary,
     OpenWordlist,
+    SaveKey(super::panels::ExportWhat),
 }
 
 /// A finished dialog.
@@ -66,6 +67,16 @@ impl Dialogs {
                     Purpose::OpenToken => dialog.set_title("Open token").pick_file(),
                     Purpose::OpenKey(_) => dialog.set_title("Open key").pick_file(),
                     Purpose::OpenWordlist => dialog.set_title("Open wordlist").pick_file(),
+                    Purpose::SaveKey(what) => dialog
+                        .set_title("Save key")
+                        .set_file_name(match what {
+                            super::panels::ExportWhat::PublicPem => "public.pem",
+                            super::panels::ExportWhat::PrivatePem => "private.pem",
+                            super::panels::ExportWhat::Jwks => "jwks.json",
+                            super::panels::ExportWhat::PublicJwk => "public.jwk.json",
+                            super::panels::ExportWhat::PrivateJwk => "private.jwk.json",
+                        })
+                        .save_file(),
                     Purpose::OpenDictionary => dialog
                         .set_title("Open claim dictionary")
                         .add_filter("JSON", &["json"])
@@ -110,4 +121,24 @@ pub fn read(path: &std::path::Path) -> Result<Vec<u8>, String> {
         ));
     }
     std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// Writes a file the user chose in a save dialog (replacing it, as the dialog confirmed);
+/// private keys get mode 0600.
+pub fn write_new_file(path: &std::path::Path, text: &str, private: bool) -> Result<(), String> {
+    use std::io::Write as _;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(if private { 0o600 } else { 0o644 });
+    }
+    #[cfg(not(unix))]
+    let _ = private;
+    let mut file = options
+        .open(path)
+        .map_err(|e| format!("cannot save {}: {e}", path.display()))?;
+    file.write_all(text.as_bytes())
+        .map_err(|e| format!("cannot save {}: {e}", path.display()))
 }

@@ -73,58 +73,59 @@ pub fn ui(
     commands: &mut Vec<Command>,
 ) {
     let family = wb.alg().map(Alg::family);
-    let Some(key) = wb.current_key() else { return };
-    egui::CollapsingHeader::new(RichText::new("Key details and export").strong())
-        .id_salt("key_details")
-        .default_open(false)
-        .show(ui, |ui| {
-            ui.label(key.describe());
-            ui.horizontal_wrapped(|ui| {
-                ui.label(
-                    RichText::new(format!("RFC 7638 thumbprint: {}", key.thumbprint()))
-                        .monospace()
-                        .small(),
-                );
-                if !key.is_secret() && ui.small_button("Use thumbprint as kid").clicked() {
-                    commands.push(Command::UseThumbprintAsKid);
-                }
-            });
-            if let Some(cert) = &key.certificate {
-                ui.label(RichText::new(format!("Subject: {}", cert.subject)).small());
-                ui.label(RichText::new(format!("Issuer: {}", cert.issuer)).small());
-                let now = wb.now();
-                let valid = (cert.not_before_unix..=cert.not_after_unix).contains(&now);
-                let color = if valid { theme::GOOD } else { theme::BAD };
-                ui.label(
-                    RichText::new(format!(
-                        "Valid {} to {}{}",
-                        crate::core::time::rfc3339(cert.not_before_unix),
-                        crate::core::time::rfc3339(cert.not_after_unix),
-                        if valid { "" } else { " (not valid now)" }
-                    ))
-                    .small()
-                    .color(color),
-                );
-                ui.label(
-                    RichText::new(format!("x5t#S256: {}", cert.x5t_s256))
-                        .small()
-                        .monospace(),
-                );
-            }
-            ui.horizontal_wrapped(|ui| {
-                ui.label("Copy:");
-                for what in ExportWhat::ALL {
-                    let available = if key.is_secret() {
-                        what == ExportWhat::PrivateJwk
-                    } else {
-                        !what.is_private() || key.is_private()
-                    };
-                    if available && ui.small_button(what.label()).clicked() {
-                        commands.push(Command::Export(what));
+    if let Some(key) = wb.current_key() {
+        egui::CollapsingHeader::new(RichText::new("Key details and export").strong())
+            .id_salt("key_details")
+            .default_open(false)
+            .show(ui, |ui| {
+                ui.label(key.describe());
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(format!("RFC 7638 thumbprint: {}", key.thumbprint()))
+                            .monospace()
+                            .small(),
+                    );
+                    if !key.is_secret() && ui.small_button("Use thumbprint as kid").clicked() {
+                        commands.push(Command::UseThumbprintAsKid);
                     }
+                });
+                if let Some(cert) = &key.certificate {
+                    ui.label(RichText::new(format!("Subject: {}", cert.subject)).small());
+                    ui.label(RichText::new(format!("Issuer: {}", cert.issuer)).small());
+                    let now = wb.now();
+                    let valid = (cert.not_before_unix..=cert.not_after_unix).contains(&now);
+                    let color = if valid { theme::GOOD } else { theme::BAD };
+                    ui.label(
+                        RichText::new(format!(
+                            "Valid {} to {}{}",
+                            crate::core::time::rfc3339(cert.not_before_unix),
+                            crate::core::time::rfc3339(cert.not_after_unix),
+                            if valid { "" } else { " (not valid now)" }
+                        ))
+                        .small()
+                        .color(color),
+                    );
+                    ui.label(
+                        RichText::new(format!("x5t#S256: {}", cert.x5t_s256))
+                            .small()
+                            .monospace(),
+                    );
                 }
+                ui.horizontal_wrapped(|ui| {
+                    ui.label("Copy:");
+                    for what in ExportWhat::ALL {
+                        let available = if key.is_secret() {
+                            what == ExportWhat::PrivateJwk
+                        } else {
+                            !what.is_private() || key.is_private()
+                        };
+                        if available && ui.small_button(what.label()).clicked() {
+                            commands.push(Command::Export(what));
+                        }
+                    }
+                });
             });
-        });
+    }
 
     if matches!(family, Some(Family::Rsa | Family::Ec(_) | Family::Ed25519)) {
         egui::CollapsingHeader::new(RichText::new("Fetch keys from the issuer").strong()).id_salt("fetch_keys").default_open(false).show(ui, |ui| {

@@ -70,6 +70,8 @@ pub enum Command {
     /// Generate a key for the current algorithm (RSA size given).
     GenerateKey(usize),
     Export(ExportWhat),
+    /// Save the key in this form to a file.
+    SaveKey(ExportWhat),
     UseThumbprintAsKid,
     /// Fetch keys: from the token's issuer (`None`) or from a JWKS URL.
     FetchKeys(Option<String>),
