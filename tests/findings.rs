@@ -347,6 +347,10 @@ fn payload_and_header_that_are_not_utf8() {
     assert_fires(&t, "NOT_UTF8");
     let t = format!("{}.e30.", b64::encode([b'{', 0xff, b'}']));
     assert_fires(&t, "NOT_UTF8");
+    assert!(
+        !ids(&t).contains(&"BASE64_NONCANONICAL"),
+        "a UTF-8 problem is not a base64 one"
+    );
 }
 
 #[test]
@@ -421,6 +425,16 @@ fn oversized_input_and_deep_json() {
     assert_fires(&deep, "OVERSIZED");
     let huge = "a".repeat(core::parse::MAX_INPUT_BYTES + 1);
     assert_fires(&huge, "OVERSIZED");
+    let deep_payload = format!(
+        "eyJhbGciOiJub25lIn0.{}.",
+        b64::encode(format!("{}{}", "[".repeat(300), "]".repeat(300)))
+    );
+    assert_fires(&deep_payload, "OVERSIZED");
+    let a = core::analyze(&deep_payload, None, Options::at(NOW));
+    assert_eq!(
+        a.decoded.errors[0].to_string(),
+        "payload: JSON nested deeper than 128 levels, the limit"
+    );
 }
 
 #[test]

@@ -7,7 +7,7 @@ use super::claims::numeric_date;
 use super::json::Duplicate;
 use super::keys::KeySet;
 use super::parse::find_token;
-use super::parse::{Decoded, Form, Payload};
+use super::parse::{Decoded, ErrorKind, Form, Payload};
 use super::verify::{self, SignatureCheck, SignatureStatus};
 
 /// How bad a finding is.
@@ -418,22 +418,16 @@ fn structure_rules(d: &Decoded, out: &mut Vec<Finding>) {
             "RFC 7515 §7.2, RFC 7519 §7.2",
         ));
     }
-    for e in &d.errors {
-        let base64_part = ["header", "payload", "signature"].contains(&e.part.as_str());
-        if base64_part
-            && (e.message.starts_with("byte ")
-                || e.message.starts_with("'='")
-                || e.message.starts_with("length "))
-        {
-            out.push(finding(
-                "BASE64_NONCANONICAL",
-                Severity::Error,
-                format!("{} is not base64url", e.part),
-                format!("The {} {}. Lenient decoders skip such characters, so the same token can be spelled many ways; strict ones reject it.", e.part, e.message),
-                "RFC 7515 §2, RFC 4648 §3.5",
-            ));
-        }
+    for e in d.errors.iter().filter(|e| e.kind == ErrorKind::Base64) {
+        out.push(finding(
+            "BASE64_NONCANONICAL",
+            Severity::Error,
+            format!("{} is not base64url", e.part),
+            format!("The {} {}. Lenient decoders skip such characters, so the same token can be spelled many ways; strict ones reject it.", e.part, e.message),
+            "RFC 7515 §2, RFC 4648 §3.5",
+        ));
     }
+
     for part in &d.parts {
         if let Some(dev) = part.deviations.first() {
             out.push(finding(
@@ -607,7 +601,7 @@ fn sensitive_reason(name: &str, value: &Value) -> Option<&'static str> {
 
 fn extra_rules(d: &Decoded, cx: &Context<'_>, out: &mut Vec<Finding>) {
     for e in &d.errors {
-        if e.message.contains("limit") {
+        if e.kind == ErrorKind::Limit {
             out.push(finding(
                 "OVERSIZED",
                 Severity::Error,
@@ -616,7 +610,7 @@ fn extra_rules(d: &Decoded, cx: &Context<'_>, out: &mut Vec<Finding>) {
                 "CVE-2025-27144, CVE-2025-30204",
             ));
         }
-        if e.part == "header" && e.message.contains("not UTF-8") {
+        if e.kind == ErrorKind::Utf8 {
             out.push(finding(
                 "NOT_UTF8",
                 Severity::Error,

@@ -90,9 +90,26 @@ pub enum Payload {
     Unavailable,
 }
 
+/// What kind of problem a [`DecodeError`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// The overall shape: empty, wrong number of segments, JSON instead of a token.
+    Structure,
+    /// A segment is not base64url.
+    Base64,
+    /// Decoded bytes are not UTF-8.
+    Utf8,
+    /// The header is not a JSON object.
+    Json,
+    /// A size or nesting limit was hit.
+    Limit,
+}
+
 /// A structural problem: what is wrong and where. Any of these makes the token malformed.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct DecodeError {
+    pub kind: ErrorKind,
     /// "input", "header", "payload", "signature", …
     pub part: String,
     pub message: String,
@@ -216,8 +233,9 @@ impl Decoded {
         }
     }
 
-    fn error(&mut self, part: &str, message: impl Into<String>) {
+    fn error(&mut self, kind: ErrorKind, part: &str, message: impl Into<String>) {
         self.errors.push(DecodeError {
+            kind,
             part: part.to_owned(),
             message: message.into(),
         });
@@ -313,6 +331,7 @@ pub fn decode(input: &str) -> Decoded {
     let mut d = Decoded::empty(input.len());
     if input.len() > MAX_INPUT_BYTES {
         d.error(
+            ErrorKind::Limit,
             "input",
             format!(
                 "{} bytes is over the {} MiB limit for a token",
@@ -327,7 +346,7 @@ pub fn decode(input: &str) -> Decoded {
     d.stripped = stripped;
     d.token = input[span.start..span.end].to_owned();
     if d.token.is_empty() {
-        d.error("input", "no token: the text is empty");
+        d.error(ErrorKind::Structure, "input", "no token: the text is empty");
         return d;
     }
     if d.token.starts_with('{') {
@@ -341,6 +360,7 @@ pub fn decode(input: &str) -> Decoded {
         5 => Form::Jwe,
         n => {
             d.error(
+                ErrorKind::Structure,
                 "input",
                 format!(
                     "found {n} segment(s) separated by '.', expected 3 (signed JWS: header.payload.signature) or 5 (encrypted JWE)"
@@ -398,6 +418,7 @@ fn decode_json_serialization(mut d: Decoded) -> Decoded {
         Ok(list) => list,
         Err(e) => {
             d.error(
+                ErrorKind::Structure,
                 "input",
                 format!("this is JSON, not a compact token (header.payload.signature); as a JWS JSON serialization it fails: {e}"),
             );
@@ -405,7 +426,11 @@ fn decode_json_serialization(mut d: Decoded) -> Decoded {
         }
     };
     let Some(first) = signatures.first() else {
-        d.error("input", "a JWS JSON serialization without signatures");
+        d.error(
+            ErrorKind::Structure,
+            "input",
+            "a JWS JSON serialization without signatures",
+        );
         return d;
     };
     let mut inner = decode(&first.compact);
@@ -442,7 +467,7 @@ fn decode_segment(d: &mut Decoded, index: usize) -> Option<Vec<u8>> {
         }
         Err(err) => {
             let name = part.kind.name();
-            d.error(name, err.to_string());
+            d.error(ErrorKind::Base64, name, err.to_string());
             None
         }
     }
@@ -454,6 +479,7 @@ fn decode_header(d: &mut Decoded) {
     };
     if bytes.is_empty() {
         d.error(
+            ErrorKind::Json,
             "header",
             "empty: a JOSE header must be a JSON object such as {\"alg\":\"HS256\"}",
         );
@@ -464,8 +490,9 @@ fn decode_header(d: &mut Decoded) {
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             d.error(
+                ErrorKind::Utf8,
                 "header",
-                format!("byte {at} of the decoded header is not UTF-8"),
+                format!("the decoded header is not UTF-8 (byte {at} is invalid)"),
             );
             return;
         }
@@ -476,13 +503,17 @@ fn decode_header(d: &mut Decoded) {
             d.header_duplicates = parsed.duplicates;
         }
         Ok(parsed) => d.error(
+            ErrorKind::Json,
             "header",
             format!(
                 "is {}, but a JOSE header must be a JSON object",
                 json::type_name(&parsed.value)
             ),
         ),
-        Err(e) => d.error("header", format!("invalid JSON at {e}")),
+        Err(e) if e.message.starts_with("nested deeper") => {
+            d.error(ErrorKind::Limit, "header", format!("JSON {}", e.message))
+        }
+        Err(e) => d.error(ErrorKind::Json, "header", format!("invalid JSON at {e}")),
     }
     d.header_text = Some(text);
     if let Some(b64) = d.header.as_ref().and_then(|h| h.get("b64")) {
@@ -503,6 +534,15 @@ fn decode_payload(d: &mut Decoded) {
         }
     };
     d.payload = classify_payload(&bytes, &mut d.payload_duplicates);
+    // JSON that failed only because it nests too deep is a limit, not text.
+    if let Payload::Text(t) = &d.payload
+        && t.trim_start().starts_with(['{', '['])
+        && let Err(e) = json::parse(t)
+        && e.message.starts_with("nested deeper")
+    {
+        let message = format!("JSON {}", e.message);
+        d.error(ErrorKind::Limit, "payload", message);
+    }
     d.payload_bytes = Some(bytes);
 }
 
