@@ -73,12 +73,10 @@ impl Analysis {
     /// The `decode --json` document.
     pub fn to_json(&self) -> Value {
         let d = &self.decoded;
-        let mut doc = json!({
-            "alg": d.alg_name(),
-            "form": d.form,
-            "header": d.header,
-        });
-        let obj = doc.as_object_mut().expect("json! object");
+        let mut obj = serde_json::Map::new();
+        obj.insert("alg".into(), json!(d.alg_name()));
+        obj.insert("form".into(), json!(d.form));
+        obj.insert("header".into(), json!(d.header));
         match &d.payload {
             Payload::Claims(v) | Payload::OtherJson(v) => {
                 obj.insert("payload".into(), v.clone());
@@ -132,7 +130,7 @@ impl Analysis {
                 serde_json::to_value(&d.errors).unwrap_or_default(),
             );
         }
-        doc
+        Value::Object(obj)
     }
 }
 
