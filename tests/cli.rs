@@ -16,6 +16,17 @@ fn bin() -> Command {
     cmd
 }
 
+/// Runs the binary (normally `encode …`) and returns its stdout as one trimmed line.
+fn token_from(args: &[&str]) -> String {
+    let out = bin().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
+
 fn json_of(output: &[u8]) -> serde_json::Value {
     serde_json::from_slice(output)
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(output)))
@@ -392,22 +403,16 @@ fn encode_can_skip_or_pin_iat_and_use_absolute_times() {
 
 #[test]
 fn decode_checks_expectations_and_reports_every_check() {
-    let token = {
-        let out = bin()
-            .args([
-                "encode",
-                "--alg",
-                "HS256",
-                "--key",
-                SECRET,
-                "--exp",
-                "+2h",
-                r#"{"iss":"https://issuer.example","aud":["api1","api2"],"sub":"u"}"#,
-            ])
-            .output()
-            .unwrap();
-        String::from_utf8(out.stdout).unwrap().trim().to_owned()
-    };
+    let token = token_from(&[
+        "encode",
+        "--alg",
+        "HS256",
+        "--key",
+        SECRET,
+        "--exp",
+        "+2h",
+        r#"{"iss":"https://issuer.example","aud":["api1","api2"],"sub":"u"}"#,
+    ]);
     let ok = bin()
         .args([
             "decode",
@@ -495,20 +500,14 @@ fn a_user_claim_dictionary_explains_custom_claims() {
     let dir = tempfile::tempdir().unwrap();
     let dict = dir.path().join("dict.json");
     std::fs::write(&dict, r#"{"claims": {"tier": {"title": "Customer tier", "description": "Which plan the customer pays for"}}}"#).unwrap();
-    let token = {
-        let out = bin()
-            .args([
-                "encode",
-                "--alg",
-                "HS256",
-                "--key",
-                SECRET,
-                r#"{"tier":"gold"}"#,
-            ])
-            .output()
-            .unwrap();
-        String::from_utf8(out.stdout).unwrap().trim().to_owned()
-    };
+    let token = token_from(&[
+        "encode",
+        "--alg",
+        "HS256",
+        "--key",
+        SECRET,
+        r#"{"tier":"gold"}"#,
+    ]);
     let out = bin()
         .args(["decode", &token, "--json", "--claims-dict"])
         .arg(&dict)
@@ -533,40 +532,28 @@ fn a_user_claim_dictionary_explains_custom_claims() {
 
 #[test]
 fn guess_finds_a_tutorial_secret_and_a_wordlist_secret() {
-    let weak = {
-        let out = bin()
-            .args([
-                "encode",
-                "--alg",
-                "HS256",
-                "--key",
-                "your-256-bit-secret",
-                r#"{"sub":"x"}"#,
-            ])
-            .output()
-            .unwrap();
-        String::from_utf8(out.stdout).unwrap().trim().to_owned()
-    };
+    let weak = token_from(&[
+        "encode",
+        "--alg",
+        "HS256",
+        "--key",
+        "your-256-bit-secret",
+        r#"{"sub":"x"}"#,
+    ]);
     bin()
         .args(["guess", &weak])
         .assert()
         .code(0)
         .stdout("your-256-bit-secret\n");
 
-    let custom = {
-        let out = bin()
-            .args([
-                "encode",
-                "--alg",
-                "HS512",
-                "--key",
-                "zebra-crossing-17",
-                r#"{"sub":"x"}"#,
-            ])
-            .output()
-            .unwrap();
-        String::from_utf8(out.stdout).unwrap().trim().to_owned()
-    };
+    let custom = token_from(&[
+        "encode",
+        "--alg",
+        "HS512",
+        "--key",
+        "zebra-crossing-17",
+        r#"{"sub":"x"}"#,
+    ]);
     bin()
         .args(["guess", &custom])
         .assert()
