@@ -61,6 +61,16 @@ pub enum EmbeddedPrivateKey {
     DangerouslyAllow,
 }
 
+/// True when the header's `jwk` carries private key material (RSA/EC/OKP private members or a
+/// symmetric `k`): signing it would publish the key.
+pub fn header_publishes_private_key(header: &Value) -> bool {
+    header.get("jwk").is_some_and(|jwk| {
+        ["d", "p", "q", "dp", "dq", "qi", "k"]
+            .iter()
+            .any(|m| jwk.get(*m).is_some())
+    })
+}
+
 /// Parses header JSON text, checking it is an object with a known `alg`.
 pub fn header_alg(header_json: &str) -> Result<(Value, Alg), SignError> {
     let header = json::parse(header_json)
@@ -105,12 +115,7 @@ pub fn sign_guarded(
     embedded: EmbeddedPrivateKey,
 ) -> Result<Signed, SignError> {
     let (header, alg) = header_alg(header_json)?;
-    let private_in_header = header.get("jwk").is_some_and(|jwk| {
-        ["d", "p", "q", "dp", "dq", "qi", "k"]
-            .iter()
-            .any(|m| jwk.get(*m).is_some())
-    });
-    if private_in_header && embedded == EmbeddedPrivateKey::Refuse {
+    if header_publishes_private_key(&header) && embedded == EmbeddedPrivateKey::Refuse {
         return Err(SignError::EmbeddedPrivateKey);
     }
     let payload = json::parse(payload_json)

@@ -141,6 +141,15 @@ pub struct Workbench {
     dictionary: Option<std::sync::Arc<core::claims::Dictionary>>,
     /// What is wrong with the validation settings (bad lifetime, bad instant, bad dictionary).
     pub settings_error: Option<String>,
+    /// Read from the header text when it changes (see `header_edited`).
+    header_info: HeaderInfo,
+}
+
+/// What the header text says, kept so that drawing a frame parses no JSON.
+#[derive(Debug, Clone, Copy, Default)]
+struct HeaderInfo {
+    alg: Option<Alg>,
+    publishes_private_key: bool,
 }
 
 fn pretty_or_raw(text: &str) -> String {
@@ -170,8 +179,10 @@ impl Workbench {
             analyses_run: 0,
             dictionary: None,
             settings_error: None,
+            header_info: HeaderInfo::default(),
         };
         wb.load_dictionary();
+        wb.header_edited();
         wb.reload_keys();
         if wb.ws.token.trim().is_empty() && wb.ws.header.trim().is_empty() {
             wb.load_example(now);
@@ -189,7 +200,6 @@ impl Workbench {
         );
         self.ws.secret_encoding = SecretEncoding::Utf8;
         self.keys.secret = EXAMPLE_SECRET.into();
-        self.reload_keys();
         self.parts_edited();
     }
 
@@ -401,19 +411,30 @@ impl Workbench {
 
     /// True when the header editor's jwk holds private key material.
     pub fn header_embeds_private_key(&self) -> bool {
-        json::parse(&self.ws.header).is_ok_and(|p| {
-            p.value
-                .get("jwk")
-                .is_some_and(|jwk| ["d", "p", "q", "k"].iter().any(|m| jwk.get(*m).is_some()))
-        })
+        self.header_info.publishes_private_key
     }
 
     /// The algorithm named by the header editor (falls back to the token's).
     pub fn alg(&self) -> Option<Alg> {
-        sign::header_alg(&self.ws.header)
-            .ok()
-            .map(|(_, a)| a)
+        self.header_info
+            .alg
             .or_else(|| self.analysis.decoded.alg_name().and_then(Alg::parse))
+    }
+
+    /// Re-reads what the panels need from the header text. Called whenever the header changes,
+    /// so that frames read it without parsing JSON.
+    fn header_edited(&mut self) {
+        self.header_info = match sign::header_alg(&self.ws.header) {
+            Ok((header, alg)) => HeaderInfo {
+                alg: Some(alg),
+                publishes_private_key: sign::header_publishes_private_key(&header),
+            },
+            Err(_) => HeaderInfo {
+                alg: None,
+                publishes_private_key: json::parse(&self.ws.header)
+                    .is_ok_and(|p| sign::header_publishes_private_key(&p.value)),
+            },
+        };
     }
 
     fn family(&self) -> Family {
@@ -487,6 +508,7 @@ impl Workbench {
         }
         self.errors = EditorErrors::default();
         self.stale = false;
+        self.header_edited();
         // The algorithm may have changed family: read the keys for it.
         self.reload_keys();
         let options = self.options();
@@ -519,6 +541,7 @@ impl Workbench {
     /// Header or payload text was edited: re-sign (or mark stale).
     pub fn parts_edited(&mut self) {
         self.ws.origin = Origin::Built;
+        self.header_edited();
         self.reload_keys();
         self.rebuild();
         self.refresh();
