@@ -7,7 +7,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use jwt_debugger::core::{b64, keys, sign};
 use jwt_debugger::ui::App;
 use jwt_debugger::ui::clipboard::MemoryClipboard;
-use jwt_debugger::ui::workbench::{EXAMPLE_SECRET, Workspace};
+use jwt_debugger::ui::model::{AppState, EXAMPLE_SECRET};
 
 const NOW: i64 = 1_800_000_000;
 
@@ -31,7 +31,7 @@ fn frame(ctx: &egui::Context, app: &mut App) {
 fn app_with(token: Option<String>) -> (egui::Context, App) {
     let ctx = egui::Context::default();
     let mut app = App::with_parts(
-        Workspace::default(),
+        AppState::default(),
         Box::new(MemoryClipboard::default()),
         Box::new(|| NOW),
         token,
@@ -44,12 +44,12 @@ fn app_with(token: Option<String>) -> (egui::Context, App) {
 
 fn bench_frames(c: &mut Criterion) {
     let (ctx, mut app) = app_with(None);
-    let runs = app.wb.analyses_run;
+    let runs = app.model.analyses_run;
     c.bench_function("frame/typical_token_unchanged", |b| {
         b.iter(|| frame(&ctx, &mut app))
     });
     assert_eq!(
-        app.wb.analyses_run, runs,
+        app.model.analyses_run, runs,
         "an unchanged frame must not re-analyse"
     );
 

@@ -3,6 +3,7 @@
 //! [`core`] is pure Rust with no GUI dependency; `cli` and (with the `gui` feature) `ui` sit on top.
 
 pub mod cli;
+pub mod clock;
 pub mod core;
 #[cfg(feature = "gui")]
 pub mod ui;

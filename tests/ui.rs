@@ -10,13 +10,13 @@ use egui_kittest::kittest::Queryable as _;
 use jwt_debugger::core::{self, Alg, Options, SignatureStatus, keys, sign};
 use jwt_debugger::ui::App;
 use jwt_debugger::ui::clipboard::MemoryClipboard;
-use jwt_debugger::ui::workbench::{EXAMPLE_SECRET, Workspace};
+use jwt_debugger::ui::model::{AppState, EXAMPLE_SECRET};
 
 const NOW: i64 = 1_800_000_000;
 
 fn harness_with(clipboard: MemoryClipboard) -> Harness<'static, App> {
     let app = App::with_parts(
-        Workspace::default(),
+        AppState::default(),
         Box::new(clipboard),
         Box::new(|| NOW),
         None,
@@ -71,18 +71,31 @@ fn pasting_a_token_anywhere_decodes_and_verifies_it() {
     let token = example_token(r#"{"sub":"pasted-user","exp":1800003600}"#);
     h.event(egui::Event::Paste(format!("Authorization: Bearer {token}")));
     h.run();
-    assert_eq!(h.state().wb.ws.token, token);
+    assert_eq!(h.state().model.state.token, token);
     assert!(editor_text(&h, "Payload").contains("pasted-user"));
     assert!(editor_text(&h, "Header").contains("\"typ\": \"JWT\""));
-    h.get_by_label_contains("Signature verified");
+    // The example's secret went with the example: no key yet, not "invalid".
+    h.get_by_label_contains("No key: signature not checked");
     h.get_by_label_contains("in 1 h");
+    h.get_by_role_and_label(Role::PasswordInput, "Secret")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(Role::PasswordInput, "Secret")
+        .type_text(EXAMPLE_SECRET);
+    h.run();
+    h.get_by_label_contains("Signature verified");
+    assert_eq!(
+        h.state().model.state.token,
+        token,
+        "verified, not re-signed"
+    );
 }
 
 #[test]
 fn typing_into_the_payload_resigns_the_token() {
     let mut h = harness();
     h.run();
-    let before = h.state().wb.ws.token.clone();
+    let before = h.state().model.state.token.clone();
     let payload = h.get_by_role_and_label(Role::MultilineTextInput, "Payload");
     payload.focus();
     h.run();
@@ -90,7 +103,7 @@ fn typing_into_the_payload_resigns_the_token() {
     h.get_by_role_and_label(Role::MultilineTextInput, "Payload")
         .type_text(r#"{"sub":"typed","role":"admin"}"#);
     h.run();
-    let token = h.state().wb.ws.token.clone();
+    let token = h.state().model.state.token.clone();
     assert_ne!(token, before);
     assert_eq!(verify(&token, EXAMPLE_SECRET), SignatureStatus::Verified);
     let claims = core::analyze(&token, None, Options::at(NOW));
@@ -107,7 +120,7 @@ fn switching_the_algorithm_resigns_with_it() {
     h.get_by_label_contains("HS512 —").click();
     h.run();
     assert!(editor_text(&h, "Header").contains("HS512"));
-    let token = h.state().wb.ws.token.clone();
+    let token = h.state().model.state.token.clone();
     let a = core::analyze(
         &token,
         Some(&keys::parse_text(EXAMPLE_SECRET).unwrap()),
@@ -115,13 +128,18 @@ fn switching_the_algorithm_resigns_with_it() {
     );
     assert_eq!(a.decoded.alg_name(), Some("HS512"));
     assert_eq!(a.signature.status, SignatureStatus::Verified);
-    // An asymmetric algorithm without a private key: the token is kept and marked not verified.
+    // An asymmetric algorithm without a private key: the token is kept, the editors are a draft.
     h.get_by_role_and_label(Role::ComboBox, "Algorithm").click();
     h.run();
     h.get_by_label_contains("ES256 —").click();
     h.run();
-    h.get_by_label_contains("⚠ Paste a private key to sign with ES256");
-    assert_eq!(h.state().wb.alg(), Some(Alg::ES256));
+    h.get_by_label_contains("Unsigned draft: no ES256 private key");
+    assert_eq!(h.state().model.alg(), Some(Alg::ES256));
+    assert_eq!(
+        h.state().model.state.token,
+        token,
+        "the token is not rewritten"
+    );
 }
 
 #[test]
@@ -147,7 +165,7 @@ fn copy_sends_the_token_and_the_bearer_line_to_the_clipboard() {
     h.run();
     h.get_by_label("📋 Copy token").click();
     h.run();
-    let token = h.state().wb.ws.token.clone();
+    let token = h.state().model.state.token.clone();
     assert_eq!(clipboard.copied.lock().unwrap().last(), Some(&token));
     h.get_by_label_contains("Copied");
     h.get_by_label("More copies ⏷").click();
@@ -200,7 +218,7 @@ fn saved_settings_hold_no_secret_and_restore_the_workspace() {
     h.get_by_role_and_label(Role::PasswordInput, "Secret")
         .type_text("my-own-secret-that-must-never-hit-disk");
     h.run();
-    let token = h.state().wb.ws.token.clone();
+    let token = h.state().model.state.token.clone();
     let mut storage = MemoryStorage::default();
     eframe::App::save(h.state_mut(), &mut storage);
     let saved: String = storage.0.values().cloned().collect();
@@ -212,15 +230,15 @@ fn saved_settings_hold_no_secret_and_restore_the_workspace() {
     assert!(!saved.contains(EXAMPLE_SECRET));
 
     // Restart from the saved state: the token and header come back, the key does not.
-    let ws: Workspace = eframe::get_value(&storage, eframe::APP_KEY).unwrap();
+    let ws: AppState = eframe::get_value(&storage, eframe::APP_KEY).unwrap();
     let app = App::with_parts(
         ws,
         Box::new(MemoryClipboard::default()),
         Box::new(|| NOW),
         None,
     );
-    assert_eq!(app.wb.ws.token, token);
-    assert!(app.wb.keys.secret.is_empty());
+    assert_eq!(app.model.state.token, token);
+    assert!(app.model.keys.secret.is_empty());
 
     // Ticking "Remember key" is the only way the key is written.
     h.get_by_label("Remember key on this computer").click();
@@ -236,7 +254,7 @@ fn saved_settings_hold_no_secret_and_restore_the_workspace() {
 }
 
 fn payload_claims(h: &Harness<'_, App>) -> serde_json::Map<String, serde_json::Value> {
-    let token = h.state().wb.ws.token.clone();
+    let token = h.state().model.state.token.clone();
     core::analyze(&token, None, Options::at(NOW))
         .decoded
         .claims()
@@ -252,7 +270,7 @@ fn exp_preset_sets_exp_and_resigns_in_one_click() {
     h.run();
     assert_eq!(payload_claims(&h)["exp"], NOW + 3600);
     assert_eq!(
-        verify(&h.state().wb.ws.token, EXAMPLE_SECRET),
+        verify(&h.state().model.state.token, EXAMPLE_SECRET),
         SignatureStatus::Verified
     );
     h.get_by_label_contains("in 1 h");
@@ -301,7 +319,10 @@ fn millisecond_exp_is_explained_and_fixed_with_one_click() {
     h.get_by_label_contains("this looks like milliseconds");
     h.get_by_label("Fix exp").click();
     h.run();
-    assert_eq!(payload_claims(&h)["exp"], NOW + 600);
+    // A pasted token has no key here (the example's went with the paste): the fix is a draft.
+    let payload: serde_json::Value = serde_json::from_str(&editor_text(&h, "Payload")).unwrap();
+    assert_eq!(payload["exp"], NOW + 600);
+    h.get_by_label_contains("Unsigned draft: no HS256 secret");
 }
 
 #[test]
@@ -312,7 +333,7 @@ fn findings_are_listed_with_their_count() {
         "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.".into(),
     ));
     h.run();
-    h.get_by_label_contains("Findings (1 critical");
+    h.get_by_label_contains("Findings: 1 critical");
     h.get_by_label_contains("Unsecured token (alg \"none\")");
     h.get_by_label("⚠ Unsigned (alg: none)");
 }
@@ -347,7 +368,7 @@ fn guessing_finds_a_tutorial_secret_and_offers_to_use_it() {
     h.get_by_label("Use this secret").click();
     h.run();
     assert_eq!(
-        h.state().wb.ws.token,
+        h.state().model.state.token,
         token,
         "the pasted token is verified, not re-signed"
     );
@@ -364,9 +385,9 @@ fn run_until(h: &mut Harness<'_, App>, what: &str) {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     panic!(
-        "\"{what}\" did not appear; alg {:?}, signing {:?}",
-        h.state().wb.alg(),
-        h.state().wb.errors.signing
+        "\"{what}\" did not appear; alg {:?}, state {:?}",
+        h.state().model.alg(),
+        h.state().model.token_state
     );
 }
 
@@ -394,7 +415,7 @@ fn generate_key_signs_with_each_family_and_exports_the_public_half() {
         h.get_by_label(button).click();
         run_until(&mut h, generated);
         h.get_by_label_contains("Signature verified");
-        let token = h.state().wb.ws.token.clone();
+        let token = h.state().model.state.token.clone();
         let a = core::analyze(&token, None, Options::at(NOW));
         assert_eq!(a.decoded.alg_name(), Some(alg.trim_end_matches(" —")));
     }
@@ -414,7 +435,7 @@ fn generate_key_signs_with_each_family_and_exports_the_public_half() {
         jwk.contains("\"kty\": \"EC\"") && !jwk.contains("\"d\""),
         "{jwk}"
     );
-    let token = h.state().wb.ws.token.clone();
+    let token = h.state().model.state.token.clone();
     assert_eq!(verify(&token, &jwk), SignatureStatus::Verified);
     h.get_by_label("Use thumbprint as kid").click();
     h.run();
@@ -490,5 +511,5 @@ fn a_token_from_a_local_issuer_verifies_through_discovery_with_one_click() {
         .click();
     run_until(&mut h, "Fetched");
     h.get_by_label_contains("Signature verified");
-    assert_eq!(h.state().wb.ws.token, token);
+    assert_eq!(h.state().model.state.token, token);
 }

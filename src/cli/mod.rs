@@ -202,26 +202,30 @@ pub struct EncodeArgs {
 const EXIT_NOT_VERIFIED: u8 = 1;
 const EXIT_USAGE: u8 = 2;
 
-/// Runs the command line; the binary's `main`.
-pub fn main() -> ExitCode {
+/// What the binary was asked to do: open the window, or run a command here.
+pub enum Invocation {
+    /// Open the desktop app, with a token to show first.
+    Gui(Option<String>),
+    /// A command-line command, already run: its exit status.
+    Done(ExitCode),
+}
+
+/// Parses the arguments and runs a command-line command. Opening the window is left to the
+/// caller (`main.rs`), so that this module does not depend on the app.
+pub fn main() -> Invocation {
     let cli = Cli::parse();
-    match cli.command {
-        None => run_gui(None),
-        Some(Command::Gui { token }) => run_gui(token),
+    Invocation::Done(match cli.command {
+        None => return Invocation::Gui(None),
+        Some(Command::Gui { token }) => return Invocation::Gui(token),
         Some(Command::Decode(args)) => decode(&args),
         Some(Command::Encode(args)) => encode(&args),
         Some(Command::Guess(args)) => guess(&args),
         Some(Command::Keygen(args)) => keygen(&args),
-    }
+    })
 }
 
-#[cfg(feature = "gui")]
-fn run_gui(token: Option<String>) -> ExitCode {
-    crate::ui::run(token)
-}
-
-#[cfg(not(feature = "gui"))]
-fn run_gui(_token: Option<String>) -> ExitCode {
+/// The message of a build without the desktop app.
+pub fn no_gui() -> ExitCode {
     eprintln!(
         "error: this build has no desktop app (built without the \"gui\" feature); use `decode` or `encode`, see --help"
     );
@@ -233,13 +237,7 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(EXIT_USAGE)
 }
 
-/// Current Unix time; the core never reads the clock itself.
-pub fn now_unix() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
-}
+use crate::clock::now_unix;
 
 fn read_stdin(what: &str) -> Result<String, String> {
     let stdin = std::io::stdin();

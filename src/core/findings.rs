@@ -194,7 +194,7 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
                     out.push(finding(
                         "WEAK_HMAC_KEY",
                         Severity::Warn,
-                        format!("HMAC secret is {} bytes; {a} needs at least {min}", bytes.len()),
+                        format!("HMAC secret is {}; {a} needs at least {min}", super::plural(bytes.len(), "byte")),
                         "Short secrets can be guessed offline from any one token. Use a random secret as long as the hash output.",
                         "RFC 7518 §3.2, RFC 8725 §3.5",
                     ));
@@ -709,7 +709,7 @@ fn extra_rules(d: &Decoded, cx: &Context<'_>, out: &mut Vec<Finding>) {
                 out.push(finding(
                     "WEAK_HMAC_KEY",
                     Severity::Warn,
-                    format!("HMAC secret has only {} different bytes", distinct.len()),
+                    format!("HMAC secret has only {}", super::plural(distinct.len(), "different byte")),
                     "A long secret made of few distinct bytes (such as all zeros) is much easier to guess than its length suggests. Use random bytes.",
                     "RFC 8725 §3.5",
                 ));

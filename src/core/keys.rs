@@ -223,7 +223,7 @@ impl Key {
             "public"
         };
         let what = match &self.material {
-            KeyMaterial::Secret(s) => format!("HMAC secret, {} bytes", s.len()),
+            KeyMaterial::Secret(s) => format!("HMAC secret, {}", super::plural(s.len(), "byte")),
             KeyMaterial::Rsa { .. } => format!("RSA {}-bit {visibility} key", self.bits()),
             KeyMaterial::Ec { curve, .. } => format!("EC {} {visibility} key", curve.name()),
             KeyMaterial::Ed25519 { .. } => format!("Ed25519 {visibility} key"),
@@ -1009,7 +1009,9 @@ fn decode_hex(text: &str) -> Result<Vec<u8>, KeyError> {
 }
 
 /// How secret text is to be read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 pub enum SecretEncoding {
     #[default]
     Utf8,

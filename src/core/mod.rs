@@ -29,6 +29,15 @@ pub use parse::{Decoded, Form, Payload};
 pub use validity::{Validity, ValidityState};
 pub use verify::{SignatureCheck, SignatureStatus};
 
+/// "1 byte", "32 bytes": a count with its unit, singular when it is one.
+pub fn plural(n: usize, unit: &str) -> String {
+    if n == 1 {
+        format!("1 {unit}")
+    } else {
+        format!("{n} {unit}s")
+    }
+}
+
 /// Inputs besides the token and the key.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -138,6 +147,40 @@ impl Analysis {
 pub fn analyze(input: &str, keys: Option<&KeySet>, options: Options) -> Analysis {
     let decoded = parse::decode(input);
     analyze_decoded(decoded, keys, options)
+}
+
+/// Re-evaluates what depends on the clock (validity and the relative times of the claims) at
+/// `options.now`, without parsing or crypto: what a live view calls as time passes.
+pub fn retime(analysis: &mut Analysis, options: &Options) {
+    analysis.validity = validity::evaluate_with(
+        analysis.decoded.claims(),
+        options.now,
+        options.leeway_secs,
+        &options.expectations,
+    );
+    for claim in analysis
+        .claims
+        .iter_mut()
+        .chain(analysis.header_claims.iter_mut())
+    {
+        if let Some(t) = &mut claim.time {
+            *t = time::info(t.unix, options.now);
+        }
+    }
+}
+
+impl Analysis {
+    /// Seconds until some relative time shown for this analysis ("in 14 min") reads differently,
+    /// or `None` when it shows none. A live view repaints then, not on a fixed tick.
+    pub fn next_display_change_secs(&self) -> Option<u64> {
+        let now = self.validity.now;
+        self.claims
+            .iter()
+            .chain(&self.header_claims)
+            .filter_map(|c| c.time.as_ref())
+            .map(|t| time::next_change_secs(t.unix, now))
+            .min()
+    }
 }
 
 /// As [`analyze`], for an already decoded token (the UI re-verifies without re-parsing).

@@ -113,6 +113,10 @@ pub struct DecodeError {
     /// "input", "header", "payload", "signature", …
     pub part: String,
     pub message: String,
+    /// Where in the input the problem is (byte range), so that a viewer can mark it. Not part of
+    /// the JSON output: `part` and `message` say it for scripts.
+    #[serde(skip)]
+    pub span: Span,
 }
 
 impl std::fmt::Display for DecodeError {
@@ -233,11 +237,22 @@ impl Decoded {
         }
     }
 
+    /// Records a problem with the part named `part` (or the whole input), marking that part.
     fn error(&mut self, kind: ErrorKind, part: &str, message: impl Into<String>) {
+        let span = self
+            .parts
+            .iter()
+            .find(|p| p.kind.name() == part)
+            .map_or(self.token_span, |p| p.span);
+        self.error_at(kind, part, message, span);
+    }
+
+    fn error_at(&mut self, kind: ErrorKind, part: &str, message: impl Into<String>, span: Span) {
         self.errors.push(DecodeError {
             kind,
             part: part.to_owned(),
             message: message.into(),
+            span,
         });
     }
 
@@ -467,7 +482,19 @@ fn decode_segment(d: &mut Decoded, index: usize) -> Option<Vec<u8>> {
         }
         Err(err) => {
             let name = part.kind.name();
-            d.error(ErrorKind::Base64, name, err.to_string());
+            // Mark the offending character itself when the error names one.
+            let span = match &err {
+                b64::Base64Error::InvalidChar { offset, ch, .. } => Span {
+                    start: part.span.start + offset,
+                    end: part.span.start + offset + ch.len_utf8(),
+                },
+                b64::Base64Error::MisplacedPadding { offset } => Span {
+                    start: part.span.start + offset,
+                    end: part.span.start + offset + 1,
+                },
+                _ => part.span,
+            };
+            d.error_at(ErrorKind::Base64, name, err.to_string(), span);
             None
         }
     }

@@ -73,6 +73,28 @@ pub fn span_phrase(secs: u64) -> String {
     }
 }
 
+/// Seconds from `now` until [`relative`]`(unix, now)` reads differently (at least 1).
+pub fn next_change_secs(unix: i64, now: i64) -> u64 {
+    const DAY: u64 = 86_400;
+    const YEAR: u64 = 365 * DAY;
+    let delta = unix.saturating_sub(now);
+    let distance = delta.unsigned_abs();
+    // The unit the phrase counts in at this distance.
+    let unit = match distance {
+        d if d < 60 => 1,
+        d if d < DAY => 60,
+        d if d < 2 * YEAR => DAY,
+        _ => YEAR,
+    };
+    if delta > 0 {
+        // Counting down: the phrase changes when the distance drops below its current multiple.
+        distance % unit + 1
+    } else {
+        // Counting up (past, or "now"): when the distance reaches the next multiple.
+        unit - distance % unit
+    }
+}
+
 /// Full description of an instant relative to `now`.
 pub fn info(unix: i64, now: i64) -> TimeInfo {
     TimeInfo {
@@ -139,6 +161,56 @@ pub fn parse_time_spec(text: &str, now: i64) -> Result<i64, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_change_is_exactly_when_the_relative_phrase_changes() {
+        let now = 1_800_000_000;
+        for delta in [
+            -100_000_000,
+            -90_000,
+            -86_400,
+            -3_700,
+            -61,
+            -60,
+            -59,
+            -1,
+            0,
+            1,
+            2,
+            59,
+            60,
+            61,
+            119,
+            120,
+            3_599,
+            3_600,
+            7_261,
+            86_399,
+            86_400,
+            90_000,
+            63_072_000,
+            100_000_000,
+        ] {
+            let unix = now + delta;
+            let wait = i64::try_from(next_change_secs(unix, now)).unwrap();
+            let shown = relative(unix, now);
+            for s in [1, wait / 2, wait - 1]
+                .into_iter()
+                .filter(|&s| s > 0 && s < wait)
+            {
+                assert_eq!(
+                    relative(unix, now + s),
+                    shown,
+                    "delta {delta}: changed early at +{s}"
+                );
+            }
+            assert_ne!(
+                relative(unix, now + wait),
+                shown,
+                "delta {delta}: unchanged at +{wait}"
+            );
+        }
+    }
 
     #[test]
     fn local_time_uses_the_injected_zone() {

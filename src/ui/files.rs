@@ -35,6 +35,8 @@ pub struct Dialogs {
     tx: Sender<DialogResult>,
     rx: Receiver<DialogResult>,
     pub busy: bool,
+    /// Behave as a machine without any dialog (tests): every request answers "no dialog".
+    unavailable: bool,
 }
 
 impl Default for Dialogs {
@@ -44,6 +46,7 @@ impl Default for Dialogs {
             tx,
             rx,
             busy: false,
+            unavailable: false,
         }
     }
 }
@@ -51,10 +54,29 @@ impl Default for Dialogs {
 const FASTER_THAN_A_PERSON: Duration = Duration::from_millis(400);
 
 impl Dialogs {
+    /// Dialogs that never appear, as on a machine without a desktop portal or zenity.
+    pub fn unavailable() -> Self {
+        Self {
+            unavailable: true,
+            ..Self::default()
+        }
+    }
+
     /// Opens a dialog; the result arrives through [`Dialogs::poll`].
     pub fn open(&mut self, purpose: Purpose, ctx: &egui::Context) -> Result<(), String> {
         if self.busy {
             return Err("a file dialog is already open".into());
+        }
+        if self.unavailable {
+            self.tx
+                .send(DialogResult {
+                    purpose,
+                    path: None,
+                    no_dialog: true,
+                })
+                .ok();
+            ctx.request_repaint();
+            return Ok(());
         }
         let tx = self.tx.clone();
         let ctx = ctx.clone();
@@ -107,38 +129,4 @@ impl Dialogs {
         }
         result
     }
-}
-
-/// Reads a file the user chose, with a size cap and a message naming the file on failure.
-pub fn read(path: &std::path::Path) -> Result<Vec<u8>, String> {
-    let meta =
-        std::fs::metadata(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
-    if meta.len() > crate::core::parse::MAX_INPUT_BYTES as u64 {
-        return Err(format!(
-            "{} is {} bytes, over the 16 MiB limit",
-            path.display(),
-            meta.len()
-        ));
-    }
-    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
-}
-
-/// Writes a file the user chose in a save dialog (replacing it, as the dialog confirmed);
-/// private keys get mode 0600.
-pub fn write_new_file(path: &std::path::Path, text: &str, private: bool) -> Result<(), String> {
-    use std::io::Write as _;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        options.mode(if private { 0o600 } else { 0o644 });
-    }
-    #[cfg(not(unix))]
-    let _ = private;
-    let mut file = options
-        .open(path)
-        .map_err(|e| format!("cannot save {}: {e}", path.display()))?;
-    file.write_all(text.as_bytes())
-        .map_err(|e| format!("cannot save {}: {e}", path.display()))
 }

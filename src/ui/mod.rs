@@ -3,10 +3,13 @@
 pub mod app;
 pub mod clipboard;
 pub mod files;
+pub mod jobs;
+pub mod model;
 pub mod panels;
+pub mod state;
 pub mod theme;
+pub mod view;
 pub mod widgets;
-pub mod workbench;
 
 use std::process::ExitCode;
 

@@ -63,6 +63,32 @@ pub fn json_literal(dark: bool) -> Color32 {
 /// Texts larger than this are shown without colouring, to keep typing responsive.
 pub const MAX_HIGHLIGHT_BYTES: usize = 256 * 1024;
 
-/// Default window size and the smallest one the layout supports.
+/// Default window size and the smallest one the layout supports (it stacks below 900 px).
 pub const WINDOW_SIZE: [f32; 2] = [1280.0, 800.0];
-pub const MIN_WINDOW_SIZE: [f32; 2] = [900.0, 600.0];
+pub const MIN_WINDOW_SIZE: [f32; 2] = [560.0, 420.0];
+
+/// Neither column of the side-by-side layout gets narrower than this.
+pub const MIN_COLUMN_WIDTH: f32 = 360.0;
+
+/// The smallest text anywhere, in logical points (egui's default "small" is 9).
+pub const MIN_TEXT_SIZE: f32 = 12.0;
+
+/// Sets text sizes so that nothing is smaller than [`MIN_TEXT_SIZE`].
+pub fn apply_text_sizes(ctx: &egui::Context) {
+    ctx.all_styles_mut(|style| {
+        for font in style.text_styles.values_mut() {
+            font.size = font.size.max(MIN_TEXT_SIZE);
+        }
+    });
+}
+
+/// The colour of a tone.
+pub fn tone_color(tone: crate::ui::view::Tone) -> Color32 {
+    use crate::ui::view::Tone;
+    match tone {
+        Tone::Good => GOOD,
+        Tone::Bad => BAD,
+        Tone::Warn => WARN,
+        Tone::Neutral => NEUTRAL,
+    }
+}

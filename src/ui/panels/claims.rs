@@ -6,16 +6,15 @@ use std::collections::HashMap;
 use egui::RichText;
 
 use super::Command;
+use crate::core::Analysis;
 use crate::core::claims::{Claim, Location};
 use crate::ui::theme;
 use crate::ui::widgets::timeline;
-use crate::ui::workbench::Workbench;
 
 /// Date-time fields being edited, by claim name.
 #[derive(Debug, Default)]
 pub struct ClaimsPaneState {
     edits: HashMap<String, String>,
-    edit_error: Option<String>,
 }
 
 fn value_text(claim: &Claim) -> String {
@@ -95,16 +94,14 @@ fn row(
                     .unwrap_or_default();
                 let text = state.edits.entry(claim.name.clone()).or_insert(current);
                 let response = ui
-                    .add(egui::TextEdit::singleline(text).desired_width(190.0))
+                    .add(
+                        egui::TextEdit::singleline(text)
+                            .id_salt(("time_field", &claim.name))
+                            .desired_width(190.0),
+                    )
                     .labelled_by(label.id);
                 if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                    match crate::core::time::parse_instant(text) {
-                        Ok(t) => {
-                            commands.push(Command::SetTime(claim.name.clone(), t));
-                            state.edit_error = None;
-                        }
-                        Err(e) => state.edit_error = Some(e),
-                    }
+                    commands.push(Command::SetTime(claim.name.clone(), text.clone()));
                 }
                 if !response.has_focus() {
                     // Follow the token when the field is not being typed in.
@@ -119,16 +116,16 @@ fn row(
 
 pub fn ui(
     ui: &mut egui::Ui,
-    wb: &Workbench,
+    a: &Analysis,
+    evaluation_instant: i64,
     zone: &jiff::tz::TimeZone,
     state: &mut ClaimsPaneState,
     commands: &mut Vec<Command>,
 ) {
-    let a = &wb.analysis;
     if a.claims.is_empty() && a.header_claims.is_empty() {
         return;
     }
-    timeline::ui(ui, &a.validity, wb.evaluation_instant());
+    timeline::ui(ui, &a.validity, evaluation_instant);
     egui::CollapsingHeader::new(RichText::new(format!("Claims ({})", a.claims.len())).strong())
         .id_salt("claims_section")
         .default_open(true)
@@ -147,7 +144,4 @@ pub fn ui(
             row(ui, claim, zone, state, commands);
         }
     });
-    if let Some(e) = &state.edit_error {
-        ui.label(RichText::new(format!("✖ {e}")).color(theme::BAD));
-    }
 }

@@ -1,31 +1,42 @@
-//! The encoded token, coloured by part. Typing or pasting here decodes at once.
+//! The encoded token, coloured by part, with the bad span of a malformed token marked. Typing or
+//! pasting here decodes at once. Under it exactly one line: the error, the draft note, what was
+//! stripped around the token, or what to paste.
 
 use egui::{RichText, TextEdit};
 
 use super::Command;
+use crate::core::Decoded;
+use crate::ui::view::{Line, Tone, ViewModel};
 use crate::ui::widgets::highlight;
-use crate::ui::workbench::Workbench;
 
-pub fn ui(ui: &mut egui::Ui, wb: &mut Workbench, commands: &mut Vec<Command>) {
-    let Workbench {
-        ws,
-        analysis,
-        stale,
-        ..
-    } = wb;
+pub fn ui(
+    ui: &mut egui::Ui,
+    token: &mut String,
+    decoded: &Decoded,
+    view: &ViewModel,
+    commands: &mut Vec<Command>,
+) {
     let label = ui.label(RichText::new("Encoded token").strong());
     ui.label(
         RichText::new("Paste a token, or text containing one (a Bearer header, a URL, a cookie).")
-            .weak()
-            .small(),
+            .weak(),
     );
-    let decoded = &analysis.decoded;
-    let analysed_len = ws.token.len();
+    // The text the analysis was made of; while an edit is being laid out, lengths differ.
+    let analysed_len = token.len();
+    let marks: Vec<_> = view.errors.iter().map(|e| e.span).collect();
     let dark = ui.visuals().dark_mode;
     let plain = ui.visuals().text_color();
     let mut layouter = |ui: &egui::Ui, text: &dyn egui::TextBuffer, wrap_width: f32| {
         let font = egui::TextStyle::Monospace.resolve(ui.style());
-        let mut job = highlight::token_job(text.as_str(), decoded, analysed_len, font, dark, plain);
+        let mut job = highlight::token_job(
+            text.as_str(),
+            decoded,
+            analysed_len,
+            &marks,
+            font,
+            dark,
+            plain,
+        );
         job.wrap.max_width = wrap_width;
         // Tokens have no spaces: break anywhere.
         job.wrap.break_anywhere = true;
@@ -33,35 +44,48 @@ pub fn ui(ui: &mut egui::Ui, wb: &mut Workbench, commands: &mut Vec<Command>) {
     };
     egui::ScrollArea::vertical()
         .id_salt("token_scroll")
+        .max_height(240.0)
         .show(ui, |ui| {
-            let response = ui.add(
-                TextEdit::multiline(&mut ws.token)
-                    .id_salt("token_editor")
-                    .code_editor()
-                    .desired_width(f32::INFINITY)
-                    .desired_rows(12)
-                    .hint_text("eyJhbGciOi…")
-                    .layouter(&mut layouter),
-            );
-            let response = response.labelled_by(label.id);
+            let response = ui
+                .add(
+                    TextEdit::multiline(token)
+                        .id_salt("token_editor")
+                        .code_editor()
+                        .desired_width(f32::INFINITY)
+                        .desired_rows(10)
+                        .hint_text("eyJhbGciOi… (paste anywhere in the window with Ctrl+V)")
+                        .layouter(&mut layouter),
+                )
+                .labelled_by(label.id);
             if response.changed() {
                 commands.push(Command::TokenEdited);
             }
         });
-    if *stale {
-        ui.label(RichText::new("⚠ Stale: the token does not reflect the header/payload edits (see the errors there).").color(crate::ui::theme::WARN));
-    }
-    for e in &analysis.decoded.errors {
-        ui.label(RichText::new(format!("✖ {e}")).color(crate::ui::theme::BAD));
-    }
-    if !analysis.decoded.stripped.is_empty() {
-        ui.label(
-            RichText::new(format!(
-                "Removed around the token: {}",
-                analysis.decoded.stripped.join(", ")
-            ))
-            .weak()
-            .small(),
-        );
-    }
+    let note = if let Some(e) = view.errors.first() {
+        Line {
+            text: format!("✖ {}", e.message),
+            tone: Tone::Bad,
+        }
+    } else if let Some(d) = &view.draft_note {
+        Line {
+            text: d.clone(),
+            tone: Tone::Warn,
+        }
+    } else if view.state == "empty" {
+        Line {
+            text: "No token yet: paste one, open a file, or click Example.".into(),
+            tone: Tone::Neutral,
+        }
+    } else if !decoded.stripped.is_empty() {
+        Line {
+            text: format!("Removed around the token: {}", decoded.stripped.join(", ")),
+            tone: Tone::Neutral,
+        }
+    } else {
+        Line {
+            text: String::new(),
+            tone: Tone::Neutral,
+        }
+    };
+    super::status::line_ui(ui, &note);
 }

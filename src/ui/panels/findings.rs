@@ -1,4 +1,4 @@
-//! Security findings, grouped by severity, with a count on the section's badge.
+//! Security findings in full, below the editors (the status strip above them counts them).
 
 use egui::RichText;
 
@@ -14,29 +14,9 @@ fn style(severity: Severity) -> (&'static str, egui::Color32) {
     }
 }
 
-/// "2 critical, 1 warn" for the badge; empty when there are none.
-pub fn counts(findings: &[Finding]) -> String {
-    [
-        Severity::Critical,
-        Severity::Error,
-        Severity::Warn,
-        Severity::Info,
-    ]
-    .iter()
-    .filter_map(|s| {
-        let n = findings.iter().filter(|f| f.severity == *s).count();
-        (n > 0).then(|| format!("{n} {}", s.as_str()))
-    })
-    .collect::<Vec<_>>()
-    .join(", ")
-}
-
 pub fn ui(ui: &mut egui::Ui, findings: &[Finding]) {
     let worst = findings.iter().map(|f| f.severity).min();
-    let title = match worst {
-        None => "Findings: none".to_owned(),
-        Some(_) => format!("Findings ({})", counts(findings)),
-    };
+    let title = format!("Finding details ({})", findings.len());
     let color = worst.map_or(theme::GOOD, |s| style(s).1);
     // Serious findings open the section; the id changes with that, so the user's own
     // open/closed choice is kept within each state.

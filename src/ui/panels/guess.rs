@@ -3,26 +3,17 @@
 use egui::RichText;
 
 use super::Command;
+use crate::ui::jobs::GuessStatus;
 use crate::ui::theme;
 
-/// What the guesser is doing, as the panel shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum GuessView {
-    Idle,
-    Running { tried: u64, what: String },
-    Found { secret: String, tried: u64 },
-    NotFound { tried: u64, what: String },
-    Failed(String),
-}
-
-pub fn ui(ui: &mut egui::Ui, view: &GuessView, commands: &mut Vec<Command>) {
+pub fn ui(ui: &mut egui::Ui, view: Option<&GuessStatus>, commands: &mut Vec<Command>) {
     egui::CollapsingHeader::new(RichText::new("Guess the secret").strong()).id_salt("guess_section").default_open(false).show(ui, |ui| {
         ui.label(RichText::new("Tries well-known secrets (framework defaults, tutorial secrets) and, if you choose one, a wordlist file. Nothing leaves this computer.").small());
         match view {
-            GuessView::Running { tried, what } => {
+            Some(GuessStatus::Running { tried, what }) => {
                 ui.horizontal(|ui| {
                     ui.spinner();
-                    ui.label(format!("Trying {what}: {tried} candidates so far"));
+                    ui.label(format!("Trying {what}: {tried} candidate(s) so far"));
                     if ui.button("Cancel").clicked() {
                         commands.push(Command::GuessCancel);
                     }
@@ -40,19 +31,19 @@ pub fn ui(ui: &mut egui::Ui, view: &GuessView, commands: &mut Vec<Command>) {
             }
         }
         match view {
-            GuessView::Found { secret, tried } => {
+            Some(GuessStatus::Found { secret, tried }) => {
                 ui.label(RichText::new(format!("⛔ Found the secret after {tried} candidates: \"{secret}\"")).color(theme::BAD).strong());
                 if ui.button("Use this secret").clicked() {
                     commands.push(Command::UseGuessedSecret);
                 }
             }
-            GuessView::NotFound { tried, what } => {
+            Some(GuessStatus::NotFound { tried, what }) => {
                 ui.label(RichText::new(format!("Not found in {what} ({tried} candidates).")).color(theme::GOOD));
             }
-            GuessView::Failed(e) => {
+            Some(GuessStatus::Failed(e)) => {
                 ui.label(RichText::new(format!("✖ {e}")).color(theme::BAD));
             }
-            GuessView::Idle | GuessView::Running { .. } => {}
+            None | Some(GuessStatus::Running { .. }) => {}
         }
     });
 }

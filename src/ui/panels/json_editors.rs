@@ -3,8 +3,8 @@
 use egui::{RichText, TextEdit};
 
 use super::Command;
+use crate::ui::model::EditorErrors;
 use crate::ui::widgets::highlight;
-use crate::ui::workbench::Workbench;
 
 fn editor(
     ui: &mut egui::Ui,
@@ -40,13 +40,18 @@ fn editor(
     response.changed()
 }
 
-pub fn ui(ui: &mut egui::Ui, wb: &mut Workbench, commands: &mut Vec<Command>) {
-    let Workbench { ws, errors, .. } = wb;
+pub fn ui(
+    ui: &mut egui::Ui,
+    header: &mut String,
+    payload: &mut String,
+    errors: &EditorErrors,
+    commands: &mut Vec<Command>,
+) {
     if editor(
         ui,
         "Header",
         "{\"alg\": \"HS256\", \"typ\": \"JWT\"}",
-        &mut ws.header,
+        header,
         errors.header.as_deref(),
         "header_editor",
     ) {
@@ -57,7 +62,7 @@ pub fn ui(ui: &mut egui::Ui, wb: &mut Workbench, commands: &mut Vec<Command>) {
         ui,
         "Payload",
         "{\"sub\": \"…\"}",
-        &mut ws.payload,
+        payload,
         errors.payload.as_deref(),
         "payload_editor",
     ) {

@@ -1,26 +1,38 @@
-//! The key pane: algorithm picker, secret or PEM/JWK text, what was detected, and why signing
-//! may not be possible.
+//! The key pane: algorithm picker, secret or PEM/JWK text, what was detected (one line each), and
+//! the remember tick. Every field has a fixed id, so focus stays put whatever changes above.
 
 use egui::{RichText, TextEdit};
 
 use super::{Command, KeySlot};
 use crate::core::{Alg, alg::Family, keys::SecretEncoding};
+use crate::ui::model::{KeyInputs, Model};
 use crate::ui::theme;
-use crate::ui::workbench::Workbench;
+use crate::ui::view::{Line, ViewModel};
 
-fn note(ui: &mut egui::Ui, note: Option<&Result<String, String>>) {
-    match note {
-        Some(Ok(d)) => ui.label(
-            RichText::new(format!("Detected: {d}"))
-                .small()
-                .color(theme::GOOD),
-        ),
-        Some(Err(e)) => ui.label(RichText::new(format!("✖ {e}")).small().color(theme::BAD)),
-        None => ui.label(RichText::new("No key").small().weak()),
-    };
+/// What the pane shows besides the key text, read from the model and the view model.
+pub struct KeyView {
+    pub alg: Option<Alg>,
+    pub secret_encoding: SecretEncoding,
+    pub remember_key: bool,
+    pub allow_unsecured: bool,
+    pub verify_note: Line,
+    pub sign_note: Line,
 }
 
-/// Per-frame UI state of the pane that is not part of the workbench.
+impl KeyView {
+    pub fn of(model: &Model, view: &ViewModel) -> Self {
+        Self {
+            alg: model.alg(),
+            secret_encoding: model.state.secret_encoding,
+            remember_key: model.state.remember_key,
+            allow_unsecured: model.allow_unsecured,
+            verify_note: view.verify_note.clone(),
+            sign_note: view.sign_note.clone(),
+        }
+    }
+}
+
+/// Per-frame UI state of the pane that is not part of the model.
 #[derive(Debug, Default)]
 pub struct KeyPaneState {
     pub show_secret: bool,
@@ -28,12 +40,14 @@ pub struct KeyPaneState {
 
 pub fn ui(
     ui: &mut egui::Ui,
-    wb: &mut Workbench,
+    view: &KeyView,
+    keys: &mut KeyInputs,
     pane: &mut KeyPaneState,
     tools: &mut super::keytools::KeyToolsState,
+    busy: Option<&str>,
     commands: &mut Vec<Command>,
 ) {
-    let current = wb.alg();
+    let current = view.alg;
     ui.horizontal(|ui| {
         let label = ui.label(RichText::new("Algorithm").strong());
         let shown = current.map_or("(header has no valid alg)".to_owned(), |a| {
@@ -58,16 +72,9 @@ pub fn ui(
             })
             .response
             .labelled_by(label.id);
-        super::keytools::generate_ui(ui, current, tools, commands);
+        super::keytools::generate_ui(ui, current, tools, busy, commands);
     });
 
-    let Workbench {
-        ws,
-        keys,
-        key_state,
-        allow_unsecured,
-        ..
-    } = wb;
     match current.map(Alg::family) {
         Some(Family::Unsecured) => {
             ui.label(
@@ -76,14 +83,15 @@ pub fn ui(
                 )
                 .color(theme::BAD),
             );
+            let mut allow = view.allow_unsecured;
             if ui
                 .checkbox(
-                    allow_unsecured,
+                    &mut allow,
                     "Make an unsecured token (I understand anyone can forge it)",
                 )
                 .changed()
             {
-                commands.push(Command::UnsecuredToggled);
+                commands.push(Command::SetAllowUnsecured(allow));
             }
         }
         Some(Family::Hmac) | None => {
@@ -92,6 +100,7 @@ pub fn ui(
                 let response = ui
                     .add(
                         TextEdit::singleline(&mut keys.secret)
+                            .id_salt("secret_field")
                             .password(!pane.show_secret)
                             .desired_width(320.0)
                             .hint_text("shared secret"),
@@ -105,14 +114,15 @@ pub fn ui(
             ui.horizontal(|ui| {
                 let label = ui.label("Secret encoding");
                 egui::ComboBox::from_id_salt("secret_encoding")
-                    .selected_text(ws.secret_encoding.label())
+                    .selected_text(view.secret_encoding.label())
                     .show_ui(ui, |ui| {
                         for enc in SecretEncoding::ALL {
                             if ui
-                                .selectable_value(&mut ws.secret_encoding, enc, enc.label())
-                                .changed()
+                                .selectable_label(view.secret_encoding == enc, enc.label())
+                                .clicked()
+                                && view.secret_encoding != enc
                             {
-                                commands.push(Command::KeyEdited);
+                                commands.push(Command::SetSecretEncoding(enc));
                             }
                         }
                     })
@@ -122,19 +132,21 @@ pub fn ui(
                     commands.push(Command::OpenKey(KeySlot::Secret));
                 }
             });
-            note(ui, key_state.verify_note.as_ref());
+            super::status::line_ui(ui, &view.verify_note);
         }
         Some(_) => {
-            for (slot, title, hint) in [
+            for (slot, title, hint, id) in [
                 (
                     KeySlot::Public,
                     "Public key (verifies)",
                     "-----BEGIN PUBLIC KEY-----, a certificate, a JWK or a JWKS",
+                    "public_key_field",
                 ),
                 (
                     KeySlot::Private,
                     "Private key (signs)",
                     "-----BEGIN PRIVATE KEY----- or a private JWK",
+                    "private_key_field",
                 ),
             ] {
                 let label = ui
@@ -153,12 +165,12 @@ pub fn ui(
                 };
                 // Long PEM text scrolls inside its own box instead of pushing the page down.
                 let response = egui::ScrollArea::vertical()
-                    .id_salt(("key_scroll", title))
+                    .id_salt(("key_scroll", id))
                     .max_height(110.0)
                     .show(ui, |ui| {
                         ui.add(
                             TextEdit::multiline(text)
-                                .id_salt(title)
+                                .id_salt(id)
                                 .code_editor()
                                 .desired_rows(4)
                                 .desired_width(f32::INFINITY)
@@ -170,22 +182,24 @@ pub fn ui(
                 if response.changed() {
                     commands.push(Command::KeyEdited);
                 }
-                note(
+                super::status::line_ui(
                     ui,
                     if slot == KeySlot::Public {
-                        key_state.verify_note.as_ref()
+                        &view.verify_note
                     } else {
-                        key_state.sign_note.as_ref()
+                        &view.sign_note
                     },
                 );
             }
-            ui.label(
-                RichText::new("Drop a key file on the window to load it.")
-                    .small()
-                    .weak(),
-            );
+            ui.label(RichText::new("Drop a key file on the window to load it.").weak());
         }
     }
-    ui.checkbox(&mut ws.remember_key, "Remember key on this computer")
-        .on_hover_text("Off (default): keys stay in memory only. On: they are saved in plain text with the workspace.");
+    let mut remember = view.remember_key;
+    if ui
+        .checkbox(&mut remember, "Remember key on this computer")
+        .on_hover_text("Off (default): keys stay in memory only. On: they are saved in plain text with the workspace.")
+        .changed()
+    {
+        commands.push(Command::SetRememberKey(remember));
+    }
 }

@@ -4,16 +4,14 @@ use egui::RichText;
 
 use super::{Command, ExportWhat};
 use crate::core::{Alg, alg::Family};
+use crate::ui::model::Model;
 use crate::ui::theme;
-use crate::ui::workbench::Workbench;
 
 /// What the key tools keep between frames.
 #[derive(Debug)]
 pub struct KeyToolsState {
     pub rsa_bits: usize,
     pub jwks_url: String,
-    /// A background job is running ("Generating RSA 4096 key…").
-    pub busy: Option<String>,
 }
 
 impl Default for KeyToolsState {
@@ -21,7 +19,6 @@ impl Default for KeyToolsState {
         Self {
             rsa_bits: 2048,
             jwks_url: String::new(),
-            busy: None,
         }
     }
 }
@@ -31,10 +28,11 @@ pub fn generate_ui(
     ui: &mut egui::Ui,
     alg: Option<Alg>,
     state: &mut KeyToolsState,
+    busy: Option<&str>,
     commands: &mut Vec<Command>,
 ) {
     let family = alg.map(Alg::family);
-    if let Some(busy) = &state.busy {
+    if let Some(busy) = busy {
         ui.spinner();
         ui.label(busy);
         return;
@@ -68,31 +66,32 @@ pub fn generate_ui(
 /// Details, export and fetching, under the key pane.
 pub fn ui(
     ui: &mut egui::Ui,
-    wb: &Workbench,
+    model: &Model,
+    busy: Option<&str>,
     state: &mut KeyToolsState,
     commands: &mut Vec<Command>,
 ) {
-    let family = wb.alg().map(Alg::family);
-    if let Some(key) = wb.current_key() {
+    let family = model.alg().map(Alg::family);
+    if let Some(key) = &model.key_state.summary {
         egui::CollapsingHeader::new(RichText::new("Key details and export").strong())
             .id_salt("key_details")
             .default_open(false)
             .show(ui, |ui| {
-                ui.label(key.describe());
+                ui.label(&key.description);
                 ui.horizontal_wrapped(|ui| {
                     ui.label(
-                        RichText::new(format!("RFC 7638 thumbprint: {}", key.thumbprint()))
+                        RichText::new(format!("RFC 7638 thumbprint: {}", key.thumbprint))
                             .monospace()
                             .small(),
                     );
-                    if !key.is_secret() && ui.small_button("Use thumbprint as kid").clicked() {
+                    if !key.is_secret && ui.small_button("Use thumbprint as kid").clicked() {
                         commands.push(Command::UseThumbprintAsKid);
                     }
                 });
                 if let Some(cert) = &key.certificate {
                     ui.label(RichText::new(format!("Subject: {}", cert.subject)).small());
                     ui.label(RichText::new(format!("Issuer: {}", cert.issuer)).small());
-                    let now = wb.now();
+                    let now = model.now();
                     let valid = (cert.not_before_unix..=cert.not_after_unix).contains(&now);
                     let color = if valid { theme::GOOD } else { theme::BAD };
                     ui.label(
@@ -114,10 +113,10 @@ pub fn ui(
                 ui.horizontal_wrapped(|ui| {
                     ui.label("Copy:");
                     for what in ExportWhat::ALL {
-                        let available = if key.is_secret() {
+                        let available = if key.is_secret {
                             what == ExportWhat::PrivateJwk
                         } else {
-                            !what.is_private() || key.is_private()
+                            !what.is_private() || key.is_private
                         };
                         if available && ui.small_button(what.label()).clicked() {
                             commands.push(Command::Export(what));
@@ -130,9 +129,9 @@ pub fn ui(
     if matches!(family, Some(Family::Rsa | Family::Ec(_) | Family::Ed25519)) {
         egui::CollapsingHeader::new(RichText::new("Fetch keys from the issuer").strong()).id_salt("fetch_keys").default_open(false).show(ui, |ui| {
             ui.label(RichText::new("Only on a click: OpenID Connect discovery / RFC 8414 from the token's iss, or a JWKS URL. https only (plain http to localhost). Results are kept for the session.").small());
-            let iss = wb.analysis.decoded.claims().and_then(|c| c.get("iss")).and_then(|v| v.as_str()).map(str::to_owned);
+            let iss = model.analysis.decoded.claims().and_then(|c| c.get("iss")).and_then(|v| v.as_str()).map(str::to_owned);
             ui.horizontal(|ui| {
-                let enabled = iss.is_some() && state.busy.is_none();
+                let enabled = iss.is_some() && busy.is_none();
                 let label = match &iss {
                     Some(i) => format!("Discover keys of {i}"),
                     None => "Discover keys (the token has no iss)".to_owned(),
@@ -143,8 +142,8 @@ pub fn ui(
             });
             ui.horizontal(|ui| {
                 let label = ui.label("JWKS URL");
-                ui.add(egui::TextEdit::singleline(&mut state.jwks_url).hint_text("https://login.example.com/.well-known/jwks.json").desired_width(320.0)).labelled_by(label.id);
-                if ui.add_enabled(!state.jwks_url.trim().is_empty() && state.busy.is_none(), egui::Button::new("Fetch")).clicked() {
+                ui.add(egui::TextEdit::singleline(&mut state.jwks_url).id_salt("jwks_url_field").hint_text("https://login.example.com/.well-known/jwks.json").desired_width(320.0)).labelled_by(label.id);
+                if ui.add_enabled(!state.jwks_url.trim().is_empty() && busy.is_none(), egui::Button::new("Fetch")).clicked() {
                     commands.push(Command::FetchKeys(Some(state.jwks_url.trim().to_owned())));
                 }
             });

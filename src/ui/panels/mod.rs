@@ -1,4 +1,5 @@
-//! One file per panel. Panels draw the workbench and return commands; they never call crypto.
+//! One file per panel. Panels draw the view model, let text fields edit their own buffers, and
+//! return commands for everything else; they never call crypto or read files.
 
 pub mod claims;
 pub mod encoded;
@@ -13,7 +14,8 @@ pub mod toolbar;
 pub mod validation;
 
 use crate::core::Alg;
-use crate::ui::workbench::CopyWhat;
+use crate::core::keys::SecretEncoding;
+use crate::ui::model::CopyWhat;
 
 /// Which key text a file goes into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,8 +33,10 @@ pub enum Command {
     TokenEdited,
     /// Header or payload editor changed.
     PartsEdited,
-    /// Secret, key text or secret encoding changed.
+    /// Secret or key text changed.
     KeyEdited,
+    SetSecretEncoding(SecretEncoding),
+    SetRememberKey(bool),
     PickAlg(Alg),
     Copy(CopyWhat),
     /// Open a token file.
@@ -41,14 +45,15 @@ pub enum Command {
     OpenKey(KeySlot),
     /// Read the file typed into the path field (when no dialog can appear).
     OpenPath,
+    ClosePathPrompt,
     LoadExample,
     SetDarkMode(Option<bool>),
     /// The "make an unsecured token" box changed.
-    UnsecuredToggled,
+    SetAllowUnsecured(bool),
     /// exp = now + seconds.
     ExpIn(i64),
-    /// Set a time claim to an instant (Unix seconds).
-    SetTime(String, i64),
+    /// Set a time claim to an instant as typed (RFC 3339 or Unix seconds).
+    SetTime(String, String),
     /// Set a time claim to now.
     SetTimeNow(String),
     /// Replace a millisecond/string/fractional time by its NumericDate.
@@ -66,7 +71,9 @@ pub enum Command {
     GuessCancel,
     UseGuessedSecret,
     /// The "sign even though the header embeds a private key" box changed.
-    EmbeddedKeyToggled,
+    SetAllowEmbeddedKey(bool),
+    /// Evaluate times live (`true`) or at a fixed instant.
+    SetEvaluateLive(bool),
     /// Generate a key for the current algorithm (RSA size given).
     GenerateKey(usize),
     Export(ExportWhat),

@@ -1,57 +1,40 @@
-//! Signature status and time validity: two badges, each with words and an icon.
+//! The status strip above the editors: the signature and validity badges, one line saying why,
+//! and one line counting the findings. Its height never depends on the analysis, so the editors
+//! below do not move while the user types.
 
-use egui::RichText;
+use egui::{RichText, TextWrapMode};
 
-use crate::core::{Alg, SignatureStatus, ValidityState};
 use crate::ui::theme;
+use crate::ui::view::{Line, ViewModel};
 use crate::ui::widgets::badge::badge;
-use crate::ui::workbench::Workbench;
 
-/// The words on the signature badge.
-pub fn signature_label(wb: &Workbench) -> (String, &'static str, egui::Color32) {
-    let s = &wb.analysis.signature;
-    let alg = wb.analysis.decoded.alg_name().and_then(Alg::parse);
-    match s.status {
-        SignatureStatus::Verified => ("Signature verified".into(), "✔", theme::GOOD),
-        SignatureStatus::Invalid => ("Invalid signature".into(), "✖", theme::BAD),
-        SignatureStatus::Unsigned => ("Unsigned (alg: none)".into(), "⚠", theme::BAD),
-        SignatureStatus::NoKey => ("No key: signature not checked".into(), "?", theme::WARN),
-        SignatureStatus::UnsupportedAlg => ("Signature cannot be checked".into(), "?", theme::WARN),
-        SignatureStatus::KeyMismatch => (
-            match alg {
-                Some(a) => format!("Key does not fit {a}"),
-                None => "Key does not fit".into(),
-            },
-            "✖",
-            theme::BAD,
-        ),
-    }
+/// One line of text, cut with "…" when too long (the whole text shows on hover).
+pub fn line_ui(ui: &mut egui::Ui, line: &Line) {
+    let text = if line.text.is_empty() {
+        " "
+    } else {
+        &line.text
+    };
+    ui.add(egui::Label::new(RichText::new(text).color(theme::tone_color(line.tone))).truncate());
 }
 
-pub fn ui(ui: &mut egui::Ui, wb: &Workbench) {
-    let (label, icon, color) = signature_label(wb);
-    let v = &wb.analysis.validity;
-    let (vicon, vcolor) = match v.state {
-        ValidityState::Valid => ("✔", theme::GOOD),
-        ValidityState::Expired | ValidityState::NotYetValid => ("✖", theme::BAD),
-        ValidityState::NoExp => ("⚠", theme::WARN),
-    };
-    ui.horizontal_wrapped(|ui| {
-        badge(ui, icon, &label, color);
-        badge(ui, vicon, &v.summary, vcolor);
+pub fn ui(ui: &mut egui::Ui, view: &ViewModel) {
+    ui.scope(|ui| {
+        ui.style_mut().wrap_mode = Some(TextWrapMode::Truncate);
+        ui.horizontal(|ui| {
+            let s = &view.signature;
+            badge(ui, s.icon, &s.text, theme::tone_color(s.tone));
+            match &view.validity {
+                Some(v) => {
+                    badge(ui, v.icon, &v.text, theme::tone_color(v.tone));
+                }
+                // Same height with or without the second badge.
+                None => {
+                    badge(ui, "•", "No times to check", theme::NEUTRAL);
+                }
+            }
+        });
+        line_ui(ui, &view.reason);
+        line_ui(ui, &view.findings);
     });
-    if let Some(e) = &wb.errors.signing {
-        ui.label(RichText::new(format!("⚠ {e}")).color(theme::WARN));
-    }
-    ui.label(RichText::new(&wb.analysis.signature.detail).small());
-    if let Some(key) = &wb.analysis.signature.key {
-        ui.label(RichText::new(format!("Key: {key}")).small().weak());
-    }
-    for check in v.checks.iter().filter(|c| !c.passed) {
-        ui.label(
-            RichText::new(format!("✖ {}: {}", check.claim, check.message))
-                .small()
-                .color(theme::BAD),
-        );
-    }
 }

@@ -1,9 +1,13 @@
-//! The top bar: files, copying, example, theme, and the last message.
+//! The top bar: files, copying, example, theme, the last message, and the typed-path prompt
+//! that stands in for a file dialog where none can appear.
 
 use egui::RichText;
 
 use super::Command;
-use crate::ui::workbench::{CopyWhat, Workbench};
+use crate::ui::app::{COPY_TOKEN, OPEN, PathPrompt, SAVE};
+use crate::ui::files::Purpose;
+use crate::ui::model::CopyWhat;
+use crate::ui::view::{Line, Tone};
 
 /// A short message with how it should look.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,30 +16,31 @@ pub struct Notice {
     pub error: bool,
 }
 
-pub fn ui(ui: &mut egui::Ui, wb: &Workbench, notice: Option<&Notice>, commands: &mut Vec<Command>) {
+/// "Open a file holding a token (Ctrl+O)", with the shortcut as this platform writes it.
+fn with_shortcut(ui: &egui::Ui, text: &str, shortcut: &egui::KeyboardShortcut) -> String {
+    format!("{text} ({})", ui.ctx().format_shortcut(shortcut))
+}
+
+pub fn ui(
+    ui: &mut egui::Ui,
+    dark_mode: Option<bool>,
+    notice: Option<&Notice>,
+    commands: &mut Vec<Command>,
+) {
     ui.horizontal_wrapped(|ui| {
         ui.heading("JWT Debugger");
         ui.separator();
-        if ui
-            .button("📂 Open token…")
-            .on_hover_text("Open a file holding a token (Ctrl+O)")
-            .clicked()
-        {
+        let tip = with_shortcut(ui, "Open a file holding a token", &OPEN);
+        if ui.button("📂 Open token…").on_hover_text(tip).clicked() {
             commands.push(Command::OpenToken);
         }
-        if ui
-            .button("💾 Save token…")
-            .on_hover_text("Save the token to a file (Ctrl+S)")
-            .clicked()
-        {
+        let tip = with_shortcut(ui, "Save the token to a file", &SAVE);
+        if ui.button("💾 Save token…").on_hover_text(tip).clicked() {
             commands.push(Command::SaveToken);
         }
         ui.separator();
-        if ui
-            .button("📋 Copy token")
-            .on_hover_text("Copy the encoded token (Ctrl+Shift+C)")
-            .clicked()
-        {
+        let tip = with_shortcut(ui, "Copy the encoded token", &COPY_TOKEN);
+        if ui.button("📋 Copy token").on_hover_text(tip).clicked() {
             commands.push(Command::Copy(CopyWhat::Token));
         }
         ui.menu_button("More copies ⏷", |ui| {
@@ -63,17 +68,57 @@ pub fn ui(ui: &mut egui::Ui, wb: &Workbench, notice: Option<&Notice>, commands: 
         if ui.button(icon).on_hover_text(tip).clicked() {
             commands.push(Command::SetDarkMode(Some(!dark)));
         }
-        if wb.ws.dark_mode.is_some() && ui.small_button("Follow system theme").clicked() {
+        if dark_mode.is_some() && ui.small_button("Follow system theme").clicked() {
             commands.push(Command::SetDarkMode(None));
         }
-        if let Some(n) = notice {
-            ui.separator();
-            let color = if n.error {
-                crate::ui::theme::BAD
-            } else {
-                crate::ui::theme::GOOD
-            };
-            ui.label(RichText::new(&n.text).color(color));
+    });
+    // The last message, always one line (cut with "…"), so the panels below never move.
+    let line = match notice {
+        Some(n) => Line {
+            text: n.text.clone(),
+            tone: if n.error { Tone::Bad } else { Tone::Good },
+        },
+        None => Line {
+            text: String::new(),
+            tone: Tone::Neutral,
+        },
+    };
+    super::status::line_ui(ui, &line);
+}
+
+/// The path field shown under the toolbar when no file dialog could appear. It takes the
+/// keyboard focus when it opens, and stays open with the error until a path works.
+pub fn path_prompt_ui(ui: &mut egui::Ui, prompt: &mut PathPrompt, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        let what = match prompt.purpose {
+            Purpose::SaveToken => "Save token to",
+            Purpose::OpenToken => "Open token from",
+            Purpose::OpenDictionary => "Open claim dictionary from",
+            Purpose::OpenWordlist => "Open wordlist from",
+            Purpose::SaveKey(_) => "Save key to",
+            Purpose::OpenKey(_) => "Open key from",
+        };
+        let label = ui.label(what);
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut prompt.path)
+                    .id_salt("path_prompt")
+                    .hint_text("/path/to/file")
+                    .desired_width(360.0),
+            )
+            .labelled_by(label.id);
+        if std::mem::take(&mut prompt.focus) {
+            response.request_focus();
+        }
+        let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if ui.button("OK").clicked() || enter {
+            commands.push(Command::OpenPath);
+        }
+        if ui.button("Cancel").clicked() {
+            commands.push(Command::ClosePathPrompt);
         }
     });
+    if let Some(e) = &prompt.error {
+        ui.label(RichText::new(format!("✖ {e}")).color(crate::ui::theme::BAD));
+    }
 }

@@ -4,14 +4,16 @@
 use egui::RichText;
 
 use super::Command;
+use crate::core::validity::TimeCheck;
+use crate::ui::model::AppState;
 use crate::ui::theme;
-use crate::ui::workbench::Workbench;
 
 fn field(ui: &mut egui::Ui, label: &str, hint: &str, text: &mut String) -> bool {
     ui.horizontal(|ui| {
         let l = ui.label(label);
         ui.add(
             egui::TextEdit::singleline(text)
+                .id_salt(("validation_field", label))
                 .hint_text(hint)
                 .desired_width(300.0),
         )
@@ -21,12 +23,13 @@ fn field(ui: &mut egui::Ui, label: &str, hint: &str, text: &mut String) -> bool 
     .inner
 }
 
-pub fn ui(ui: &mut egui::Ui, wb: &mut Workbench, commands: &mut Vec<Command>) {
-    let live_now = wb.now();
-    let checks = wb.analysis.validity.checks.clone();
-    let Workbench {
-        ws, settings_error, ..
-    } = wb;
+pub fn ui(
+    ui: &mut egui::Ui,
+    ws: &mut AppState,
+    checks: &[TimeCheck],
+    settings_error: Option<&str>,
+    commands: &mut Vec<Command>,
+) {
     egui::CollapsingHeader::new(RichText::new("Validation").strong()).id_salt("validation_section").default_open(false).show(ui, |ui| {
         let mut changed = false;
         ui.horizontal(|ui| {
@@ -36,8 +39,7 @@ pub fn ui(ui: &mut egui::Ui, wb: &mut Workbench, commands: &mut Vec<Command>) {
         ui.horizontal(|ui| {
             let mut live = ws.evaluate_at.is_none();
             if ui.checkbox(&mut live, "Evaluate at the live time").changed() {
-                ws.evaluate_at = if live { None } else { Some(crate::core::time::rfc3339(live_now)) };
-                changed = true;
+                commands.push(Command::SetEvaluateLive(live));
             }
         });
         if let Some(at) = &mut ws.evaluate_at {
@@ -64,7 +66,7 @@ pub fn ui(ui: &mut egui::Ui, wb: &mut Workbench, commands: &mut Vec<Command>) {
         if let Some(e) = settings_error {
             ui.label(RichText::new(format!("✖ {e}")).color(theme::BAD));
         }
-        for c in &checks {
+        for c in checks {
             let (icon, color) = if c.passed { ("✔", theme::GOOD) } else { ("✖", theme::BAD) };
             ui.label(RichText::new(format!("{icon} {}: {}", c.claim, c.message)).small().color(color));
         }

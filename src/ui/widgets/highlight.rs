@@ -4,7 +4,7 @@
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId};
 
-use crate::core::parse::{Decoded, PartKind};
+use crate::core::parse::{Decoded, PartKind, Span};
 use crate::ui::theme;
 
 fn push(job: &mut LayoutJob, text: &str, font: &FontId, color: Color32) {
@@ -14,46 +14,65 @@ fn push(job: &mut LayoutJob, text: &str, font: &FontId, color: Color32) {
 }
 
 /// Colours header, payload and signature of `text` using the spans of `decoded` (which must have
-/// been decoded from this very text; otherwise the text is shown plain).
+/// been decoded from this very text; otherwise the text is shown plain), and marks the byte
+/// ranges in `marks` (decoding errors) with a red background and underline.
 pub fn token_job(
     text: &str,
     decoded: &Decoded,
     analysed_len: usize,
+    marks: &[Span],
     font: FontId,
     dark: bool,
     plain: Color32,
 ) -> LayoutJob {
     let mut job = LayoutJob::default();
+    let fits = |s: &Span| {
+        s.start <= s.end
+            && s.end <= text.len()
+            && text.is_char_boundary(s.start)
+            && text.is_char_boundary(s.end)
+    };
     let spans_fit = analysed_len == text.len()
         && text.len() <= theme::MAX_HIGHLIGHT_BYTES
         && decoded.json_serialization.is_none()
-        && decoded.parts.iter().all(|p| {
-            text.is_char_boundary(p.span.start)
-                && text.is_char_boundary(p.span.end)
-                && p.span.end <= text.len()
-        });
+        && decoded.parts.iter().all(|p| fits(&p.span))
+        && marks.iter().all(fits);
     if !spans_fit {
         push(&mut job, text, &font, plain);
         return job;
     }
-    let mut at = 0;
-    for part in &decoded.parts {
-        push(&mut job, &text[at..part.span.start], &font, plain);
-        let color = match part.kind {
-            PartKind::Header => theme::header_color(dark),
-            PartKind::Payload | PartKind::Ciphertext => theme::payload_color(dark),
-            PartKind::Signature | PartKind::Tag => theme::signature_color(dark),
-            _ => plain,
-        };
-        push(
-            &mut job,
-            &text[part.span.start..part.span.end],
-            &font,
-            color,
-        );
-        at = part.span.end;
+    // Every place where the colour or the marking changes.
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for s in decoded
+        .parts
+        .iter()
+        .map(|p| p.span)
+        .chain(marks.iter().copied())
+    {
+        cuts.extend([s.start, s.end]);
     }
-    push(&mut job, &text[at..], &font, plain);
+    cuts.sort_unstable();
+    cuts.dedup();
+    for pair in cuts.windows(2) {
+        let (start, end) = (pair[0], pair[1]);
+        let color = decoded
+            .parts
+            .iter()
+            .find(|p| p.span.start <= start && end <= p.span.end)
+            .map_or(plain, |p| match p.kind {
+                PartKind::Header => theme::header_color(dark),
+                PartKind::Payload | PartKind::Ciphertext => theme::payload_color(dark),
+                PartKind::Signature | PartKind::Tag => theme::signature_color(dark),
+                _ => plain,
+            });
+        let marked = marks.iter().any(|m| m.start <= start && end <= m.end);
+        let mut format = TextFormat::simple(font.clone(), color);
+        if marked {
+            format.background = theme::BAD.gamma_multiply(0.35);
+            format.underline = egui::Stroke::new(1.5, theme::BAD);
+        }
+        job.append(&text[start..end], 0.0, format);
+    }
     job
 }
 
@@ -164,6 +183,7 @@ mod tests {
             text,
             &d,
             text.len(),
+            &[],
             FontId::monospace(12.0),
             false,
             Color32::BLACK,
@@ -178,10 +198,36 @@ mod tests {
             "abc",
             &d,
             text.len(),
+            &[],
             FontId::monospace(12.0),
             false,
             Color32::BLACK,
         );
         assert_eq!(stale.sections.len(), 1);
+    }
+
+    #[test]
+    fn token_job_marks_the_bad_character_of_a_malformed_token() {
+        let text = "eyJhbGciOiJIUzI1NiJ9.ab@c.sig";
+        let d = crate::core::parse::decode(text);
+        let marks: Vec<_> = d.errors.iter().map(|e| e.span).collect();
+        assert_eq!(&text[marks[0].start..marks[0].end], "@");
+        let job = token_job(
+            text,
+            &d,
+            text.len(),
+            &marks,
+            FontId::monospace(12.0),
+            false,
+            Color32::BLACK,
+        );
+        assert_eq!(job.text, text);
+        let marked: Vec<&str> = job
+            .sections
+            .iter()
+            .filter(|s| s.format.background != Color32::TRANSPARENT)
+            .map(|s| &text[s.byte_range.start.0..s.byte_range.end.0])
+            .collect();
+        assert_eq!(marked, ["@"]);
     }
 }

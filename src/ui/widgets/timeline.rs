@@ -86,7 +86,7 @@ pub fn ui(ui: &mut egui::Ui, v: &Validity, now: i64) {
             Pos2::new(x, y),
             Align2::CENTER_TOP,
             *label,
-            FontId::proportional(11.0),
+            FontId::proportional(crate::ui::theme::MIN_TEXT_SIZE),
             color,
         );
     }

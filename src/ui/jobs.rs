@@ -1,0 +1,418 @@
+//! Work the UI asks the core for: reading and writing files, key parsing and export, and the
+//! slow jobs (key generation, fetching keys, guessing a secret) on named threads that report
+//! through a channel and ask for a repaint. The only place in `src/ui/` that calls into crypto,
+//! parsing or the file system.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::sync::{Arc, Mutex};
+
+use super::panels::{ExportWhat, KeySlot};
+use crate::core::{self, guess, keys};
+
+/// What a finished job brought back.
+pub enum JobResult {
+    /// A generated key.
+    Key(Result<Box<core::Key>, String>),
+    /// JWKS text and where it came from.
+    Fetched(Result<(String, String), String>),
+}
+
+/// What the guesser is doing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GuessStatus {
+    Running { tried: u64, what: String },
+    Found { secret: String, tried: u64 },
+    NotFound { tried: u64, what: String },
+    Failed(String),
+}
+
+struct GuessJob {
+    progress: Arc<guess::Progress>,
+    rx: Receiver<Result<guess::Outcome, String>>,
+    what: String,
+}
+
+/// The jobs in flight.
+pub struct Jobs {
+    tx: Sender<JobResult>,
+    rx: Receiver<JobResult>,
+    guess: Option<GuessJob>,
+    fetch_cache: Arc<Mutex<core::fetch::Cache>>,
+    /// What is running, for the key tools' busy line.
+    pub busy: Option<String>,
+}
+
+impl Default for Jobs {
+    fn default() -> Self {
+        let (tx, rx) = channel();
+        Self {
+            tx,
+            rx,
+            guess: None,
+            fetch_cache: Arc::default(),
+            busy: None,
+        }
+    }
+}
+
+impl Jobs {
+    /// Runs `work` on a thread named `name`; its result comes back through [`Jobs::poll`].
+    fn spawn(
+        &mut self,
+        name: &str,
+        busy: String,
+        ctx: &egui::Context,
+        work: impl FnOnce() -> JobResult + Send + 'static,
+    ) -> Result<(), String> {
+        let tx = self.tx.clone();
+        let ctx = ctx.clone();
+        std::thread::Builder::new()
+            .name(name.to_owned())
+            .spawn(move || {
+                tx.send(work()).ok();
+                ctx.request_repaint();
+            })
+            .map_err(|e| format!("cannot start {name}: {e}"))?;
+        self.busy = Some(busy);
+        Ok(())
+    }
+
+    /// Generates a key for `alg` (RSA of `rsa_bits`) on the "key-generator" thread.
+    pub fn generate_key(
+        &mut self,
+        alg: core::Alg,
+        rsa_bits: usize,
+        ctx: &egui::Context,
+    ) -> Result<(), String> {
+        use core::keygen::KeyKind;
+        let mut kind = KeyKind::for_alg(alg).ok_or("alg none takes no key")?;
+        if let KeyKind::Rsa(_) = kind {
+            kind = KeyKind::Rsa(rsa_bits);
+        }
+        let busy = format!("Generating a key for {alg}…");
+        self.spawn("key-generator", busy, ctx, move || {
+            JobResult::Key(
+                core::keygen::generate(kind)
+                    .map(Box::new)
+                    .map_err(|e| e.to_string()),
+            )
+        })
+    }
+
+    /// Fetches keys from a JWKS URL, or discovers them from an issuer, on the "key-fetch" thread.
+    pub fn fetch_keys(
+        &mut self,
+        what: String,
+        discover: bool,
+        ctx: &egui::Context,
+    ) -> Result<(), String> {
+        let cache = self.fetch_cache.clone();
+        let busy = format!("Fetching keys for {what}…");
+        self.spawn("key-fetch", busy, ctx, move || {
+            let result = match cache.lock() {
+                Ok(mut c) => c
+                    .get_or_fetch(&what, discover, core::fetch::Policy::default())
+                    .map_err(|e| e.to_string()),
+                Err(_) => Err("the fetch cache is unavailable".to_owned()),
+            };
+            JobResult::Fetched(result)
+        })
+    }
+
+    /// Finished jobs since the last call.
+    pub fn poll(&mut self) -> Vec<JobResult> {
+        let results: Vec<JobResult> = self.rx.try_iter().collect();
+        if !results.is_empty() {
+            self.busy = None;
+        }
+        results
+    }
+
+    /// Starts guessing the secret of `decoded` on the "secret-guesser" thread: the bundled list,
+    /// then the wordlist if one is given. Cancels a guess in flight.
+    pub fn start_guess(
+        &mut self,
+        decoded: &core::Decoded,
+        wordlist: Option<PathBuf>,
+        ctx: &egui::Context,
+    ) -> GuessStatus {
+        self.cancel_guess();
+        let target = match guess::Target::from_decoded(decoded) {
+            Ok(t) => t,
+            Err(e) => return GuessStatus::Failed(e),
+        };
+        let what = match &wordlist {
+            Some(p) => format!("well-known secrets and {}", p.display()),
+            None => "well-known secrets".to_owned(),
+        };
+        let progress = Arc::new(guess::Progress::default());
+        let (tx, rx) = channel();
+        let (p, repaint) = (progress.clone(), ctx.clone());
+        let spawned = std::thread::Builder::new()
+            .name("secret-guesser".into())
+            .spawn(move || {
+                let mut outcome = Ok(target.guess_bundled(&p));
+                if let (Ok(guess::Outcome::NotFound { .. }), Some(path)) = (&outcome, &wordlist) {
+                    outcome = std::fs::File::open(path)
+                        .map_err(|e| format!("cannot open {}: {}", path.display(), io_words(&e)))
+                        .and_then(|f| {
+                            target
+                                .guess_lines(std::io::BufReader::with_capacity(1 << 20, f), &p)
+                                .map_err(|e| format!("reading {}: {e}", path.display()))
+                        });
+                }
+                tx.send(outcome).ok();
+                repaint.request_repaint();
+            });
+        match spawned {
+            Ok(_) => {
+                self.guess = Some(GuessJob {
+                    progress,
+                    rx,
+                    what: what.clone(),
+                });
+                GuessStatus::Running { tried: 0, what }
+            }
+            Err(e) => GuessStatus::Failed(format!("cannot start the guesser: {e}")),
+        }
+    }
+
+    pub fn cancel_guess(&mut self) {
+        if let Some(job) = &self.guess {
+            job.progress.cancel.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// The guesser's progress or outcome; `None` when none is running. While it runs, asks for a
+    /// repaint in 100 ms to move the counter.
+    pub fn poll_guess(&mut self, ctx: &egui::Context) -> Option<GuessStatus> {
+        let job = self.guess.as_ref()?;
+        let tried = job.progress.tried.load(Ordering::Relaxed);
+        let status = match job.rx.try_recv() {
+            Err(TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                return Some(GuessStatus::Running {
+                    tried,
+                    what: job.what.clone(),
+                });
+            }
+            Err(TryRecvError::Disconnected) => {
+                GuessStatus::Failed("the guesser stopped unexpectedly".into())
+            }
+            Ok(Ok(guess::Outcome::Found { secret, tried })) => GuessStatus::Found {
+                secret: String::from_utf8_lossy(&secret).into_owned(),
+                tried,
+            },
+            Ok(Ok(guess::Outcome::NotFound { tried })) => GuessStatus::NotFound {
+                tried,
+                what: job.what.clone(),
+            },
+            Ok(Ok(guess::Outcome::Cancelled { tried })) => GuessStatus::NotFound {
+                tried,
+                what: format!("{} (cancelled)", job.what),
+            },
+            Ok(Err(e)) => GuessStatus::Failed(e),
+        };
+        self.guess = None;
+        Some(status)
+    }
+
+    /// True while a guess runs (cancel requested or not).
+    pub fn guessing(&self) -> bool {
+        self.guess.is_some()
+    }
+}
+
+/// An I/O error in words: "no such file", not "(os error 2)".
+pub fn io_words(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "no such file".into(),
+        K::PermissionDenied => "permission denied".into(),
+        K::IsADirectory => "it is a folder, not a file".into(),
+        K::AlreadyExists => "it already exists".into(),
+        K::StorageFull => "the disk is full".into(),
+        K::ReadOnlyFilesystem => "the file system is read-only".into(),
+        K::InvalidData => "it is not text".into(),
+        _ => {
+            // Drop the "(os error N)" suffix the standard library adds.
+            let text = e.to_string();
+            match text.find(" (os error") {
+                Some(i) => text[..i].to_owned(),
+                None => text,
+            }
+        }
+    }
+}
+
+/// Reads a file the user chose, with the token size cap and a message naming the file.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| file_error(path, &e))?;
+    if meta.is_dir() {
+        return Err(format!("{} is a folder, not a file", path.display()));
+    }
+    let limit = core::parse::MAX_INPUT_BYTES as u64;
+    if meta.len() > limit {
+        return Err(format!(
+            "{} is {}, over the {} limit",
+            path.display(),
+            byte_count(meta.len()),
+            byte_count(limit)
+        ));
+    }
+    std::fs::read(path).map_err(|e| file_error(path, &e))
+}
+
+/// Checks that `path` is a readable file, without reading it (a wordlist may be large).
+pub fn check_file(path: &Path) -> Result<(), String> {
+    let meta = std::fs::metadata(path).map_err(|e| file_error(path, &e))?;
+    if meta.is_dir() {
+        return Err(format!("{} is a folder, not a file", path.display()));
+    }
+    Ok(())
+}
+
+fn file_error(path: &Path, e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => format!("No such file: {}", path.display()),
+        _ => format!("Cannot read {}: {}", path.display(), io_words(e)),
+    }
+}
+
+/// "1 byte", "2 bytes", "3.0 KiB", "16 MiB".
+pub fn byte_count(n: u64) -> String {
+    match n {
+        1 => "1 byte".into(),
+        n if n < 1024 => format!("{n} bytes"),
+        n if n < 1024 * 1024 => format!("{:.1} KiB", n as f64 / 1024.0),
+        n if n % (1024 * 1024) == 0 => format!("{} MiB", n / (1024 * 1024)),
+        n => format!("{:.1} MiB", n as f64 / (1024.0 * 1024.0)),
+    }
+}
+
+/// Saves the token (and a newline) to a file the user chose.
+pub fn save_token(path: &Path, token: &str) -> Result<(), String> {
+    std::fs::write(path, format!("{}\n", token.trim()))
+        .map_err(|e| format!("Cannot save {}: {}", path.display(), io_words(&e)))
+}
+
+/// Writes exported key text; private keys get mode 0600.
+pub fn save_key(path: &Path, text: &str, private: bool) -> Result<(), String> {
+    use std::io::Write as _;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(if private { 0o600 } else { 0o644 });
+    }
+    #[cfg(not(unix))]
+    let _ = private;
+    let mut file = options
+        .open(path)
+        .map_err(|e| format!("Cannot save {}: {}", path.display(), io_words(&e)))?;
+    file.write_all(text.as_bytes())
+        .map_err(|e| format!("Cannot save {}: {}", path.display(), io_words(&e)))
+}
+
+/// The current key written as `what`.
+pub fn export_text(key: Option<&core::Key>, what: ExportWhat) -> Result<String, String> {
+    use core::export;
+    let key = key.ok_or("there is no key to export")?;
+    let pretty = |v: serde_json::Value| serde_json::to_string_pretty(&v).unwrap_or_default();
+    match what {
+        ExportWhat::PublicPem => export::public_pem(key).map_err(|e| e.to_string()),
+        ExportWhat::PublicJwk => Ok(pretty(export::jwk(key, false))),
+        ExportWhat::Jwks => Ok(pretty(
+            serde_json::json!({"keys": [export::jwk(key, false)]}),
+        )),
+        ExportWhat::PrivatePem => export::private_pem(key)
+            .map(|p| p.to_string())
+            .map_err(|e| e.to_string()),
+        ExportWhat::PrivateJwk => Ok(pretty(export::jwk(key, true))),
+    }
+}
+
+/// Key file contents made ready for a key field: text as is, DER converted to PEM.
+pub struct LoadedKey {
+    pub text: String,
+    pub description: String,
+    /// A private (signing) key, as opposed to a public key or a secret.
+    pub private: bool,
+}
+
+/// Reads `bytes` as a key (PEM, DER, JWK, JWKS). Secrets are not recognised here: any text is a
+/// valid secret, so `secret_ok` says whether plain text may be taken as one.
+pub fn read_key(bytes: &[u8], secret_ok: bool) -> Result<LoadedKey, String> {
+    let set = keys::parse_bytes(bytes).map_err(|e| e.to_string())?;
+    let first = set.keys.first().ok_or("no key found")?;
+    if !secret_ok && first.format == keys::KeyFormat::SecretUtf8 {
+        return Err("neither a token nor a key".into());
+    }
+    let private = first.is_private() && !first.is_secret();
+    let text = match String::from_utf8(bytes.to_vec()) {
+        Ok(t) => t,
+        Err(_) if first.is_private() => core::export::private_pem(first)
+            .map(|p| p.to_string())
+            .map_err(|_| "the binary key could not be converted to PEM".to_owned())?,
+        Err(_) => core::export::public_pem(first)
+            .map_err(|_| "the binary key could not be converted to PEM".to_owned())?,
+    };
+    Ok(LoadedKey {
+        text,
+        description: set.describe(),
+        private,
+    })
+}
+
+/// What a dropped file turned out to be.
+pub enum Dropped {
+    Key(KeySlot, LoadedKey),
+    Token(String),
+    Neither,
+}
+
+/// A dropped file is a key if it reads as one (PEM, DER, JWK/JWKS), otherwise text with a token.
+pub fn classify_drop(bytes: &[u8]) -> Dropped {
+    if let Ok(key) = read_key(bytes, false) {
+        let slot = if key.private {
+            KeySlot::Private
+        } else {
+            KeySlot::Public
+        };
+        return Dropped::Key(slot, key);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) if !text.trim().is_empty() => Dropped::Token(text.to_owned()),
+        _ => Dropped::Neither,
+    }
+}
+
+/// Validates a user claim dictionary file.
+pub fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = read_file(path)?;
+    String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8 text", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byte_counts_read_right() {
+        assert_eq!(byte_count(1), "1 byte");
+        assert_eq!(byte_count(0), "0 bytes");
+        assert_eq!(byte_count(2), "2 bytes");
+        assert_eq!(byte_count(16 * 1024 * 1024), "16 MiB");
+        assert_eq!(byte_count(1536), "1.5 KiB");
+    }
+
+    #[test]
+    fn a_missing_file_is_said_in_words() {
+        let e = read_file(Path::new("/nonexistent/token.jwt")).unwrap_err();
+        assert_eq!(e, "No such file: /nonexistent/token.jwt");
+        assert!(!e.contains("os error"));
+    }
+}

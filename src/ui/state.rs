@@ -1,0 +1,115 @@
+//! What the user has: the token text, the editors, the key inputs and the settings. One
+//! `AppState`, persisted by eframe as plain text (`app.ron`), so every field that must not reach
+//! disk is kept out of it and says why.
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::keys::SecretEncoding;
+
+/// Where the current token came from; decides whether a key edit re-signs or only verifies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Origin {
+    /// Pasted or opened: editing the key verifies it.
+    #[default]
+    Pasted,
+    /// Built from header, payload and key here: editing any of them re-signs.
+    Built,
+}
+
+/// Whose key is in the key fields. A key that came with the example is the example's: a pasted
+/// or opened token clears it, so a fresh paste never shows "invalid" because of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KeySource {
+    /// The fields are empty.
+    #[default]
+    None,
+    /// Filled by the Example button (or the first-run example).
+    Example,
+    /// Typed, pasted, loaded, generated or fetched by the user: kept when tokens change.
+    User,
+}
+
+/// Key text as typed. Never serialized on its own: see [`AppState::remembered_keys`].
+#[derive(Clone, Default, Serialize, Deserialize)]
+pub struct KeyInputs {
+    /// HMAC secret, read with [`AppState::secret_encoding`].
+    pub secret: String,
+    /// Public key text (PEM, JWK or JWKS) used to verify.
+    pub public_key: String,
+    /// Private key text (PEM or JWK) used to sign, and to verify when no public key is given.
+    pub private_key: String,
+}
+
+impl KeyInputs {
+    pub fn is_empty(&self) -> bool {
+        self.secret.is_empty()
+            && self.public_key.trim().is_empty()
+            && self.private_key.trim().is_empty()
+    }
+}
+
+impl std::fmt::Debug for KeyInputs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("KeyInputs { .. }")
+    }
+}
+
+impl Drop for KeyInputs {
+    fn drop(&mut self) {
+        use zeroize::Zeroize as _;
+        self.secret.zeroize();
+        self.private_key.zeroize();
+    }
+}
+
+/// Everything that survives a restart.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AppState {
+    pub token: String,
+    pub header: String,
+    pub payload: String,
+    pub origin: Origin,
+    pub secret_encoding: SecretEncoding,
+    pub leeway_secs: i64,
+    /// Off by default: keys are kept in memory only.
+    pub remember_key: bool,
+    /// Filled at save time only when `remember_key` is on; otherwise `None`, so no secret is written.
+    pub remembered_keys: Option<KeyInputs>,
+    /// `None` follows the system.
+    pub dark_mode: Option<bool>,
+    /// The zoom factor chosen with Ctrl+= / Ctrl+- / Ctrl+0.
+    pub zoom: f32,
+    /// Expectations, as typed: issuer, audiences and required claims (comma-separated), lifetime.
+    pub expect_issuer: String,
+    pub expect_audiences: String,
+    pub expect_required: String,
+    pub expect_max_lifetime: String,
+    /// Evaluate times at this instant (RFC 3339 or Unix) instead of live "now".
+    pub evaluate_at: Option<String>,
+    /// A user claim dictionary (JSON text) laid over the bundled one.
+    pub user_dictionary: Option<String>,
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self {
+            token: String::new(),
+            header: String::new(),
+            payload: String::new(),
+            origin: Origin::Built,
+            secret_encoding: SecretEncoding::Utf8,
+            leeway_secs: 0,
+            remember_key: false,
+            remembered_keys: None,
+            dark_mode: None,
+            zoom: 1.0,
+            expect_issuer: String::new(),
+            expect_audiences: String::new(),
+            expect_required: String::new(),
+            expect_max_lifetime: String::new(),
+            evaluate_at: None,
+            user_dictionary: None,
+        }
+    }
+}

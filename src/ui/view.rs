@@ -1,0 +1,327 @@
+//! The view model: what the screen says, derived from the model and the clock by pure code.
+//! Panels draw it; tests read it as text (insta snapshots). The app derives it again only after
+//! commands were applied or the clock moved.
+
+use crate::core::{Alg, Severity, SignatureStatus, ValidityState, parse::Span};
+
+use super::model::{Model, TokenState};
+
+/// How a piece of status should look; each tone also carries words and an icon, so nothing rests
+/// on colour alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Good,
+    Bad,
+    Warn,
+    Neutral,
+}
+
+/// An icon and words on a tinted background.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Badge {
+    pub icon: &'static str,
+    pub text: String,
+    pub tone: Tone,
+}
+
+/// One line of text with its tone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub text: String,
+    pub tone: Tone,
+}
+
+/// A decoding problem and the bytes of the token text it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkedError {
+    pub message: String,
+    pub span: Span,
+}
+
+/// Everything the status strip, the token field and the key notes say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewModel {
+    /// The token state's name ("empty", "malformed", "decoded", "built", "draft").
+    pub state: &'static str,
+    pub signature: Badge,
+    /// Absent when there is no token to evaluate (empty, malformed).
+    pub validity: Option<Badge>,
+    /// One line under the badges: why the signature badge says what it says.
+    pub reason: Line,
+    /// One line: the findings' count by severity.
+    pub findings: Line,
+    /// Decoding problems, to list and to mark in the token field.
+    pub errors: Vec<MarkedError>,
+    /// Under the token field when the editors hold a draft.
+    pub draft_note: Option<String>,
+    /// What the key fields were read as (one line each).
+    pub verify_note: Line,
+    pub sign_note: Line,
+    /// Seconds until a relative time on screen changes; `None` when nothing on screen moves.
+    pub repaint_after_secs: Option<u64>,
+}
+
+fn badge(icon: &'static str, text: impl Into<String>, tone: Tone) -> Badge {
+    Badge {
+        icon,
+        text: text.into(),
+        tone,
+    }
+}
+
+fn line(text: impl Into<String>, tone: Tone) -> Line {
+    Line {
+        text: text.into(),
+        tone,
+    }
+}
+
+/// "2 critical, 1 warn"; empty when there are none.
+pub fn finding_counts(findings: &[crate::core::Finding]) -> String {
+    [
+        Severity::Critical,
+        Severity::Error,
+        Severity::Warn,
+        Severity::Info,
+    ]
+    .iter()
+    .filter_map(|s| {
+        let n = findings.iter().filter(|f| f.severity == *s).count();
+        (n > 0).then(|| format!("{n} {}", s.as_str()))
+    })
+    .collect::<Vec<_>>()
+    .join(", ")
+}
+
+fn key_note(note: Option<&Result<String, String>>) -> Line {
+    match note {
+        Some(Ok(d)) => line(format!("Detected: {d}"), Tone::Good),
+        Some(Err(e)) => line(format!("✖ {e}"), Tone::Bad),
+        None => line("No key", Tone::Neutral),
+    }
+}
+
+impl ViewModel {
+    pub fn derive(model: &Model) -> Self {
+        let a = &model.analysis;
+        let token_shown = matches!(
+            model.token_state,
+            TokenState::Decoded | TokenState::Built | TokenState::Draft { .. }
+        );
+        let (signature, reason) = match &model.token_state {
+            TokenState::Empty => (
+                badge("•", "No token", Tone::Neutral),
+                line(
+                    "Paste a token anywhere (Ctrl+V), open a file, or start from the Example.",
+                    Tone::Neutral,
+                ),
+            ),
+            TokenState::Malformed => (
+                badge("✖", "Malformed", Tone::Bad),
+                line(
+                    a.decoded
+                        .errors
+                        .first()
+                        .map(ToString::to_string)
+                        .unwrap_or_default(),
+                    Tone::Bad,
+                ),
+            ),
+            TokenState::Draft { reason } => (
+                badge("⚠", format!("Unsigned draft: {reason}"), Tone::Warn),
+                line(
+                    "The token shown is the last one signed; it does not include the editors' changes.",
+                    Tone::Warn,
+                ),
+            ),
+            TokenState::Decoded | TokenState::Built => signature_badge(model),
+        };
+        let validity = token_shown.then(|| {
+            let v = &a.validity;
+            let (icon, tone) = match v.state {
+                ValidityState::Valid => ("✔", Tone::Good),
+                ValidityState::Expired | ValidityState::NotYetValid => ("✖", Tone::Bad),
+                ValidityState::NoExp => ("⚠", Tone::Warn),
+            };
+            badge(icon, v.summary.clone(), tone)
+        });
+        let findings = if !token_shown {
+            line("Findings: none (no token)", Tone::Neutral)
+        } else {
+            match a.findings.iter().map(|f| f.severity).min() {
+                None => line("Findings: none", Tone::Good),
+                Some(worst) => line(
+                    format!("Findings: {}", finding_counts(&a.findings)),
+                    match worst {
+                        Severity::Critical | Severity::Error => Tone::Bad,
+                        Severity::Warn => Tone::Warn,
+                        Severity::Info => Tone::Neutral,
+                    },
+                ),
+            }
+        };
+        let errors = if model.token_state == TokenState::Malformed {
+            a.decoded
+                .errors
+                .iter()
+                .map(|e| MarkedError {
+                    message: e.to_string(),
+                    span: e.span,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let draft_note = match &model.token_state {
+            TokenState::Draft { reason } => Some(format!(
+                "⚠ Draft: {reason}. The token is the last one signed."
+            )),
+            _ => None,
+        };
+        let times_move = token_shown && model.state.evaluate_at.is_none();
+        Self {
+            state: model.token_state.name(),
+            signature,
+            validity,
+            reason,
+            findings,
+            errors,
+            draft_note,
+            verify_note: key_note(model.key_state.verify_note.as_ref()),
+            sign_note: key_note(model.key_state.sign_note.as_ref()),
+            repaint_after_secs: times_move.then(|| a.next_display_change_secs()).flatten(),
+        }
+    }
+}
+
+/// The signature badge and its reason for a token that decoded.
+fn signature_badge(model: &Model) -> (Badge, Line) {
+    let s = &model.analysis.signature;
+    let alg = model.analysis.decoded.alg_name().and_then(Alg::parse);
+    let key_line = || {
+        s.key.as_ref().map_or_else(
+            || line("", Tone::Neutral),
+            |k| line(format!("Key: {k}"), Tone::Neutral),
+        )
+    };
+    match s.status {
+        SignatureStatus::Verified => (badge("✔", "Signature verified", Tone::Good), key_line()),
+        SignatureStatus::Invalid => (
+            badge("✖", "Invalid signature", Tone::Bad),
+            line(s.detail.clone(), Tone::Bad),
+        ),
+        SignatureStatus::Unsigned => (
+            badge("⚠", "Unsigned (alg: none)", Tone::Bad),
+            line(s.detail.clone(), Tone::Bad),
+        ),
+        SignatureStatus::NoKey => (
+            badge("?", "No key: signature not checked", Tone::Warn),
+            line(
+                match alg.map(|a| a.family()) {
+                    Some(crate::core::alg::Family::Hmac) => {
+                        "Enter the secret below to verify the signature."
+                    }
+                    _ => "Paste the public key (PEM, JWK or JWKS) below to verify the signature.",
+                },
+                Tone::Neutral,
+            ),
+        ),
+        SignatureStatus::UnsupportedAlg => (
+            badge("?", "Signature cannot be checked", Tone::Warn),
+            line(s.detail.clone(), Tone::Warn),
+        ),
+        SignatureStatus::KeyMismatch => (
+            badge(
+                "✖",
+                match alg {
+                    Some(a) => format!("Key does not fit {a}"),
+                    None => "Key does not fit".into(),
+                },
+                Tone::Bad,
+            ),
+            line(s.detail.clone(), Tone::Bad),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::{keys, sign};
+    use crate::ui::model::AppState;
+
+    const NOW: i64 = 1_800_000_000;
+
+    fn model() -> Model {
+        Model::new(AppState::default(), NOW)
+    }
+
+    fn pasted(secret: &str) -> String {
+        let key = keys::parse_text(secret).unwrap();
+        sign::sign(
+            r#"{"alg":"HS256","typ":"JWT"}"#,
+            r#"{"sub":"pasted","exp":1800000045}"#,
+            key.keys.first(),
+            sign::Unsecured::Refuse,
+        )
+        .unwrap()
+        .token
+    }
+
+    #[test]
+    fn view_of_the_first_run_example() {
+        insta::assert_debug_snapshot!(ViewModel::derive(&model()));
+    }
+
+    #[test]
+    fn view_of_an_empty_token() {
+        let mut m = model();
+        m.state.token.clear();
+        m.token_edited();
+        insta::assert_debug_snapshot!(ViewModel::derive(&m));
+    }
+
+    #[test]
+    fn view_of_garbage() {
+        let mut m = model();
+        assert!(m.load_text("eyJhbGciOiJIUzI1NiJ9.ab@c.sig"));
+        insta::assert_debug_snapshot!(ViewModel::derive(&m));
+    }
+
+    #[test]
+    fn view_of_a_pasted_token_without_a_key_then_with_it() {
+        let mut m = model();
+        assert!(m.load_text(&pasted("my-own-secret-that-is-32-bytes-long!")));
+        insta::assert_debug_snapshot!("pasted_no_key", ViewModel::derive(&m));
+        m.keys.secret = "my-own-secret-that-is-32-bytes-long!".into();
+        m.key_edited();
+        insta::assert_debug_snapshot!("pasted_verified", ViewModel::derive(&m));
+    }
+
+    #[test]
+    fn view_of_a_draft() {
+        let mut m = model();
+        m.pick_alg(Alg::RS256);
+        insta::assert_debug_snapshot!(ViewModel::derive(&m));
+    }
+
+    #[test]
+    fn repaints_every_second_only_while_a_time_is_under_a_minute_away() {
+        let mut m = model();
+        // The example was issued just now: seconds are shown ("5 s ago").
+        assert_eq!(ViewModel::derive(&m).repaint_after_secs, Some(1));
+        // 90 s later every time on screen is in minutes: iat reads "2 min ago" in 30 s.
+        m.set_now(NOW + 90);
+        assert_eq!(ViewModel::derive(&m).repaint_after_secs, Some(30));
+        assert!(m.load_text(&pasted("my-own-secret-that-is-32-bytes-long!")));
+        // exp 45 s away: seconds are shown.
+        assert_eq!(ViewModel::derive(&m).repaint_after_secs, Some(1));
+        m.state.evaluate_at = Some("2030-01-01T00:00:00Z".into());
+        m.settings_edited();
+        assert_eq!(
+            ViewModel::derive(&m).repaint_after_secs,
+            None,
+            "a fixed instant never moves"
+        );
+    }
+}
