@@ -269,7 +269,10 @@ fn nothing_above_the_editors_moves_when_the_analysis_changes() {
 #[test]
 fn at_800_by_600_every_control_is_inside_the_window() {
     for size in [[800.0, 600.0], [960.0, 640.0], [560.0, 420.0]] {
-        let mut h = harness_at(size);
+        // Opened wide, then made narrow: panel widths that egui remembers must not cut controls.
+        let mut h = harness_at([1280.0, 800.0]);
+        h.run();
+        h.set_size(egui::vec2(size[0], size[1]));
         h.run();
         let rects = interactive_rects(&h);
         assert!(rects.len() > 10, "found only {} controls", rects.len());
@@ -286,7 +289,9 @@ fn at_800_by_600_every_control_is_inside_the_window() {
 
 #[test]
 fn side_by_side_columns_have_room_for_their_controls() {
-    let mut h = harness_at([1000.0, 700.0]);
+    let mut h = harness_at([1600.0, 900.0]);
+    h.run();
+    h.set_size(egui::vec2(1000.0, 700.0));
     h.run();
     for (label, rect) in interactive_rects(&h) {
         assert!(
@@ -462,4 +467,60 @@ fn a_one_byte_secret_reads_in_the_singular() {
     h.run();
     h.get_by_label_contains("HMAC secret, 1 byte (");
     assert!(h.query_by_label_contains("1 bytes").is_none());
+}
+
+#[test]
+fn a_large_payload_is_resigned_when_typing_pauses_and_before_a_copy() {
+    let clipboard = MemoryClipboard::default();
+    let app = App::with_parts(
+        AppState::default(),
+        Box::new(clipboard.clone()),
+        Box::new(|| NOW),
+        None,
+    );
+    let mut h = Harness::builder()
+        .with_size([1280.0, 900.0])
+        .build_ui_state(|ui, app: &mut App| app.draw(ui), app);
+    h.run();
+    let big = format!(
+        "{{\n  \"blob\": \"{}\",\n  \"sub\": \"big\"\n}}",
+        "z".repeat(40 * 1024)
+    );
+    h.state_mut().model.state.payload = big;
+    h.state_mut().model.parts_edited();
+    h.run();
+    let before = h.state().model.state.token.clone();
+    h.get_by_role_and_label(Role::MultilineTextInput, "Payload")
+        .focus();
+    h.run();
+    // The cursor starts at the end: step back into the value of "sub" (the last member).
+    for _ in 0..3 {
+        h.key_press(egui::Key::ArrowLeft);
+    }
+    h.event(egui::Event::Text("!".into()));
+    h.step();
+    // The keystroke frame did not re-sign; the next frame says it will.
+    assert_eq!(h.state().model.state.token, before);
+    h.step();
+    h.get_by_label_contains("re-signing when you pause typing");
+    // Time passes without typing: the token follows the editors.
+    h.run_steps(30);
+    let after = h.state().model.state.token.clone();
+    assert_ne!(after, before);
+    let claims = jwt_debugger::core::parse::decode(&after);
+    assert_eq!(claims.claims().unwrap()["sub"], "big!");
+    h.get_by_label_contains("Signature verified");
+
+    // A copy right after a keystroke copies what the editors say.
+    h.event(egui::Event::Text("?".into()));
+    h.step();
+    h.key_press(egui::Key::Escape);
+    h.step();
+    h.get_by_label("📋 Copy token").click();
+    h.step();
+    let copied = clipboard.copied.lock().unwrap().last().unwrap().clone();
+    assert_eq!(
+        jwt_debugger::core::parse::decode(&copied).claims().unwrap()["sub"],
+        "big!?"
+    );
 }

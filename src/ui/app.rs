@@ -28,6 +28,9 @@ pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 pub const COPY_TOKEN: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::C);
 
+/// How long typing must pause before a large token is re-signed.
+pub const REBUILD_PAUSE_SECS: f64 = 0.3;
+
 /// Windows narrower than this show one scrolling column instead of two side by side.
 pub const STACK_BELOW_WIDTH: f32 = 900.0;
 
@@ -35,9 +38,14 @@ pub const STACK_BELOW_WIDTH: f32 = 900.0;
 enum Event {
     Ui(Command),
     Pasted(String),
-    Dropped { bytes: Vec<u8>, name: String },
+    Dropped {
+        bytes: Vec<u8>,
+        name: String,
+    },
     Job(JobResult),
     Dialog(DialogResult),
+    /// Typing paused: re-sign the large token whose rebuild was deferred.
+    RebuildNow,
 }
 
 /// Where a file path typed by hand goes, when no dialog can appear.
@@ -78,6 +86,8 @@ pub struct App {
     first_frame_probe: Option<std::time::Instant>,
     /// The context, for jobs started from a file result (they ask for a repaint when done).
     repaint_ctx: Option<egui::Context>,
+    /// When (egui input time) a deferred rebuild is due.
+    rebuild_due: Option<f64>,
 }
 
 impl App {
@@ -127,6 +137,7 @@ impl App {
             guessed_secret: None,
             first_frame_probe: None,
             repaint_ctx: None,
+            rebuild_due: None,
         }
     }
 
@@ -395,6 +406,15 @@ impl App {
         while let Some(result) = self.dialogs.poll() {
             events.push(Event::Dialog(result));
         }
+        if let Some(due) = self.rebuild_due {
+            let time = ctx.input(|i| i.time);
+            if time >= due {
+                self.rebuild_due = None;
+                events.push(Event::RebuildNow);
+            } else {
+                ctx.request_repaint_after(Duration::from_secs_f64(due - time));
+            }
+        }
         events
     }
 
@@ -405,6 +425,7 @@ impl App {
             Event::Dropped { bytes, name } => self.dropped(&bytes, &name),
             Event::Job(result) => self.job_finished(result),
             Event::Dialog(result) => self.dialog_finished(result),
+            Event::RebuildNow => self.flush_rebuild(),
         }
     }
 
@@ -501,6 +522,7 @@ impl App {
         let shown = path.display();
         match purpose {
             Purpose::SaveToken => {
+                self.flush_rebuild();
                 jobs::save_token(path, &self.model.state.token)?;
                 self.say(format!("Saved token to {shown}"), false);
             }
@@ -553,7 +575,15 @@ impl App {
         }
     }
 
+    /// A deferred rebuild happens now: what is copied or saved is what the editors say.
+    fn flush_rebuild(&mut self) {
+        if self.model.rebuild_pending {
+            self.model.parts_edited();
+        }
+    }
+
     fn copy(&mut self, what: CopyWhat) {
+        self.flush_rebuild();
         let text = self.model.copy_text(what);
         let sensitive = matches!(
             what,
@@ -623,6 +653,12 @@ impl App {
         let m = &mut self.model;
         match command {
             Command::TokenEdited => m.token_edited(),
+            Command::PartsEdited if m.defers_rebuild() => {
+                m.parts_edited_later();
+                let due = ctx.input(|i| i.time) + REBUILD_PAUSE_SECS;
+                self.rebuild_due = Some(due);
+                ctx.request_repaint_after(Duration::from_secs_f64(REBUILD_PAUSE_SECS));
+            }
             Command::PartsEdited => m.parts_edited(),
             Command::KeyEdited => m.key_edited(),
             Command::SetSecretEncoding(enc) => {

@@ -15,6 +15,10 @@ use crate::core::{
     sign::{self, SignError, Unsecured},
 };
 
+/// Header and payload together larger than this are re-signed when typing pauses, not on every
+/// keystroke: laying out a token that size takes longer than a frame.
+pub const DEFER_REBUILD_BYTES: usize = 16 * 1024;
+
 /// The secret used by the example a new window opens with: readable, and as long as HS256 needs.
 pub const EXAMPLE_SECRET: &str = "a-string-secret-at-least-256-bits-long";
 
@@ -94,6 +98,8 @@ pub struct Model {
     pub allow_unsecured: bool,
     /// Transient, on purpose: the user confirms signing a header whose jwk holds a private key.
     pub allow_embedded_private_key: bool,
+    /// The editors changed and the token will be rebuilt when typing pauses (large inputs).
+    pub rebuild_pending: bool,
     now: i64,
     /// Hashes of the inputs the key state and the analysis were computed from.
     keys_input: Option<u64>,
@@ -149,6 +155,7 @@ impl Model {
             errors: EditorErrors::default(),
             allow_unsecured: false,
             allow_embedded_private_key: false,
+            rebuild_pending: false,
             now,
             keys_input: None,
             analysis_input: None,
@@ -616,8 +623,19 @@ impl Model {
         self.refresh();
     }
 
+    /// True when the editors are large enough that re-signing should wait for a pause.
+    pub fn defers_rebuild(&self) -> bool {
+        self.state.header.len() + self.state.payload.len() > DEFER_REBUILD_BYTES
+    }
+
+    /// Header or payload text was edited and the rebuild waits for a pause in typing.
+    pub fn parts_edited_later(&mut self) {
+        self.rebuild_pending = true;
+    }
+
     /// Header or payload text was edited: re-sign, or keep the last token as a draft.
     pub fn parts_edited(&mut self) {
+        self.rebuild_pending = false;
         self.state.origin = Origin::Built;
         self.header_edited();
         self.refresh_keys();
@@ -657,6 +675,7 @@ impl Model {
     /// Builds the token from the editors and the signing key. The token text is replaced only by
     /// a token that really carries its signature; otherwise the state is a draft with the reason.
     fn rebuild(&mut self) {
+        self.rebuild_pending = false;
         self.errors = EditorErrors::default();
         let header = match json::parse(&self.state.header) {
             Ok(p) if p.value.is_object() => p.value,

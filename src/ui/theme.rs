@@ -68,7 +68,7 @@ pub const WINDOW_SIZE: [f32; 2] = [1280.0, 800.0];
 pub const MIN_WINDOW_SIZE: [f32; 2] = [560.0, 420.0];
 
 /// Neither column of the side-by-side layout gets narrower than this.
-pub const MIN_COLUMN_WIDTH: f32 = 360.0;
+pub const MIN_COLUMN_WIDTH: f32 = 400.0;
 
 /// The smallest text anywhere, in logical points (egui's default "small" is 9).
 pub const MIN_TEXT_SIZE: f32 = 12.0;

@@ -173,6 +173,9 @@ impl ViewModel {
             Vec::new()
         };
         let draft_note = match &model.token_state {
+            _ if model.rebuild_pending => {
+                Some("⟳ Large token: re-signing when you pause typing…".to_owned())
+            }
             TokenState::Draft { reason } => Some(format!(
                 "⚠ Draft: {reason}. The token is the last one signed."
             )),

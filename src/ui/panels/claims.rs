@@ -97,7 +97,7 @@ fn row(
                     .add(
                         egui::TextEdit::singleline(text)
                             .id_salt(("time_field", &claim.name))
-                            .desired_width(190.0),
+                            .desired_width(ui.available_width().clamp(100.0, 190.0)),
                     )
                     .labelled_by(label.id);
                 if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {

@@ -48,7 +48,7 @@ pub fn ui(
     commands: &mut Vec<Command>,
 ) {
     let current = view.alg;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label(RichText::new("Algorithm").strong());
         let shown = current.map_or("(header has no valid alg)".to_owned(), |a| {
             a.name().to_owned()
@@ -97,12 +97,14 @@ pub fn ui(
         Some(Family::Hmac) | None => {
             ui.horizontal(|ui| {
                 let label = ui.label("Secret");
+                // Room for the "Show" tick on the same line, however narrow the column.
+                let width = (ui.available_width() - 80.0).clamp(100.0, 420.0);
                 let response = ui
                     .add(
                         TextEdit::singleline(&mut keys.secret)
                             .id_salt("secret_field")
                             .password(!pane.show_secret)
-                            .desired_width(320.0)
+                            .desired_width(width)
                             .hint_text("shared secret"),
                     )
                     .labelled_by(label.id);
@@ -111,7 +113,7 @@ pub fn ui(
                 }
                 ui.checkbox(&mut pane.show_secret, "Show");
             });
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 let label = ui.label("Secret encoding");
                 egui::ComboBox::from_id_salt("secret_encoding")
                     .selected_text(view.secret_encoding.label())

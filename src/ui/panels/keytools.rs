@@ -142,7 +142,7 @@ pub fn ui(
             });
             ui.horizontal(|ui| {
                 let label = ui.label("JWKS URL");
-                ui.add(egui::TextEdit::singleline(&mut state.jwks_url).id_salt("jwks_url_field").hint_text("https://login.example.com/.well-known/jwks.json").desired_width(320.0)).labelled_by(label.id);
+                ui.add(egui::TextEdit::singleline(&mut state.jwks_url).id_salt("jwks_url_field").hint_text("https://login.example.com/.well-known/jwks.json").desired_width((ui.available_width() - 70.0).clamp(100.0, 320.0))).labelled_by(label.id);
                 if ui.add_enabled(!state.jwks_url.trim().is_empty() && busy.is_none(), egui::Button::new("Fetch")).clicked() {
                     commands.push(Command::FetchKeys(Some(state.jwks_url.trim().to_owned())));
                 }

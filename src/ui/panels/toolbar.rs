@@ -79,7 +79,7 @@ pub fn ui(
             tone: if n.error { Tone::Bad } else { Tone::Good },
         },
         None => Line {
-            text: String::new(),
+            text: "Offline: nothing you paste or type here leaves this computer.".into(),
             tone: Tone::Neutral,
         },
     };
@@ -104,7 +104,7 @@ pub fn path_prompt_ui(ui: &mut egui::Ui, prompt: &mut PathPrompt, commands: &mut
                 egui::TextEdit::singleline(&mut prompt.path)
                     .id_salt("path_prompt")
                     .hint_text("/path/to/file")
-                    .desired_width(360.0),
+                    .desired_width((ui.available_width() - 140.0).clamp(120.0, 360.0)),
             )
             .labelled_by(label.id);
         if std::mem::take(&mut prompt.focus) {

@@ -15,7 +15,7 @@ fn field(ui: &mut egui::Ui, label: &str, hint: &str, text: &mut String) -> bool 
             egui::TextEdit::singleline(text)
                 .id_salt(("validation_field", label))
                 .hint_text(hint)
-                .desired_width(300.0),
+                .desired_width(ui.available_width().clamp(100.0, 300.0)),
         )
         .labelled_by(l.id)
         .changed()
