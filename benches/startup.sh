@@ -20,8 +20,8 @@ measure() { # prints "first_frame_ms rss_kib"
   local ms rss
   ms=$(grep -m1 first-frame-ms "$work/err" | awk '{print $2}')
   rss=$(awk '/VmRSS/{print $2}' "/proc/$app/status")
-  kill "$app" 2>/dev/null; sleep 0.5; kill -9 "$app" 2>/dev/null; wait "$app" 2>/dev/null || true
-  kill "$xvfb"; wait "$xvfb" 2>/dev/null || true
+  kill "$app" 2>/dev/null || true; sleep 0.5; kill -9 "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true
+  kill "$xvfb" 2>/dev/null || true; wait "$xvfb" 2>/dev/null || true
   echo "$ms $rss"
 }
 

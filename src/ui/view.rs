@@ -145,7 +145,7 @@ impl ViewModel {
             };
             badge(icon, v.summary.clone(), tone)
         });
-        let findings = if !token_shown {
+        let findings = if model.token_state == TokenState::Empty {
             line("Findings: none (no token)", Tone::Neutral)
         } else {
             match a.findings.iter().map(|f| f.severity).min() {

@@ -1,0 +1,63 @@
+//! Token-controlled text made safe to show: control characters (which a terminal obeys: colours,
+//! cursor moves, window titles, clearing the screen) and bidirectional overrides (which reorder
+//! what is read) are written as visible escapes.
+
+use std::borrow::Cow;
+
+/// True for characters that must not reach a terminal or a label as themselves.
+fn is_unsafe(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with every control character except newline and tab shown as an escape (`\x1b`,
+/// `\r`, `\u{202e}`), so that it reads as what it is. Borrowed when there is nothing to escape.
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '\r' => out.push_str("\\r"),
+            '\0' => out.push_str("\\0"),
+            c if is_unsafe(c) && (c as u32) < 0x100 => {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            c if is_unsafe(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// As [`escape_controls`], and newlines and tabs too: for text shown on one line.
+pub fn escape_line(text: &str) -> Cow<'_, str> {
+    if !text.contains(['\n', '\t']) {
+        return escape_controls(text);
+    }
+    Cow::Owned(
+        escape_controls(text)
+            .replace('\n', "\\n")
+            .replace('\t', "\\t"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_controls_are_shown_not_obeyed() {
+        assert_eq!(
+            escape_controls("\x1b[32m✔ Signature verified\x1b[0m"),
+            "\\x1b[32m✔ Signature verified\\x1b[0m"
+        );
+        assert_eq!(escape_controls("a\rb\0c\x07"), "a\\rb\\0c\\x07");
+        assert_eq!(escape_controls("\u{9b}2J"), "\\x9b2J", "C1 CSI");
+        assert_eq!(escape_controls("abc\u{202e}fed"), "abc\\u{202e}fed");
+        assert_eq!(escape_controls("line 1\nline 2\tx"), "line 1\nline 2\tx");
+        assert_eq!(escape_line("line 1\nline 2"), "line 1\\nline 2");
+        assert!(matches!(escape_controls("plain ünïcode 홍길동"), Cow::Borrowed(_)));
+    }
+}
