@@ -1,9 +1,10 @@
 //! Strict base64url (RFC 4648 §5, no padding) with tolerant decoding.
 //!
 //! A JWS segment that is not canonical base64url is still decoded when that is possible
-//! (padding, the standard alphabet's `+` and `/`, non-zero trailing bits): the deviations are
-//! returned next to the bytes so that the analysis can report them. Only characters outside both
-//! alphabets, misplaced `=` and impossible lengths are errors.
+//! (trailing `=` padding, non-zero trailing bits): the deviations are returned next to the bytes
+//! so that the analysis can report them, and such a token is never verified. Characters outside
+//! the base64url alphabet (the standard alphabet's `+` and `/` included), misplaced `=` and
+//! impossible lengths are errors: the token is malformed.
 
 use base64::Engine as _;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
@@ -28,8 +29,6 @@ pub fn encode(bytes: impl AsRef<[u8]>) -> String {
 pub enum Deviation {
     /// `=` padding at the end; `count` characters, starting at byte `offset`.
     Padding { offset: usize, count: usize },
-    /// `+` or `/` from the standard alphabet, first seen at `offset`.
-    StandardAlphabet { offset: usize, ch: char },
     /// The last character carries bits that are not zero, so several strings decode alike.
     NonZeroTrailingBits { offset: usize },
 }
@@ -43,9 +42,6 @@ impl Deviation {
                     "has {count} '=' padding character(s) at byte {offset}; base64url in a JWS has no padding"
                 )
             }
-            Self::StandardAlphabet { offset, ch } => format!(
-                "byte {offset} is '{ch}' from the standard base64 alphabet; base64url uses '-' and '_'"
-            ),
             Self::NonZeroTrailingBits { offset } => format!(
                 "the last character (byte {offset}) has non-zero unused bits, so the text is not the canonical encoding of its bytes"
             ),
@@ -84,6 +80,7 @@ fn show_char(ch: char) -> String {
         '\n' => "a line break".to_owned(),
         '\r' => "a carriage return".to_owned(),
         c if c.is_control() => format!("the control character U+{:04X}", c as u32),
+        '+' | '/' => format!("'{ch}' (standard base64, where base64url has '-' and '_')"),
         c => format!("'{c}'"),
     }
 }
@@ -93,20 +90,9 @@ pub fn decode(text: &str) -> Result<Decoded, Base64Error> {
     let bytes = text.as_bytes();
     let content_len = bytes.len() - bytes.iter().rev().take_while(|&&b| b == b'=').count();
     let mut deviations = Vec::new();
-    let mut cleaned: Option<Vec<u8>> = None;
     for (offset, &b) in bytes[..content_len].iter().enumerate() {
         match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' => {}
-            b'+' | b'/' => {
-                if cleaned.is_none() {
-                    deviations.push(Deviation::StandardAlphabet {
-                        offset,
-                        ch: b as char,
-                    });
-                }
-                let buf = cleaned.get_or_insert_with(|| bytes[..content_len].to_vec());
-                buf[offset] = if b == b'+' { b'-' } else { b'_' };
-            }
             b'=' => return Err(Base64Error::MisplacedPadding { offset }),
             _ => {
                 let ch = text[offset..].chars().next().unwrap_or('\u{FFFD}');
@@ -131,7 +117,7 @@ pub fn decode(text: &str) -> Result<Decoded, Base64Error> {
     if content_len % 4 == 1 {
         return Err(Base64Error::ImpossibleLength { len: content_len });
     }
-    let content: &[u8] = cleaned.as_deref().unwrap_or(&bytes[..content_len]);
+    let content: &[u8] = &bytes[..content_len];
     let decoded = LENIENT
         .decode(content)
         .map_err(|_| Base64Error::ImpossibleLength { len: content_len })?;
@@ -203,13 +189,14 @@ mod tests {
     }
 
     #[test]
-    fn standard_alphabet_is_tolerated_and_reported() {
-        let d = decode("-_+/").unwrap();
-        assert_eq!(d.bytes, decode("-_-_").unwrap().bytes);
-        assert_eq!(
-            d.deviations,
-            vec![Deviation::StandardAlphabet { offset: 2, ch: '+' }]
-        );
+    fn the_standard_alphabet_is_not_base64url() {
+        for (text, offset) in [("-_+/", 2), ("////", 0), ("ab/c", 2)] {
+            match decode(text) {
+                Err(Base64Error::InvalidChar { offset: at, .. }) => assert_eq!(at, offset),
+                other => panic!("{text}: {other:?}"),
+            }
+        }
+        assert!(decode("-_+/").unwrap_err().to_string().contains("standard base64"));
     }
 
     #[test]

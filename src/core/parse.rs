@@ -543,8 +543,17 @@ fn decode_header(d: &mut Decoded) {
         Err(e) => d.error(ErrorKind::Json, "header", format!("invalid JSON at {e}")),
     }
     d.header_text = Some(text);
-    if let Some(b64) = d.header.as_ref().and_then(|h| h.get("b64")) {
-        d.unencoded_payload = b64 == &Value::Bool(false);
+    match d.header.as_ref().and_then(|h| h.get("b64")) {
+        None | Some(Value::Bool(true)) => {}
+        Some(Value::Bool(false)) => d.unencoded_payload = true,
+        Some(other) => {
+            let shown = other.to_string();
+            d.error(
+                ErrorKind::Json,
+                "header",
+                format!("\"b64\" must be true or false (RFC 7797), not {shown}"),
+            );
+        }
     }
 }
 

@@ -34,6 +34,9 @@ pub enum SignError {
         "the header's jwk contains a private key (\"d\"): the token would publish it; this is only done when asked for explicitly"
     )]
     EmbeddedPrivateKey,
+    /// The header breaks a JWS rule ("b64" not a boolean, an unencoded payload with a '.').
+    #[error("{0}")]
+    HeaderRule(String),
 }
 
 /// A freshly made token.
@@ -121,16 +124,60 @@ pub fn sign_guarded(
     let payload = json::parse(payload_json)
         .map_err(SignError::PayloadJson)?
         .value;
+    let (header, unencoded) = unencoded_payload_header(header)?;
+    let payload_text = json::to_compact(&payload);
+    let payload_segment = if unencoded {
+        // RFC 7797 §5.2: in the compact form the payload itself stands between the dots.
+        if payload_text.contains('.') {
+            return Err(SignError::HeaderRule(
+                "\"b64\": false puts the payload in the token as it is, and a compact token's payload cannot contain '.' (RFC 7797 §5.2)".into(),
+            ));
+        }
+        payload_text
+    } else {
+        b64::encode(payload_text)
+    };
     let input = format!(
-        "{}.{}",
-        b64::encode(json::to_compact(&header)),
-        b64::encode(json::to_compact(&payload))
+        "{}.{payload_segment}",
+        b64::encode(json::to_compact(&header))
     );
     let signature = sign_input(alg, input.as_bytes(), key, unsecured)?;
     Ok(Signed {
         token: format!("{input}.{signature}"),
         alg,
     })
+}
+
+/// Reads `"b64"` (RFC 7797): `false` means an unencoded payload, which must be listed in `crit`
+/// (added when missing); anything but a boolean is refused.
+fn unencoded_payload_header(mut header: Value) -> Result<(Value, bool), SignError> {
+    let unencoded = match header.get("b64") {
+        None | Some(Value::Bool(true)) => return Ok((header, false)),
+        Some(Value::Bool(false)) => true,
+        Some(other) => {
+            return Err(SignError::HeaderRule(format!(
+                "\"b64\" must be true or false, not {other}"
+            )));
+        }
+    };
+    if let Some(obj) = header.as_object_mut() {
+        let crit = obj
+            .entry("crit")
+            .or_insert_with(|| Value::Array(Vec::new()));
+        match crit {
+            Value::Array(names) => {
+                if !names.iter().any(|n| n == "b64") {
+                    names.push(Value::from("b64"));
+                }
+            }
+            other => {
+                return Err(SignError::HeaderRule(format!(
+                    "\"crit\" must be an array of header names, not {other}"
+                )));
+            }
+        }
+    }
+    Ok((header, unencoded))
 }
 
 /// Signs an exact signing input, returning the base64url signature ("" for `none`).

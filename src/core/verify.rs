@@ -83,6 +83,59 @@ pub fn unknown_crit(header: &Value) -> Vec<String> {
     }
 }
 
+/// Header parameters defined by RFC 7515/7516/7518/7797 that `crit` must not list (§4.1.11).
+const REGISTERED: &[&str] = &[
+    "alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit", "enc",
+    "zip", "epk", "apu", "apv", "iv", "tag", "p2s", "p2c",
+];
+
+/// Why the header's `crit` / `b64` break RFC 7515 §4.1.11 or RFC 7797 §6, if they do. A token
+/// that breaks them is rejected by a conforming verifier whatever its signature.
+pub fn header_rule_problem(header: &Value) -> Option<String> {
+    let b64_false = header.get("b64") == Some(&Value::Bool(false));
+    let crit = match header.get("crit") {
+        None if b64_false => {
+            return Some(
+                "\"b64\": false is not listed in \"crit\"; RFC 7797 §6 requires crit: [\"b64\"]"
+                    .into(),
+            );
+        }
+        None => return None,
+        Some(Value::Array(names)) => names,
+        Some(other) => return Some(format!("\"crit\" must be an array of names, not {other}")),
+    };
+    if crit.is_empty() {
+        return Some("\"crit\" is an empty list, which RFC 7515 §4.1.11 forbids".into());
+    }
+    let mut seen = Vec::new();
+    for name in crit {
+        let Some(name) = name.as_str() else {
+            return Some(format!("\"crit\" lists {name}, which is not a name"));
+        };
+        if seen.contains(&name) {
+            return Some(format!("\"crit\" lists \"{name}\" twice"));
+        }
+        seen.push(name);
+        if REGISTERED.contains(&name) {
+            return Some(format!(
+                "\"crit\" lists \"{name}\", a parameter of the JWS/JWE specifications, which RFC 7515 §4.1.11 forbids"
+            ));
+        }
+        if header.get(name).is_none() {
+            return Some(format!(
+                "\"crit\" lists \"{name}\" but the header has no such parameter"
+            ));
+        }
+    }
+    if b64_false && !seen.contains(&"b64") {
+        return Some(
+            "\"b64\": false is not listed in \"crit\"; RFC 7797 §6 requires crit: [\"b64\"]"
+                .into(),
+        );
+    }
+    None
+}
+
 /// Checks the token's signature with the given keys.
 pub fn verify(decoded: &Decoded, keys: Option<&KeySet>) -> SignatureCheck {
     use SignatureStatus::*;
@@ -259,6 +312,7 @@ pub fn verify(decoded: &Decoded, keys: Option<&KeySet>) -> SignatureCheck {
         .map(|p| p.kind.name())
         .collect();
     let unknown = unknown_crit(header);
+    let rule = header_rule_problem(header);
     let mut check = if let Some(json) = &decoded.json_serialization {
         SignatureCheck::new(
             Invalid,
@@ -280,6 +334,8 @@ pub fn verify(decoded: &Decoded, keys: Option<&KeySet>) -> SignatureCheck {
             Invalid,
             "the signature bytes match, but the RSA key has the ROCA flaw (CVE-2017-15361): its private key can be computed from the public key, so the signature proves nothing",
         )
+    } else if let Some(rule) = rule {
+        SignatureCheck::new(Invalid, format!("the signature bytes match, but {rule}"))
     } else if !unknown.is_empty() {
         SignatureCheck::new(
             Invalid,
