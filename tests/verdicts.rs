@@ -33,7 +33,9 @@ fn hs256(header: &str, payload: &str) -> String {
 }
 
 fn status(token: &str, key: &keys::KeySet) -> SignatureStatus {
-    core::analyze(token, Some(key), Options::at(NOW)).signature.status
+    core::analyze(token, Some(key), Options::at(NOW))
+        .signature
+        .status
 }
 
 // 5. Characters outside the base64url alphabet.
@@ -86,7 +88,12 @@ fn crit_rules_make_the_token_invalid_whatever_its_signature() {
     ] {
         let token = hs256(header, r#"{"sub":"x"}"#);
         let a = core::analyze(&token, Some(&secret()), Options::at(NOW));
-        assert_eq!(a.signature.status, SignatureStatus::Invalid, "{header}: {}", a.signature.detail);
+        assert_eq!(
+            a.signature.status,
+            SignatureStatus::Invalid,
+            "{header}: {}",
+            a.signature.detail
+        );
         let out = bin()
             .args(["decode", &token, "--key", SECRET, "--json"])
             .output()
@@ -100,7 +107,11 @@ fn b64_that_is_not_a_boolean_is_malformed() {
     let token = hs256(r#"{"alg":"HS256","b64":"false","crit":["b64"]}"#, "{}");
     let a = core::analyze(&token, Some(&secret()), Options::at(NOW));
     assert!(a.is_malformed());
-    assert!(a.decoded.errors[0].message.contains("\"b64\" must be true or false"));
+    assert!(
+        a.decoded.errors[0]
+            .message
+            .contains("\"b64\" must be true or false")
+    );
     bin().args(["decode", &token]).assert().code(2);
 }
 
@@ -120,7 +131,11 @@ fn encode_with_b64_false_makes_an_rfc_7797_token() {
         ])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let token = String::from_utf8(out.stdout).unwrap().trim().to_owned();
     let parts: Vec<&str> = token.split('.').collect();
     assert_eq!(parts[1], r#"{"sub":"x"}"#, "the payload stands as it is");
@@ -129,5 +144,336 @@ fn encode_with_b64_false_makes_an_rfc_7797_token() {
     assert_eq!(header["crit"], serde_json::json!(["b64"]));
     let a = core::analyze(&token, Some(&secret()), Options::at(NOW));
     assert!(a.decoded.unencoded_payload);
-    assert_eq!(a.signature.status, SignatureStatus::Verified, "{}", a.signature.detail);
+    assert_eq!(
+        a.signature.status,
+        SignatureStatus::Verified,
+        "{}",
+        a.signature.detail
+    );
+}
+
+// 1. Key confusion with public-key text.
+
+fn hs256_with_secret(secret: &[u8], payload: &str) -> String {
+    let input = format!(
+        "{}.{}",
+        b64::encode(r#"{"alg":"HS256","typ":"JWT"}"#),
+        b64::encode(payload)
+    );
+    let key =
+        keys::parse_secret(&String::from_utf8_lossy(secret), keys::SecretEncoding::Utf8).unwrap();
+    let sig = sign::sign_input(
+        core::Alg::HS256,
+        input.as_bytes(),
+        Some(&key),
+        sign::Unsecured::Refuse,
+    )
+    .unwrap();
+    format!("{input}.{sig}")
+}
+
+/// Public keys as people paste them: OpenSSH lines of each type, PEM, a JWK.
+fn public_key_texts() -> Vec<String> {
+    let ed = core::keygen::generate(core::keygen::KeyKind::Ed25519).unwrap();
+    let pem = core::export::public_pem(&ed).unwrap();
+    let jwk = core::export::jwk(&ed, false).to_string();
+    vec![
+        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB1PjDIlq6IFlKZNq4gY5SPtNqIv0BtRgd9B37Oys857 test"
+            .to_owned(),
+        openssh_line(&ed),
+        pem,
+        jwk,
+    ]
+}
+
+/// The OpenSSH form of an Ed25519 key, built from its raw public bytes.
+fn openssh_line(key: &keys::Key) -> String {
+    let jwk = core::export::jwk(key, false);
+    let x = b64::decode(jwk["x"].as_str().unwrap()).unwrap().bytes;
+    let mut blob = Vec::new();
+    for part in [b"ssh-ed25519".as_slice(), x.as_slice()] {
+        blob.extend_from_slice(&u32::try_from(part.len()).unwrap().to_be_bytes());
+        blob.extend_from_slice(part);
+    }
+    use base64::Engine as _;
+    format!(
+        "ssh-ed25519 {} user@host",
+        base64::engine::general_purpose::STANDARD.encode(blob)
+    )
+}
+
+#[test]
+fn public_key_text_is_never_an_hmac_secret_with_or_without_a_newline() {
+    for text in public_key_texts() {
+        for variant in [text.clone(), format!("{text}\n")] {
+            let forged = hs256_with_secret(variant.as_bytes(), r#"{"sub":"admin"}"#);
+            let set = keys::parse_text(&variant).unwrap();
+            assert!(!set.keys[0].is_secret(), "{variant:?} read as a secret");
+            let a = core::analyze(&forged, Some(&set), Options::at(NOW));
+            assert_eq!(
+                a.signature.status,
+                SignatureStatus::KeyMismatch,
+                "{variant:?}"
+            );
+            assert!(
+                a.findings.iter().any(|f| f.id == "ALG_CONFUSION"),
+                "{variant:?}: {:?}",
+                a.findings
+            );
+            // The same through the command line, as an argument and as a file.
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("key.pub");
+            std::fs::write(&path, &variant).unwrap();
+            for key_arg in [variant.clone(), format!("@{}", path.display())] {
+                let out = bin()
+                    .args(["decode", &forged, "--key", &key_arg, "--json"])
+                    .output()
+                    .unwrap();
+                assert_eq!(out.status.code(), Some(1), "{key_arg:?}");
+                let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+                assert_eq!(json["signature"]["status"], "key_mismatch");
+            }
+        }
+    }
+}
+
+#[test]
+fn an_openssh_public_key_verifies_eddsa_tokens() {
+    let ed = core::keygen::generate(core::keygen::KeyKind::Ed25519).unwrap();
+    let token = sign::sign(
+        r#"{"alg":"EdDSA"}"#,
+        r#"{"sub":"ssh"}"#,
+        Some(&ed),
+        sign::Unsecured::Refuse,
+    )
+    .unwrap()
+    .token;
+    let set = keys::parse_text(&openssh_line(&ed)).unwrap();
+    assert_eq!(status(&token, &set), SignatureStatus::Verified);
+    assert!(set.describe().contains("OpenSSH"), "{}", set.describe());
+}
+
+#[cfg(feature = "gui")]
+#[test]
+fn the_app_secret_field_refuses_public_key_text() {
+    use jwt_debugger::ui::model::{AppState, Model};
+    let mut m = Model::new(AppState::default(), NOW);
+    let text = &public_key_texts()[0];
+    let forged = hs256_with_secret(text.as_bytes(), r#"{"sub":"admin"}"#);
+    m.load_text(&forged);
+    m.keys.secret = text.clone();
+    m.key_edited();
+    assert_eq!(m.analysis.signature.status, SignatureStatus::KeyMismatch);
+    assert!(m.analysis.findings.iter().any(|f| f.id == "ALG_CONFUSION"));
+}
+
+// 2. Ed25519 small-order keys.
+
+#[test]
+fn a_small_order_ed25519_key_proves_nothing() {
+    // The identity point, and the point of order 2 (y = -1).
+    for x in [
+        {
+            let mut p = [0u8; 32];
+            p[0] = 1;
+            p
+        },
+        {
+            let mut p = [0xffu8; 32];
+            p[0] = 0xec;
+            p[31] = 0x7f;
+            p
+        },
+    ] {
+        let jwk = format!(
+            r#"{{"kty":"OKP","crv":"Ed25519","x":"{}"}}"#,
+            b64::encode(x)
+        );
+        let set = keys::parse_text(&jwk).unwrap();
+        // R = identity, S = 0: "verifies" any message under a small-order key.
+        let mut sig = [0u8; 64];
+        sig[0] = 1;
+        let token = format!(
+            "{}.{}.{}",
+            b64::encode(r#"{"alg":"EdDSA"}"#),
+            b64::encode(r#"{"sub":"anyone"}"#),
+            b64::encode(sig)
+        );
+        let a = core::analyze(&token, Some(&set), Options::at(NOW));
+        assert_eq!(
+            a.signature.status,
+            SignatureStatus::Invalid,
+            "{}",
+            a.signature.detail
+        );
+        assert!(a.findings.iter().any(|f| f.id == "WEAK_ED25519_KEY"));
+    }
+}
+
+// 3. JWKS candidates.
+
+fn ec_jwk(key: &keys::Key, kid: &str, extra: serde_json::Value) -> serde_json::Value {
+    let mut jwk = core::export::jwk(key, false);
+    jwk["kid"] = kid.into();
+    for (k, v) in extra.as_object().unwrap() {
+        jwk[k] = v.clone();
+    }
+    jwk
+}
+
+fn es256_token(key: &keys::Key, kid: &str) -> String {
+    sign::sign(
+        &format!(r#"{{"alg":"ES256","kid":"{kid}"}}"#),
+        r#"{"sub":"x"}"#,
+        Some(key),
+        sign::Unsecured::Refuse,
+    )
+    .unwrap()
+    .token
+}
+
+fn jwks(keys_json: Vec<serde_json::Value>) -> keys::KeySet {
+    keys::parse_text(&serde_json::json!({ "keys": keys_json }).to_string()).unwrap()
+}
+
+#[test]
+fn one_key_listed_for_sig_and_for_enc_under_one_kid_is_not_ambiguous() {
+    let k = core::keygen::generate(core::keygen::KeyKind::Ec(core::alg::Curve::P256)).unwrap();
+    let set = jwks(vec![
+        ec_jwk(&k, "k1", serde_json::json!({"use": "sig"})),
+        ec_jwk(&k, "k1", serde_json::json!({"use": "enc"})),
+    ]);
+    assert_eq!(
+        status(&es256_token(&k, "k1"), &set),
+        SignatureStatus::Verified
+    );
+    // Identical material twice is not ambiguous either.
+    let set = jwks(vec![
+        ec_jwk(&k, "k1", serde_json::json!({})),
+        ec_jwk(&k, "k1", serde_json::json!({})),
+    ]);
+    assert_eq!(
+        status(&es256_token(&k, "k1"), &set),
+        SignatureStatus::Verified
+    );
+}
+
+#[test]
+fn keys_not_meant_for_signatures_are_not_candidates() {
+    let k = core::keygen::generate(core::keygen::KeyKind::Ec(core::alg::Curve::P256)).unwrap();
+    for extra in [
+        serde_json::json!({"use": "enc"}),
+        serde_json::json!({"key_ops": ["encrypt", "wrapKey"]}),
+    ] {
+        let set = jwks(vec![ec_jwk(&k, "k1", extra.clone())]);
+        let a = core::analyze(&es256_token(&k, "k1"), Some(&set), Options::at(NOW));
+        assert_eq!(a.signature.status, SignatureStatus::KeyMismatch, "{extra}");
+    }
+}
+
+#[test]
+fn a_kid_that_names_no_key_is_said_and_any_kid_tries_them_all_with_a_finding() {
+    let k = core::keygen::generate(core::keygen::KeyKind::Ec(core::alg::Curve::P256)).unwrap();
+    let set = jwks(vec![ec_jwk(&k, "other", serde_json::json!({}))]);
+    let token = es256_token(&k, "missing");
+    let a = core::analyze(&token, Some(&set), Options::at(NOW));
+    assert_eq!(a.signature.status, SignatureStatus::KeyMismatch);
+    assert!(
+        a.signature
+            .detail
+            .contains("no key in the JWKS has kid \"missing\""),
+        "{}",
+        a.signature.detail
+    );
+    let mut options = Options::at(NOW);
+    options.verify.any_kid = true;
+    let a = core::analyze(&token, Some(&set), options);
+    assert_eq!(a.signature.status, SignatureStatus::Verified);
+    assert!(a.findings.iter().any(|f| f.id == "KID_NOT_IN_JWKS"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jwks.json");
+    std::fs::write(
+        &path,
+        serde_json::json!({"keys": [ec_jwk(&k, "other", serde_json::json!({}))]}).to_string(),
+    )
+    .unwrap();
+    let key_arg = format!("@{}", path.display());
+    bin()
+        .args(["decode", &token, "--key", &key_arg])
+        .assert()
+        .code(1);
+    bin()
+        .args(["decode", &token, "--key", &key_arg, "--any-kid"])
+        .assert()
+        .code(0);
+}
+
+// 4. Binary secret files.
+
+#[test]
+fn a_binary_secret_file_is_its_bytes() {
+    let secret: Vec<u8> = (0u8..32)
+        .map(|i| i.wrapping_mul(37).wrapping_add(0x81))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hmac.bin");
+    std::fs::write(&path, &secret).unwrap();
+    let token = bin()
+        .args([
+            "encode",
+            "--alg",
+            "HS256",
+            "--key",
+            &format!("@{}", path.display()),
+            "{}",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        token.status.success(),
+        "{}",
+        String::from_utf8_lossy(&token.stderr)
+    );
+    let token = String::from_utf8(token.stdout).unwrap().trim().to_owned();
+    let hex: String = secret.iter().map(|b| format!("{b:02x}")).collect();
+    bin()
+        .args(["decode", &token, "--key", &format!("hex:{hex}")])
+        .assert()
+        .code(0);
+    bin()
+        .args(["decode", &token, "--key", &format!("@{}", path.display())])
+        .assert()
+        .code(0);
+}
+
+// 7. ECDSA malleability.
+
+#[test]
+fn the_high_s_twin_verifies_with_a_finding_and_strict_refuses_it() {
+    let k = core::keygen::generate(core::keygen::KeyKind::Ec(core::alg::Curve::P256)).unwrap();
+    let token = es256_token(&k, "k1");
+    let parts: Vec<&str> = token.split('.').collect();
+    let sig = p256::ecdsa::Signature::from_slice(&b64::decode(parts[2]).unwrap().bytes).unwrap();
+    assert!(
+        sig.normalize_s().is_none(),
+        "tokens made here carry the low S"
+    );
+    let (r, s) = sig.split_scalars();
+    let twin = p256::ecdsa::Signature::from_scalars(r, -*s).unwrap();
+    let twin_token = format!("{}.{}.{}", parts[0], parts[1], b64::encode(twin.to_bytes()));
+    let set = keys::KeySet {
+        keys: vec![k.clone()],
+        is_set: false,
+        skipped: vec![],
+    };
+    let a = core::analyze(&twin_token, Some(&set), Options::at(NOW));
+    assert_eq!(a.signature.status, SignatureStatus::Verified);
+    assert!(a.findings.iter().any(|f| f.id == "ECDSA_HIGH_S"));
+    let mut options = Options::at(NOW);
+    options.verify.strict = true;
+    let a = core::analyze(&twin_token, Some(&set), options);
+    assert_eq!(a.signature.status, SignatureStatus::Invalid);
+    let a = core::analyze(&token, Some(&set), Options::at(NOW));
+    assert!(a.findings.iter().all(|f| f.id != "ECDSA_HIGH_S"));
 }

@@ -116,9 +116,16 @@ pub struct GuessArgs {
 pub struct DecodeArgs {
     /// The token (or text containing it, like "Authorization: Bearer …"); "-" or nothing reads stdin.
     pub token: Option<String>,
-    /// Key to verify with (see below).
-    #[arg(long, short = 'k', value_name = "KEY")]
+    /// Key to verify with (see below). May start with '-' (PEM text).
+    #[arg(long, short = 'k', value_name = "KEY", allow_hyphen_values = true)]
     pub key: Option<String>,
+    /// When the token's kid names no key of the JWKS, try every key anyway (a finding says so).
+    #[arg(long)]
+    pub any_kid: bool,
+    /// Also refuse what RFC 7515 lets pass but a careful verifier should not: ECDSA signatures
+    /// with a high S (the malleable twin of a valid signature).
+    #[arg(long)]
+    pub strict: bool,
     /// Print one JSON object instead of text.
     #[arg(long)]
     pub json: bool,
@@ -160,7 +167,7 @@ pub struct EncodeArgs {
     #[arg(long, short = 'a', value_name = "ALG")]
     pub alg: Option<String>,
     /// Key to sign with: a secret for HS*, a private key otherwise (same forms as decode --key).
-    #[arg(long, short = 'k', value_name = "KEY")]
+    #[arg(long, short = 'k', value_name = "KEY", allow_hyphen_values = true)]
     pub key: Option<String>,
     /// Header JSON; its members are kept as given. Default: {"alg":ALG,"typ":"JWT"}.
     #[arg(long, value_name = "JSON")]
@@ -361,6 +368,10 @@ fn decode(args: &DecodeArgs) -> ExitCode {
         leeway_secs: args.leeway,
         expectations,
         dictionary,
+        verify: core::verify::VerifyOptions {
+            any_kid: args.any_kid,
+            strict: args.strict,
+        },
     };
     let analysis = core::analyze(&input, keys.as_ref(), options);
     if args.json {

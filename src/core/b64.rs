@@ -196,7 +196,12 @@ mod tests {
                 other => panic!("{text}: {other:?}"),
             }
         }
-        assert!(decode("-_+/").unwrap_err().to_string().contains("standard base64"));
+        assert!(
+            decode("-_+/")
+                .unwrap_err()
+                .to_string()
+                .contains("standard base64")
+        );
     }
 
     #[test]

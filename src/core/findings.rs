@@ -122,6 +122,30 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
         }
     }
 
+    // Verified only by trying every key although the kid named none.
+    if cx.signature.any_kid_used {
+        out.push(finding(
+            "KID_NOT_IN_JWKS",
+            Severity::Warn,
+            "Verified with a key the token's kid does not name",
+            "No key in the JWKS has the token's kid, and every key was tried because you asked for it. A verifier that selects keys by kid would reject this token; one that tries every key lets an attacker pick which key is used.",
+            "RFC 7515 §4.1.4, RFC 8725 §3.10",
+        ));
+    }
+
+    // ECDSA malleability: (r, n - s) verifies wherever (r, s) does.
+    if let (Some(a @ (Alg::ES256 | Alg::ES384 | Alg::ES512)), Some(sig)) = (alg, d.signature())
+        && verify::ecdsa_high_s(a, sig)
+    {
+        out.push(finding(
+            "ECDSA_HIGH_S",
+            Severity::Info,
+            "ECDSA signature with a high S: the token has a twin",
+            "S is in the upper half of the group order. ECDSA accepts both (r, s) and (r, n−s), so the same claims exist as two different token strings: a replay cache or deny-list keyed by the token string is fooled. Signers normally emit the low S; strict mode (--strict, or the tick under Validation) refuses high S.",
+            "SEC 1 §4.1.4; BIP 62",
+        ));
+    }
+
     // Malformed ECDSA signatures.
     if let (Some(a @ (Alg::ES256 | Alg::ES384 | Alg::ES512)), Some(sig)) = (alg, d.signature())
         && !sig.is_empty()
@@ -199,6 +223,15 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
                         "RFC 7518 §3.2, RFC 8725 §3.5",
                     ));
                 }
+            }
+            if key.is_small_order_ed25519() {
+                out.push(finding(
+                    "WEAK_ED25519_KEY",
+                    Severity::Critical,
+                    "Ed25519 public key of small order",
+                    "The key is the identity point or another point of small order: a fixed signature then verifies any payload, so a signature under this key proves nothing. Such keys are never a real key pair's public half.",
+                    "RFC 8032 §5.1.7; CVE-2020-36843",
+                ));
             }
             if key.is_roca_vulnerable() {
                 out.push(finding(

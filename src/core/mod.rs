@@ -49,6 +49,8 @@ pub struct Options {
     pub expectations: validity::Expectations,
     /// Claim explanations; the bundled dictionary when `None`.
     pub dictionary: Option<std::sync::Arc<claims::Dictionary>>,
+    /// Any-kid and strict verification.
+    pub verify: verify::VerifyOptions,
 }
 
 impl Options {
@@ -185,7 +187,7 @@ impl Analysis {
 
 /// As [`analyze`], for an already decoded token (the UI re-verifies without re-parsing).
 pub fn analyze_decoded(decoded: Decoded, keys: Option<&KeySet>, options: Options) -> Analysis {
-    let signature = verify::verify(&decoded, keys);
+    let signature = verify::verify_with_options(&decoded, keys, options.verify);
     let validity = validity::evaluate_with(
         decoded.claims(),
         options.now,

@@ -211,6 +211,7 @@ pub fn sign_input(
         let sig: p521::ecdsa::Signature = sk
             .try_sign(input)
             .map_err(|e| SignError::Crypto(e.to_string()))?;
+        let sig = sig.normalize_s().unwrap_or(sig);
         return Ok(b64::encode(sig.to_bytes()));
     }
     let jalg = alg
@@ -219,5 +220,27 @@ pub fn sign_input(
     let ekey = key
         .encoding_key()
         .ok_or_else(|| SignError::Crypto("the key could not be prepared for signing".into()))?;
-    jsonwebtoken::crypto::sign(input, &ekey, jalg).map_err(|e| SignError::Crypto(e.to_string()))
+    let signature = jsonwebtoken::crypto::sign(input, &ekey, jalg)
+        .map_err(|e| SignError::Crypto(e.to_string()))?;
+    Ok(low_s(alg, signature))
+}
+
+/// ECDSA signatures with S in the lower half of the group order: of the two equally valid twins,
+/// the one strict verifiers accept, so tokens made here are never flagged as malleable.
+fn low_s(alg: Alg, signature_b64: String) -> String {
+    let Ok(decoded) = b64::decode(&signature_b64) else {
+        return signature_b64;
+    };
+    let low = match alg {
+        Alg::ES256 => p256::ecdsa::Signature::from_slice(&decoded.bytes)
+            .ok()
+            .and_then(|s| s.normalize_s())
+            .map(|s| s.to_bytes().to_vec()),
+        Alg::ES384 => p384::ecdsa::Signature::from_slice(&decoded.bytes)
+            .ok()
+            .and_then(|s| s.normalize_s())
+            .map(|s| s.to_bytes().to_vec()),
+        _ => None,
+    };
+    low.map_or(signature_b64, b64::encode)
 }

@@ -50,6 +50,9 @@ pub struct SignatureCheck {
     /// An HS* token whose MAC was made with a public key's text as the secret (key confusion).
     #[serde(skip)]
     pub forged_with_public_key: bool,
+    /// Verified only because every key was tried although the token's kid named none of them.
+    #[serde(skip)]
+    pub any_kid_used: bool,
 }
 
 impl SignatureCheck {
@@ -59,6 +62,7 @@ impl SignatureCheck {
             detail: detail.into(),
             key: None,
             forged_with_public_key: false,
+            any_kid_used: false,
         }
     }
 }
@@ -129,15 +133,35 @@ pub fn header_rule_problem(header: &Value) -> Option<String> {
     }
     if b64_false && !seen.contains(&"b64") {
         return Some(
-            "\"b64\": false is not listed in \"crit\"; RFC 7797 §6 requires crit: [\"b64\"]"
-                .into(),
+            "\"b64\": false is not listed in \"crit\"; RFC 7797 §6 requires crit: [\"b64\"]".into(),
         );
     }
     None
 }
 
+/// At most this many keys of a JWKS are tried against one signature.
+pub const MAX_KEYS_TRIED: usize = 100;
+
+/// How strict verification is, beyond what RFC 7515 requires of every verifier.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct VerifyOptions {
+    /// When the token's kid names no key of the JWKS, try every key (the finding says so).
+    pub any_kid: bool,
+    /// Refuse ECDSA signatures whose S is in the upper half (the malleable twin).
+    pub strict: bool,
+}
+
 /// Checks the token's signature with the given keys.
 pub fn verify(decoded: &Decoded, keys: Option<&KeySet>) -> SignatureCheck {
+    verify_with_options(decoded, keys, VerifyOptions::default())
+}
+
+/// As [`verify`], with options.
+pub fn verify_with_options(
+    decoded: &Decoded,
+    keys: Option<&KeySet>,
+    options: VerifyOptions,
+) -> SignatureCheck {
     use SignatureStatus::*;
     if decoded.form == Form::Jwe {
         return SignatureCheck::new(
@@ -204,36 +228,71 @@ pub fn verify(decoded: &Decoded, keys: Option<&KeySet>) -> SignatureCheck {
     }
 
     let kid = header.get("kid").and_then(Value::as_str);
-    let by_kid: Vec<&Key> = match kid {
-        Some(kid) => keys
-            .keys
-            .iter()
-            .filter(|k| k.kid.as_deref() == Some(kid))
-            .collect(),
-        None => Vec::new(),
+    // In a JWKS only keys meant for signatures are candidates (RFC 7517 §4.2-4.3); a single key
+    // with the wrong use is refused below with the reason.
+    let (usable, unusable): (Vec<&Key>, Vec<&Key>) = if keys.is_set {
+        keys.keys.iter().partition(|k| k.may_verify())
+    } else {
+        (keys.keys.iter().collect(), Vec::new())
     };
+    let by_kid = distinct(
+        usable
+            .iter()
+            .copied()
+            .filter(|k| kid.is_some() && k.kid.as_deref() == kid)
+            .collect(),
+    );
     if by_kid.len() > 1 {
         return SignatureCheck::new(
             KeyMismatch,
             format!(
-                "{} keys in the JWKS share kid \"{}\", so it is ambiguous which one signs",
+                "{} different keys in the JWKS share kid \"{}\", so it is ambiguous which one signs",
                 by_kid.len(),
                 kid.unwrap_or_default()
             ),
         );
     }
-    let (candidates, kid_note) = if by_kid.is_empty() {
-        let note = match kid {
-            Some(kid) if keys.is_set => {
-                format!(" (no key has kid \"{kid}\", so every key was tried)")
-            }
-            _ => String::new(),
-        };
-        (keys.keys.iter().collect::<Vec<_>>(), note)
-    } else {
-        (by_kid, String::new())
+    let mut any_kid_used = false;
+    let (candidates, kid_note) = match (kid, by_kid.is_empty()) {
+        (_, false) => (by_kid, String::new()),
+        (Some(kid), true) if keys.is_set && !options.any_kid => {
+            let why = if unusable.iter().any(|k| k.kid.as_deref() == Some(kid)) {
+                format!(
+                    "the JWKS key with kid \"{kid}\" is not for signatures (its use or key_ops say otherwise)"
+                )
+            } else {
+                let kids: Vec<String> = usable
+                    .iter()
+                    .filter_map(|k| k.kid.as_ref().map(|k| format!("\"{k}\"")))
+                    .take(5)
+                    .collect();
+                format!(
+                    "no key in the JWKS has kid \"{kid}\" (the set has {}{}); it was not verified with another key (--any-kid tries every key)",
+                    super::plural(usable.len(), "signing key"),
+                    if kids.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {}", kids.join(", "))
+                    }
+                )
+            };
+            return SignatureCheck::new(KeyMismatch, why);
+        }
+        (Some(kid), true) if keys.is_set => {
+            any_kid_used = true;
+            (
+                distinct(usable),
+                format!(" (no key has kid \"{kid}\"; every key was tried, as asked)"),
+            )
+        }
+        _ => (distinct(usable), String::new()),
     };
-
+    if candidates.is_empty() {
+        return SignatureCheck::new(
+            KeyMismatch,
+            "no key in the JWKS is for signatures (each one's use or key_ops say otherwise)",
+        );
+    }
     let mut reasons = Vec::new();
     let fitting: Vec<&Key> = candidates
         .iter()
@@ -246,6 +305,11 @@ pub fn verify(decoded: &Decoded, keys: Option<&KeySet>) -> SignatureCheck {
             }
         })
         .collect();
+    // Keys that name this alg first; and never more than MAX_KEYS_TRIED signature checks.
+    let mut fitting = fitting;
+    fitting.sort_by_key(|k| k.jwk_alg.as_deref() != Some(alg.name()));
+    let untried = fitting.len().saturating_sub(MAX_KEYS_TRIED);
+    fitting.truncate(MAX_KEYS_TRIED);
     if fitting.is_empty() {
         let mut check = SignatureCheck::new(
             KeyMismatch,
@@ -295,6 +359,11 @@ pub fn verify(decoded: &Decoded, keys: Option<&KeySet>) -> SignatureCheck {
             )
         };
         detail.push_str(&kid_note);
+        if untried > 0 {
+            detail.push_str(&format!(
+                "; {untried} more fitting key(s) were not tried (at most {MAX_KEYS_TRIED} are)"
+            ));
+        }
         if let Some(e) = errors.first() {
             detail.push_str(&format!(" ({e})"));
         }
@@ -329,10 +398,20 @@ pub fn verify(decoded: &Decoded, keys: Option<&KeySet>) -> SignatureCheck {
                 noncanonical.join(" and ")
             ),
         )
+    } else if key.is_small_order_ed25519() {
+        SignatureCheck::new(
+            Invalid,
+            "the signature bytes match, but the Ed25519 key is a point of small order: with such a key a fixed signature verifies any payload, so it proves nothing",
+        )
     } else if key.is_roca_vulnerable() {
         SignatureCheck::new(
             Invalid,
             "the signature bytes match, but the RSA key has the ROCA flaw (CVE-2017-15361): its private key can be computed from the public key, so the signature proves nothing",
+        )
+    } else if options.strict && ecdsa_high_s(alg, signature) {
+        SignatureCheck::new(
+            Invalid,
+            "the signature bytes match, but S is in the upper half of the group order (the malleable twin of a low-S signature), which strict mode refuses",
         )
     } else if let Some(rule) = rule {
         SignatureCheck::new(Invalid, format!("the signature bytes match, but {rule}"))
@@ -353,7 +432,33 @@ pub fn verify(decoded: &Decoded, keys: Option<&KeySet>) -> SignatureCheck {
         SignatureCheck::new(Verified, format!("signature verified{which}{kid_note}"))
     };
     check.key = Some(key.describe());
+    check.any_kid_used = any_kid_used;
     check
+}
+
+/// True when an ES* signature (R||S) has S in the upper half of the group order: the twin (r, n-s)
+/// of a valid signature verifies too, so the token string is not unique.
+pub fn ecdsa_high_s(alg: Alg, signature: &[u8]) -> bool {
+    match alg {
+        Alg::ES256 => {
+            p256::ecdsa::Signature::from_slice(signature).is_ok_and(|s| s.normalize_s().is_some())
+        }
+        Alg::ES384 => {
+            p384::ecdsa::Signature::from_slice(signature).is_ok_and(|s| s.normalize_s().is_some())
+        }
+        Alg::ES512 => {
+            p521::ecdsa::Signature::from_slice(signature).is_ok_and(|s| s.normalize_s().is_some())
+        }
+        _ => false,
+    }
+}
+
+/// Keys with the same material once (a JWKS may list one key twice, e.g. for sig and enc).
+fn distinct(keys: Vec<&Key>) -> Vec<&Key> {
+    let mut seen = std::collections::HashSet::new();
+    keys.into_iter()
+        .filter(|k| seen.insert(k.thumbprint()))
+        .collect()
 }
 
 /// Why a signature cannot be valid for `alg` whatever the key (wrong size, empty).

@@ -234,6 +234,10 @@ impl Model {
             leeway_secs: self.state.leeway_secs,
             expectations: self.expectations().unwrap_or_default(),
             dictionary: self.dictionary.clone(),
+            verify: crate::core::verify::VerifyOptions {
+                any_kid: self.state.any_kid,
+                strict: self.state.strict,
+            },
         }
     }
 
@@ -441,7 +445,28 @@ impl Model {
     fn read_keys(&self) -> KeyState {
         let mut state = KeyState::default();
         if self.family() == Family::Hmac || self.family() == Family::Unsecured {
-            if !self.keys.secret.is_empty() {
+            if self.state.secret_encoding == SecretEncoding::Utf8
+                && keys::looks_like_public_key(&self.keys.secret)
+            {
+                // Public-key text is never an HMAC secret: read it as the key it is, so the
+                // verdict is "key does not fit" with the key-confusion finding.
+                match keys::parse_text(&self.keys.secret) {
+                    Ok(set) => {
+                        state.verify_note = Some(Ok(format!(
+                            "{} — a public key, not a secret",
+                            set.describe()
+                        )));
+                        state.sign_note = state.verify_note.clone();
+                        state.verify = Some(set);
+                    }
+                    Err(e) => {
+                        state.verify_note = Some(Err(format!(
+                            "this looks like a public key, so it is not used as a secret ({e})"
+                        )));
+                        state.sign_note = state.verify_note.clone();
+                    }
+                }
+            } else if !self.keys.secret.is_empty() {
                 match keys::parse_secret(&self.keys.secret, self.state.secret_encoding) {
                     Ok(key) => {
                         state.verify_note = Some(Ok(key.describe()));
@@ -522,6 +547,7 @@ impl Model {
             &self.state.token,
             self.keys_input,
             options.leeway_secs,
+            (self.state.any_kid, self.state.strict),
             (
                 &self.state.expect_issuer,
                 &self.state.expect_audiences,

@@ -85,6 +85,10 @@ pub struct AppState {
     pub expect_audiences: String,
     pub expect_required: String,
     pub expect_max_lifetime: String,
+    /// Try every JWKS key when the token's kid names none of them.
+    pub any_kid: bool,
+    /// Refuse high-S ECDSA signatures (the malleable twin).
+    pub strict: bool,
     /// Evaluate times at this instant (RFC 3339 or Unix) instead of live "now".
     pub evaluate_at: Option<String>,
     /// A user claim dictionary (JSON text) laid over the bundled one.
@@ -104,6 +108,8 @@ impl Default for AppState {
             remembered_keys: None,
             dark_mode: None,
             zoom: 1.0,
+            any_kid: false,
+            strict: false,
             expect_issuer: String::new(),
             expect_audiences: String::new(),
             expect_required: String::new(),

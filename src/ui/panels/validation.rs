@@ -45,6 +45,12 @@ pub fn ui(
         if let Some(at) = &mut ws.evaluate_at {
             changed |= field(ui, "Evaluate at", "2026-11-27T20:00:00Z or Unix seconds", at);
         }
+        changed |= ui
+            .checkbox(&mut ws.any_kid, "Try every JWKS key when the token's kid names none")
+            .changed();
+        changed |= ui
+            .checkbox(&mut ws.strict, "Strict: refuse high-S ECDSA signatures")
+            .changed();
         changed |= field(ui, "Expected issuer", "https://login.example.com/", &mut ws.expect_issuer);
         changed |= field(ui, "Accepted audiences", "api1, api2", &mut ws.expect_audiences);
         changed |= field(ui, "Required claims", "exp, sub", &mut ws.expect_required);

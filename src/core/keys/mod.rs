@@ -15,6 +15,29 @@ use zeroize::Zeroizing;
 use super::alg::{Alg, Curve, Family};
 use super::b64;
 
+mod openssh;
+
+/// True when `text` is, or holds, a public key in a format people paste: an OpenSSH public key
+/// line, PEM of any label, or a JWK/JWKS with a key that is not `oct`. Such text is never taken
+/// as an HMAC secret (key confusion, PyJWT GHSA-ffqj-6fqr-9h24).
+pub fn looks_like_public_key(text: &str) -> bool {
+    let t = text.trim();
+    if openssh::looks_like(t) || t.contains("-----BEGIN ") || t.starts_with("---- BEGIN SSH2") {
+        return true;
+    }
+    if t.starts_with('{') {
+        let Ok(v) = serde_json::from_str::<Value>(t) else {
+            return false;
+        };
+        let non_oct = |k: &Value| k.get("kty").is_some_and(|kty| kty != "oct");
+        return non_oct(&v)
+            || v.get("keys")
+                .and_then(Value::as_array)
+                .is_some_and(|keys| keys.iter().any(non_oct));
+    }
+    false
+}
+
 const OID_RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
 const OID_EC: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
 const OID_ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
@@ -50,6 +73,8 @@ pub enum KeyFormat {
     SecretBase64,
     SecretBase64Url,
     SecretHex,
+    /// Raw bytes from a binary file.
+    SecretBytes,
     Spki,
     Pkcs1Public,
     Pkcs1Private,
@@ -57,6 +82,8 @@ pub enum KeyFormat {
     Sec1,
     Certificate,
     Jwk,
+    /// An OpenSSH public key line.
+    OpenSsh,
 }
 
 impl KeyFormat {
@@ -66,7 +93,9 @@ impl KeyFormat {
             Self::SecretBase64 => return "base64".into(),
             Self::SecretBase64Url => return "base64url".into(),
             Self::SecretHex => return "hex".into(),
+            Self::SecretBytes => return "raw bytes from a file".into(),
             Self::Jwk => return "JWK".into(),
+            Self::OpenSsh => return "OpenSSH".into(),
             Self::Spki => "SPKI",
             Self::Pkcs1Public | Self::Pkcs1Private => "PKCS#1",
             Self::Pkcs8 => "PKCS#8",
@@ -319,6 +348,29 @@ impl Key {
             ));
         }
         Ok(())
+    }
+
+    /// True unless the JWK says it is not for verifying signatures: `use` other than `sig`, or
+    /// `key_ops` without `verify` (RFC 7517 §4.2-4.3).
+    pub fn may_verify(&self) -> bool {
+        self.jwk_use.as_deref().is_none_or(|u| u == "sig")
+            && self
+                .key_ops
+                .as_ref()
+                .is_none_or(|ops| ops.iter().any(|o| o == "verify"))
+    }
+
+    /// True for an Ed25519 public key of small order (the identity or another point of order
+    /// 1, 2, 4 or 8): with it a fixed signature "verifies" any message, so it proves nothing.
+    pub fn is_small_order_ed25519(&self) -> bool {
+        let KeyMaterial::Ed25519 { public, .. } = &self.material else {
+            return false;
+        };
+        match ed25519_dalek::VerifyingKey::from_bytes(public) {
+            Ok(key) => key.is_weak(),
+            // Not a point at all: useless too, and verification fails on its own.
+            Err(_) => false,
+        }
     }
 
     /// True for an RSA modulus with the ROCA fingerprint (CVE-2017-15361): keys made by a flawed
@@ -1062,7 +1114,9 @@ pub fn parse_secret(text: &str, encoding: SecretEncoding) -> Result<Key, KeyErro
     ))
 }
 
-/// Reads key text, detecting its format: PEM, JWK or JWKS, else a UTF-8 secret.
+/// Reads key text, detecting its format: PEM, JWK or JWKS, an OpenSSH public key, else a UTF-8
+/// secret. Text that looks like a public key never becomes a secret: it is read as the key it is,
+/// or refused with the reason.
 pub fn parse_text(text: &str) -> Result<KeySet, KeyError> {
     let trimmed = text.trim();
     if trimmed.starts_with('{') {
@@ -1070,6 +1124,14 @@ pub fn parse_text(text: &str) -> Result<KeySet, KeyError> {
     }
     if trimmed.contains("-----BEGIN ") {
         return parse_pem(trimmed).map(KeySet::single);
+    }
+    if openssh::looks_like(trimmed) {
+        return openssh::parse(trimmed).map(KeySet::single);
+    }
+    if trimmed.starts_with("---- BEGIN SSH2 PUBLIC KEY") {
+        return Err(invalid(
+            "an SSH2 (RFC 4716) public key; convert it to OpenSSH form (ssh-keygen -i -f key.pub) or PEM",
+        ));
     }
     parse_secret(text, SecretEncoding::Utf8).map(KeySet::single)
 }
@@ -1093,12 +1155,13 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<KeySet, KeyError> {
             }
             Ok(set)
         }
-        Err(_) => match der {
-            Some(Err(e)) => Err(e),
-            _ => Err(invalid(
-                "binary data that is not a DER key (a DER key starts with byte 0x30)",
-            )),
-        },
+        // Binary that is not a DER key: a secret's raw bytes (`--key @hmac.bin`). Offered for
+        // an RS/ES/PS/EdDSA token it does not fit, and the verdict says so.
+        Err(_) => Ok(KeySet::single(Key::new(
+            KeyMaterial::Secret(Zeroizing::new(bytes.to_vec())),
+            KeyFormat::SecretBytes,
+            false,
+        ))),
     }
 }
 
