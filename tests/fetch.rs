@@ -121,7 +121,11 @@ fn discovery_finds_the_jwks_and_the_kid_selects_the_key_after_rotation() {
     // An unknown kid is said, not silently verified with another key (issue #10) ...
     let a = core::analyze(&token(&new, "unknown", &issuer), Some(&set), Options::at(0));
     assert_eq!(a.signature.status, SignatureStatus::KeyMismatch);
-    assert!(a.signature.detail.contains("no key in the JWKS has kid \"unknown\""));
+    assert!(
+        a.signature
+            .detail
+            .contains("no key in the JWKS has kid \"unknown\"")
+    );
     // ... unless every key is to be tried: then the one that verified is named.
     let mut options = Options::at(0);
     options.verify.any_kid = true;

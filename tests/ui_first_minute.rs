@@ -524,3 +524,16 @@ fn a_large_payload_is_resigned_when_typing_pauses_and_before_a_copy() {
         "big!?"
     );
 }
+
+#[test]
+fn control_characters_in_claims_are_shown_escaped() {
+    let mut h = harness();
+    h.run();
+    paste(
+        &mut h,
+        &token_signed_with(SECRET, "{\"sub\":\"a\\u001b[2Jb\",\"name\":\"x\\ry\"}"),
+    );
+    h.get_by_label_contains("a\\x1b[2Jb");
+    h.get_by_label_contains("x\\ry");
+    assert!(h.query_by_label_contains("\u{1b}").is_none());
+}

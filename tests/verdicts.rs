@@ -477,3 +477,196 @@ fn the_high_s_twin_verifies_with_a_finding_and_strict_refuses_it() {
     let a = core::analyze(&token, Some(&set), Options::at(NOW));
     assert!(a.findings.iter().all(|f| f.id != "ECDSA_HIGH_S"));
 }
+
+// 8. Time claims.
+
+#[test]
+fn an_unusable_exp_is_never_no_expiry_and_failed_expectations_exit_1() {
+    for exp in [
+        r#""1000000000""#,
+        "1e300",
+        "true",
+        "99999999999999999999999",
+    ] {
+        let token = hs256(
+            r#"{"alg":"HS256"}"#,
+            &format!(r#"{{"sub":"x","exp":{exp}}}"#),
+        );
+        let out = bin().args(["decode", &token, "--json"]).output().unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(json["validity"]["state"], "exp_unusable", "{exp}");
+        let human = bin().args(["decode", &token]).output().unwrap();
+        let text = String::from_utf8(human.stdout).unwrap();
+        assert!(!text.contains("No expiry"), "{exp}: {text}");
+        assert!(text.contains("exp unusable"), "{exp}: {text}");
+        bin()
+            .args(["decode", &token, "--key", SECRET, "--require", "exp"])
+            .assert()
+            .code(1);
+    }
+    let expired = hs256(r#"{"alg":"HS256"}"#, r#"{"sub":"x","exp":1000}"#);
+    bin()
+        .args(["decode", &expired, "--key", SECRET, "--require", "exp"])
+        .assert()
+        .code(1);
+    // Without expectations an expired token still decodes and verifies (exit 0), as documented.
+    bin()
+        .args(["decode", &expired, "--key", SECRET])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn kid_sub_and_jti_that_are_not_strings_get_findings() {
+    let token = hs256(r#"{"alg":"HS256","kid":7}"#, r#"{"sub":12,"jti":["a"]}"#);
+    let a = core::analyze(&token, None, Options::at(NOW));
+    assert!(a.findings.iter().any(|f| f.id == "KID_NOT_STRING"));
+    let claims: Vec<&str> = a
+        .findings
+        .iter()
+        .filter(|f| f.id == "CLAIM_NOT_STRING")
+        .map(|f| f.title.as_str())
+        .collect();
+    assert_eq!(claims, ["sub is not a string", "jti is not a string"]);
+}
+
+// 11. Output errors.
+
+#[test]
+fn a_reader_that_goes_away_ends_the_command_quietly() {
+    let big = format!(r#"{{"sub":"x","blob":"{}"}}"#, "z".repeat(300_000));
+    let token = hs256(r#"{"alg":"HS256"}"#, &big);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("token");
+    std::fs::write(&path, &token).unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("jwt-debugger"))
+        .args(["decode", "-"])
+        .stdin(std::fs::File::open(&path).unwrap())
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_an_error_with_a_message() {
+    let token = hs256(r#"{"alg":"HS256"}"#, r#"{"sub":"x"}"#);
+    for args in [
+        vec!["decode", token.as_str()],
+        vec!["decode", token.as_str(), "--json"],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("jwt-debugger"))
+            .args(&args)
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains("cannot write the output: the disk is full"),
+            "{err}"
+        );
+    }
+}
+
+// 12. Terminal injection.
+
+#[test]
+fn control_characters_from_the_token_are_shown_escaped_never_obeyed() {
+    let header = serde_json::json!({"alg": "HS256", "kid": "../\u{1b}]0;pwned\u{7}"}).to_string();
+    let token_text = {
+        let input = format!(
+            "{}.{}",
+            b64::encode(&header),
+            b64::encode("\u{1b}[2J\u{1b}[32m✔ Signature verified\u{1b}[0m\r\u{202e}")
+        );
+        let sig = sign::sign_input(
+            core::Alg::HS256,
+            input.as_bytes(),
+            secret().keys.first(),
+            sign::Unsecured::Refuse,
+        )
+        .unwrap();
+        format!("{input}.{sig}")
+    };
+    let out = bin()
+        .args([
+            "decode",
+            &token_text,
+            "--key",
+            "wrong-secret-wrong-secret-wrong-secret",
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    for text in [&stdout, &stderr] {
+        assert!(!text.contains('\u{1b}'), "raw ESC: {text}");
+        assert!(!text.contains('\r') && !text.contains('\u{7}') && !text.contains('\u{202e}'));
+    }
+    assert!(stdout.contains("\\x1b[2J"), "{stdout}");
+    assert!(stdout.contains("Invalid signature"));
+}
+
+// 13. Secret echo.
+
+const PEM: &str = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEINTuctv5E1hK1bbY8fdp+K06/nwoy/HU++CXqI9EdVhC\n-----END PRIVATE KEY-----";
+
+#[test]
+fn a_key_value_may_start_with_a_dash_and_no_error_echoes_key_material() {
+    let token = bin()
+        .args(["encode", "--alg", "EdDSA", "--key", PEM, "{}"])
+        .output()
+        .unwrap();
+    assert!(
+        token.status.success(),
+        "{}",
+        String::from_utf8_lossy(&token.stderr)
+    );
+    let token = String::from_utf8(token.stdout).unwrap().trim().to_owned();
+    bin()
+        .args(["decode", &token, "--key", PEM])
+        .assert()
+        .code(0);
+    // A key in the wrong place: the parser's message must not quote it.
+    let out = bin().args(["decode", &token, PEM]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!err.contains("MC4CAQAw") && !err.contains("nwoy"), "{err}");
+    let out = bin().args(["decode", "--key"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = bin()
+        .args([
+            "encode",
+            "--alg",
+            "HS256",
+            "--kye",
+            "super-secret-value-that-is-long-enough",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        !err.contains("super-secret-value-that-is-long-enough"),
+        "{err}"
+    );
+}

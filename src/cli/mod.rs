@@ -220,7 +220,23 @@ pub enum Invocation {
 /// Parses the arguments and runs a command-line command. Opening the window is left to the
 /// caller (`main.rs`), so that this module does not depend on the app.
 pub fn main() -> Invocation {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind as K;
+            if matches!(e.kind(), K::DisplayHelp | K::DisplayVersion) {
+                let text = e.render().to_string();
+                return Invocation::Done(written(
+                    emit(text.trim_end_matches('\n')),
+                    ExitCode::SUCCESS,
+                ));
+            }
+            // The parser quotes what it could not place; that may be a key pasted in the wrong
+            // spot, so key material is hidden before anything is printed.
+            eprint!("{}", redact_key_material(&e.render().to_string()));
+            return Invocation::Done(ExitCode::from(EXIT_USAGE));
+        }
+    };
     Invocation::Done(match cli.command {
         None => return Invocation::Gui(None),
         Some(Command::Gui { token }) => return Invocation::Gui(token),
@@ -231,12 +247,73 @@ pub fn main() -> Invocation {
     })
 }
 
+/// `text` with anything that may be key material replaced: PEM blocks (whole or cut off), and
+/// long runs of base64 or hex (secrets, JWK members, tokens).
+pub fn redact_key_material(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    // PEM: from BEGIN to the matching END, or to the end of the text when it was cut.
+    while let Some(start) = rest.find("-----BEGIN") {
+        out.push_str(&rest[..start]);
+        let block = &rest[start..];
+        let end = block
+            .find("-----END")
+            .and_then(|e| block[e + 8..].find("-----").map(|t| e + 8 + t + 5))
+            .unwrap_or(block.len());
+        out.push_str("[key material hidden]");
+        rest = &block[end..];
+    }
+    out.push_str(rest);
+    // Long unbroken runs of key-like characters.
+    let mut result = String::with_capacity(out.len());
+    let mut run = String::new();
+    let flush = |run: &mut String, result: &mut String| {
+        if run.len() >= 24 {
+            result.push_str("[hidden]");
+        } else {
+            result.push_str(run);
+        }
+        run.clear();
+    };
+    for c in out.chars() {
+        if c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=' | '-' | '_' | '.') {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut result);
+            result.push(c);
+        }
+    }
+    flush(&mut run, &mut result);
+    result
+}
+
 /// The message of a build without the desktop app.
 pub fn no_gui() -> ExitCode {
     eprintln!(
         "error: this build has no desktop app (built without the \"gui\" feature); use `decode` or `encode`, see --help"
     );
     ExitCode::from(EXIT_USAGE)
+}
+
+/// Writes `text` and a newline to stdout and flushes, so that a write error is seen here.
+fn emit(text: &str) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{text}")?;
+    out.flush()
+}
+
+/// The exit status after writing the output: a reader that went away (`| head`) ends the
+/// command quietly; any other write error (a full disk) is an error with a message.
+fn written(result: std::io::Result<()>, then: ExitCode) -> ExitCode {
+    match result {
+        Ok(()) => then,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => fail(format!(
+            "cannot write the output: {}",
+            core::text::io_error_words(&e)
+        )),
+    }
 }
 
 fn fail(message: impl std::fmt::Display) -> ExitCode {
@@ -374,27 +451,26 @@ fn decode(args: &DecodeArgs) -> ExitCode {
         },
     };
     let analysis = core::analyze(&input, keys.as_ref(), options);
-    if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&analysis.to_json()).unwrap_or_default()
-        );
+    let printed = if args.json {
+        emit(&serde_json::to_string_pretty(&analysis.to_json()).unwrap_or_default())
     } else {
-        output::print_human(&analysis);
-    }
-    if analysis.is_malformed() {
+        output::print_human(&analysis)
+    };
+    let status = if analysis.is_malformed() {
         for e in &analysis.decoded.errors {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", core::text::escape_line(&e.to_string()));
         }
-        return ExitCode::from(EXIT_USAGE);
-    }
-    if keys.is_some() && analysis.signature.status != SignatureStatus::Verified {
-        return ExitCode::from(EXIT_NOT_VERIFIED);
-    }
-    if has_expectations && !analysis.validity.expectations_met {
-        return ExitCode::from(EXIT_NOT_VERIFIED);
-    }
-    ExitCode::SUCCESS
+        ExitCode::from(EXIT_USAGE)
+    } else if keys.is_some() && analysis.signature.status != SignatureStatus::Verified {
+        ExitCode::from(EXIT_NOT_VERIFIED)
+    } else if has_expectations && !analysis.validity.all_passed() {
+        // With expectations stated, every check counts: an expired, not yet valid or unusable
+        // time fails like a wrong issuer does.
+        ExitCode::from(EXIT_NOT_VERIFIED)
+    } else {
+        ExitCode::SUCCESS
+    };
+    written(printed, status)
 }
 
 /// Applies the encoder's claim flags to the payload JSON text.
@@ -544,8 +620,7 @@ fn encode(args: &EncodeArgs) -> ExitCode {
             if signed.alg == Alg::None {
                 eprintln!("warning: alg none: this token is not signed and anyone can forge it");
             }
-            println!("{}", signed.token);
-            ExitCode::SUCCESS
+            written(emit(&signed.token), ExitCode::SUCCESS)
         }
         Err(sign::SignError::EmbeddedPrivateKey) => fail(
             "the header's jwk holds a private key, which the token would publish; pass --allow-embedded-private-key if that is really what you want",
@@ -591,12 +666,12 @@ fn guess(args: &GuessArgs) -> ExitCode {
     let secs = started.elapsed().as_secs_f64();
     match outcome {
         Outcome::Found { secret, tried } => {
-            match String::from_utf8(secret) {
-                Ok(text) => println!("{text}"),
-                Err(e) => println!("hex:{}", parse::hex(e.as_bytes()).replace(' ', "")),
-            }
+            let shown = match String::from_utf8(secret) {
+                Ok(text) => core::text::escape_line(&text).into_owned(),
+                Err(e) => format!("hex:{}", parse::hex(e.as_bytes()).replace(' ', "")),
+            };
             eprintln!("found after {tried} candidate(s) in {secs:.2} s");
-            ExitCode::SUCCESS
+            written(emit(&shown), ExitCode::SUCCESS)
         }
         Outcome::NotFound { tried } | Outcome::Cancelled { tried } => {
             eprintln!("not found: {tried} candidate(s) tried in {secs:.2} s");
@@ -689,7 +764,10 @@ fn keygen(args: &KeygenArgs) -> ExitCode {
     match &args.out {
         None => {
             for (name, contents, _) in &files {
-                println!("# {name}\n{}", contents.trim_end());
+                let printed = emit(&format!("# {name}\n{}", contents.trim_end()));
+                if printed.is_err() {
+                    return written(printed, ExitCode::SUCCESS);
+                }
             }
         }
         Some(dir) => {

@@ -14,24 +14,39 @@ const YELLOW: Style = AnsiColor::Yellow.on_default().bold();
 const CYAN: Style = AnsiColor::Cyan.on_default();
 const MAGENTA: Style = AnsiColor::Magenta.on_default();
 
+/// Token-controlled text as it may reach a terminal: control characters and bidi overrides shown
+/// as escapes, so a forged token cannot redraw the verdict, retitle the window or clear the screen.
+fn safe(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::core::text::escape_controls(text)
+}
+
+/// One line of token-controlled text (newlines escaped too).
+fn safe_line(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::core::text::escape_line(text)
+}
+
 fn indent(text: &str) -> String {
+    let text = safe(text);
     text.lines()
         .map(|l| format!("  {l}"))
         .collect::<Vec<_>>()
         .join("\n")
 }
 
-/// Prints the analysis for a person.
-pub fn print_human(a: &Analysis) {
+/// Prints the analysis for a person; the first write error stops it and is returned.
+pub fn print_human(a: &Analysis) -> std::io::Result<()> {
     let mut out = anstream::stdout().lock();
+    let mut result = Ok(());
     let d = &a.decoded;
     let mut w = |s: String| {
-        writeln!(out, "{s}").ok();
+        if result.is_ok() {
+            result = writeln!(out, "{s}");
+        }
     };
     if !d.stripped.is_empty() {
         w(format!(
             "{DIM}(removed around the token: {}){DIM:#}",
-            d.stripped.join(", ")
+            safe_line(&d.stripped.join(", "))
         ));
     }
     if let Some(h) = &d.header {
@@ -76,10 +91,10 @@ pub fn print_human(a: &Analysis) {
         for (c, t) in timed {
             w(format!(
                 "  {:<10} {}  {DIM}({}, {}){DIM:#}",
-                c.name,
+                safe_line(&c.name),
                 t.utc,
                 t.relative,
-                c.title.as_deref().unwrap_or("")
+                safe_line(c.title.as_deref().unwrap_or(""))
             ));
         }
     }
@@ -94,19 +109,21 @@ pub fn print_human(a: &Analysis) {
         };
         w(format!(
             "{BOLD}Signature{BOLD:#}  {style}{mark} {label}{style:#}: {}",
-            a.signature.detail
+            safe_line(&a.signature.detail)
         ));
         if let Some(key) = &a.signature.key {
-            w(format!("           {DIM}key: {key}{DIM:#}"));
+            w(format!("           {DIM}key: {}{DIM:#}", safe_line(key)));
         }
         let (style, mark) = match a.validity.state {
             ValidityState::Valid => (GREEN, "✔"),
-            ValidityState::Expired | ValidityState::NotYetValid => (RED, "✖"),
+            ValidityState::Expired | ValidityState::NotYetValid | ValidityState::ExpUnusable => {
+                (RED, "✖")
+            }
             ValidityState::NoExp => (YELLOW, "!"),
         };
         w(format!(
             "{BOLD}Validity{BOLD:#}   {style}{mark} {}{style:#}",
-            a.validity.summary
+            safe_line(&a.validity.summary)
         ));
     }
     if !a.findings.is_empty() {
@@ -121,9 +138,16 @@ pub fn print_human(a: &Analysis) {
                 "  {style}[{}]{style:#} {}: {}",
                 f.severity.as_str(),
                 f.id,
-                f.title
+                safe_line(&f.title)
             ));
-            w(format!("    {DIM}{} ({}){DIM:#}", f.message, f.reference));
+            w(format!(
+                "    {DIM}{} ({}){DIM:#}",
+                safe_line(&f.message),
+                f.reference
+            ));
         }
     }
+
+    result?;
+    out.flush()
 }

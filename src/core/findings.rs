@@ -321,6 +321,15 @@ fn header_rules(header: &Value, cx: &Context<'_>, out: &mut Vec<Finding>) {
             ));
         }
     }
+    if let Some(kid) = header.get("kid").filter(|k| !k.is_string()) {
+        out.push(finding(
+            "KID_NOT_STRING",
+            Severity::Warn,
+            "kid is not a string",
+            format!("kid is {} ({kid}). RFC 7515 §4.1.4 makes it a string; libraries that assume one may crash, skip key selection or compare it oddly.", super::json::type_name(kid)),
+            "RFC 7515 §4.1.4",
+        ));
+    }
     if let Some(kid) = header.get("kid").and_then(Value::as_str) {
         let suspicious = [
             "/", "\\", "..", "'", "\"", ";", "|", "`", "$(", "\0", "--", " or ", "%00",
@@ -512,6 +521,21 @@ fn structure_rules(d: &Decoded, out: &mut Vec<Finding>) {
 
 fn claim_rules(d: &Decoded, out: &mut Vec<Finding>) {
     let Some(claims) = d.claims() else { return };
+    for (name, spec) in [
+        ("sub", "RFC 7519 §4.1.2"),
+        ("jti", "RFC 7519 §4.1.7"),
+        ("iss", "RFC 7519 §4.1.1"),
+    ] {
+        if let Some(value) = claims.get(name).filter(|v| !v.is_string()) {
+            out.push(finding(
+                "CLAIM_NOT_STRING",
+                Severity::Warn,
+                format!("{name} is not a string"),
+                format!("{name} is {} ({value}). It must be a string; verifiers that compare it as text may match the wrong subject, or fail open.", super::json::type_name(value)),
+                spec,
+            ));
+        }
+    }
     if !claims.contains_key("exp") {
         out.push(finding(
             "NO_EXP",

@@ -15,6 +15,7 @@ pub mod keys;
 pub mod parse;
 pub mod sign;
 pub mod templates;
+pub mod text;
 pub mod time;
 pub mod validity;
 pub mod verify;

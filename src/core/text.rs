@@ -43,6 +43,29 @@ pub fn escape_line(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// An I/O error in words: "no such file", not "(os error 2)".
+pub fn io_error_words(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "no such file".into(),
+        K::PermissionDenied => "permission denied".into(),
+        K::IsADirectory => "it is a folder, not a file".into(),
+        K::AlreadyExists => "it already exists".into(),
+        K::StorageFull => "the disk is full".into(),
+        K::ReadOnlyFilesystem => "the file system is read-only".into(),
+        K::BrokenPipe => "the reader went away".into(),
+        K::InvalidData => "it is not text".into(),
+        _ => {
+            // Drop the "(os error N)" the standard library adds.
+            let text = e.to_string();
+            match text.find(" (os error") {
+                Some(i) => text[..i].to_owned(),
+                None => text,
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,6 +81,9 @@ mod tests {
         assert_eq!(escape_controls("abc\u{202e}fed"), "abc\\u{202e}fed");
         assert_eq!(escape_controls("line 1\nline 2\tx"), "line 1\nline 2\tx");
         assert_eq!(escape_line("line 1\nline 2"), "line 1\\nline 2");
-        assert!(matches!(escape_controls("plain ünïcode 홍길동"), Cow::Borrowed(_)));
+        assert!(matches!(
+            escape_controls("plain ünïcode 홍길동"),
+            Cow::Borrowed(_)
+        ));
     }
 }

@@ -14,6 +14,9 @@ pub enum ValidityState {
     NotYetValid,
     /// No `exp`: the token never expires on its own.
     NoExp,
+    /// `exp` is present but not a usable NumericDate (a string, `true`, `1e300`, beyond 64 bits):
+    /// a verifier cannot tell when the token ends, and must reject it.
+    ExpUnusable,
 }
 
 /// One rule and its outcome (time rules and the user's expectations alike).
@@ -174,6 +177,28 @@ fn expectation_checks(
     checks
 }
 
+/// Why a time claim's value is not a NumericDate, in words.
+fn unusable_reason(value: &Value) -> String {
+    match value {
+        Value::String(s) => format!(
+            "it is the string \"{}\", not a number",
+            s.chars().take(40).collect::<String>()
+        ),
+        Value::Number(n) => format!("{n} is beyond the representable range of seconds"),
+        Value::Bool(b) => format!("it is {b}, not a number"),
+        Value::Null => "it is null, not a number".to_owned(),
+        Value::Array(_) => "it is an array, not a number".to_owned(),
+        Value::Object(_) => "it is an object, not a number".to_owned(),
+    }
+}
+
+impl Validity {
+    /// True when every check passed: times and the user's expectations.
+    pub fn all_passed(&self) -> bool {
+        self.checks.iter().all(|c| c.passed)
+    }
+}
+
 /// As [`evaluate`], with the user's expectations checked too.
 pub fn evaluate_with(
     claims: Option<&Map<String, Value>>,
@@ -194,13 +219,16 @@ pub fn evaluate_with(
         ("nbf", get("nbf"), nbf),
         ("iat", get("iat"), iat),
     ] {
-        if raw.is_some() && parsed.is_none() {
+        if let (Some(raw), None) = (raw, parsed) {
+            let why = unusable_reason(raw);
+            if name == "exp" {
+                state = ValidityState::ExpUnusable;
+                summary = format!("exp unusable: {why}");
+            }
             checks.push(TimeCheck {
                 claim: name,
                 passed: false,
-                message: format!(
-                    "{name} is not a NumericDate (a number of seconds), so it cannot be checked"
-                ),
+                message: format!("{name} is unusable: {why}, so it cannot be checked"),
             });
         }
     }
@@ -277,7 +305,7 @@ pub fn evaluate_with(
             message,
         });
     }
-    if exp.is_none() && state == ValidityState::Valid {
+    if get("exp").is_none() && state == ValidityState::Valid {
         state = ValidityState::NoExp;
         summary = "No expiry".to_owned();
     }
@@ -339,6 +367,18 @@ mod tests {
             v.summary
                 .starts_with("Not valid before 1970-01-01T00:33:20Z")
         );
+    }
+
+    #[test]
+    fn an_unusable_exp_is_its_own_state_never_no_expiry() {
+        for exp in [json!("1000000000"), json!(1e300), json!(true), json!(null)] {
+            let v = eval(json!({ "exp": exp }), 0, 0);
+            assert_eq!(v.state, ValidityState::ExpUnusable, "{exp}");
+            assert!(v.summary.starts_with("exp unusable: "), "{}", v.summary);
+            assert!(!v.all_passed());
+        }
+        let big: Value = serde_json::from_str(r#"{"exp": 99999999999999999999999}"#).unwrap();
+        assert_eq!(eval(big, 0, 0).state, ValidityState::ExpUnusable);
     }
 
     #[test]
@@ -407,6 +447,9 @@ mod tests {
     #[test]
     fn string_exp_is_reported_as_unreadable() {
         let v = eval(json!({"exp": "tomorrow"}), 0, 0);
-        assert!(v.checks[0].message.contains("not a NumericDate"));
+        assert_eq!(
+            v.checks[0].message,
+            "exp is unusable: it is the string \"tomorrow\", not a number, so it cannot be checked"
+        );
     }
 }

@@ -227,24 +227,7 @@ impl Jobs {
 
 /// An I/O error in words: "no such file", not "(os error 2)".
 pub fn io_words(e: &std::io::Error) -> String {
-    use std::io::ErrorKind as K;
-    match e.kind() {
-        K::NotFound => "no such file".into(),
-        K::PermissionDenied => "permission denied".into(),
-        K::IsADirectory => "it is a folder, not a file".into(),
-        K::AlreadyExists => "it already exists".into(),
-        K::StorageFull => "the disk is full".into(),
-        K::ReadOnlyFilesystem => "the file system is read-only".into(),
-        K::InvalidData => "it is not text".into(),
-        _ => {
-            // Drop the "(os error N)" suffix the standard library adds.
-            let text = e.to_string();
-            match text.find(" (os error") {
-                Some(i) => text[..i].to_owned(),
-                None => text,
-            }
-        }
-    }
+    crate::core::text::io_error_words(e)
 }
 
 /// Reads a file the user chose, with the token size cap and a message naming the file.

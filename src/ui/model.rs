@@ -124,7 +124,7 @@ struct HeaderInfo {
 fn pretty_or_raw(text: &str) -> String {
     match json::parse(text) {
         Ok(p) => json::to_pretty(&p.value),
-        Err(_) => text.to_owned(),
+        Err(_) => core::text::escape_controls(text).into_owned(),
     }
 }
 
@@ -608,7 +608,9 @@ impl Model {
             .unwrap_or_default();
         self.state.payload = match &decoded.payload {
             core::Payload::Claims(v) | core::Payload::OtherJson(v) => json::to_pretty(v),
-            core::Payload::Text(t) => t.clone(),
+            // Text that is not JSON: control characters shown as escapes (it cannot be
+            // re-signed as it is anyway; a payload built here is JSON).
+            core::Payload::Text(t) => core::text::escape_controls(t).into_owned(),
             core::Payload::Binary(_) | core::Payload::Encrypted | core::Payload::Unavailable => {
                 String::new()
             }

@@ -140,7 +140,9 @@ impl ViewModel {
             let v = &a.validity;
             let (icon, tone) = match v.state {
                 ValidityState::Valid => ("✔", Tone::Good),
-                ValidityState::Expired | ValidityState::NotYetValid => ("✖", Tone::Bad),
+                ValidityState::Expired
+                | ValidityState::NotYetValid
+                | ValidityState::ExpUnusable => ("✖", Tone::Bad),
                 ValidityState::NoExp => ("⚠", Tone::Warn),
             };
             badge(icon, v.summary.clone(), tone)

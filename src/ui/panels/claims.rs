@@ -18,9 +18,10 @@ pub struct ClaimsPaneState {
 }
 
 fn value_text(claim: &Claim) -> String {
+    // Control characters from the token are shown as escapes, not as boxes or effects.
     let text = match &claim.value {
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
+        serde_json::Value::String(s) => crate::core::text::escape_line(s).into_owned(),
+        other => crate::core::text::escape_line(&other.to_string()).into_owned(),
     };
     if text.chars().count() > 90 {
         format!("{}…", text.chars().take(90).collect::<String>())

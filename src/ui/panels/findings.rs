@@ -31,12 +31,15 @@ pub fn ui(ui: &mut egui::Ui, findings: &[Finding]) {
             for f in findings {
                 let (icon, color) = style(f.severity);
                 ui.label(
-                    RichText::new(format!("{icon} {}", f.title))
-                        .strong()
-                        .color(color),
+                    RichText::new(format!(
+                        "{icon} {}",
+                        crate::core::text::escape_line(&f.title)
+                    ))
+                    .strong()
+                    .color(color),
                 );
                 ui.indent(("finding", f.id, &f.title), |ui| {
-                    ui.label(RichText::new(&f.message).small());
+                    ui.label(RichText::new(crate::core::text::escape_controls(&f.message)).small());
                     ui.label(
                         RichText::new(format!(
                             "{} · {} · {}",

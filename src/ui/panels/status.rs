@@ -11,11 +11,14 @@ use crate::ui::widgets::badge::badge;
 /// One line of text, cut with "…" when too long (the whole text shows on hover).
 pub fn line_ui(ui: &mut egui::Ui, line: &Line) {
     let text = if line.text.is_empty() {
-        " "
+        " ".into()
     } else {
-        &line.text
+        crate::core::text::escape_line(&line.text)
     };
-    ui.add(egui::Label::new(RichText::new(text).color(theme::tone_color(line.tone))).truncate());
+    ui.add(
+        egui::Label::new(RichText::new(text.as_ref()).color(theme::tone_color(line.tone)))
+            .truncate(),
+    );
 }
 
 pub fn ui(ui: &mut egui::Ui, view: &ViewModel) {
