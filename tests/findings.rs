@@ -259,13 +259,13 @@ fn weak_secrets_short_known_empty_and_low_variety() {
     let f = a.findings.iter().find(|f| f.id == "WEAK_HMAC_KEY").unwrap();
     assert_eq!(f.severity, core::Severity::Critical);
     assert!(f.title.contains("your-256-bit-secret"));
-    let zeros = "hex:".to_owned() + &"00".repeat(32);
+    let zeros = "00".repeat(32);
     let t = {
-        let key = keys::resolve(&zeros).unwrap();
+        let key = keys::parse_secret(&zeros, keys::SecretEncoding::Hex).unwrap();
         sign::sign(
             r#"{"alg":"HS256","typ":"at+jwt"}"#,
             &clean_payload(),
-            key.keys.first(),
+            Some(&key),
             sign::Unsecured::Refuse,
         )
         .unwrap()

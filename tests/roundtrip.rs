@@ -42,7 +42,11 @@ fn signing_forms(key: &core::Key) -> Vec<(String, KeySet)> {
         let k = jwk["k"].as_str().unwrap().to_owned();
         forms.push((
             "b64url secret".into(),
-            keys::resolve(&format!("b64url:{k}")).unwrap(),
+            keys::KeySet {
+                keys: vec![keys::parse_secret(&k, keys::SecretEncoding::Base64Url).unwrap()],
+                is_set: false,
+                skipped: Vec::new(),
+            },
         ));
         forms.push(("JWK".into(), keys::parse_text(&jwk.to_string()).unwrap()));
         return forms;

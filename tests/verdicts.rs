@@ -670,3 +670,120 @@ fn a_key_value_may_start_with_a_dash_and_no_error_echoes_key_material() {
         "{err}"
     );
 }
+
+// 9. Every input bounded.
+
+#[test]
+fn a_token_made_of_dots_keeps_a_bounded_structure() {
+    let dots = ".".repeat(4 * 1024 * 1024);
+    let d = core::parse::decode(&dots);
+    assert!(d.parts.len() <= 4, "{} parts", d.parts.len());
+    assert!(
+        d.errors[0].message.contains("4194305 segment(s)"),
+        "{}",
+        d.errors[0]
+    );
+    let json = core::analyze(&dots, None, Options::at(NOW)).to_json();
+    assert!(json["parts"].as_array().unwrap().len() <= 4);
+}
+
+#[test]
+fn a_million_duplicate_members_are_counted_not_kept() {
+    let mut payload = String::from("{");
+    for i in 0..200_000 {
+        payload.push_str(&format!("\"a\":{i},"));
+    }
+    payload.push_str("\"a\":0}");
+    let token = hs256(r#"{"alg":"HS256"}"#, &payload);
+    let a = core::analyze(&token, None, Options::at(NOW));
+    assert_eq!(
+        a.decoded.payload_duplicates.len(),
+        core::json::MAX_RECORDED_DUPLICATES
+    );
+    assert_eq!(
+        a.decoded.duplicates_omitted,
+        200_000 - core::json::MAX_RECORDED_DUPLICATES
+    );
+    let dup_findings = a
+        .findings
+        .iter()
+        .filter(|f| f.id == "DUPLICATE_MEMBER")
+        .count();
+    assert_eq!(dup_findings, core::json::MAX_RECORDED_DUPLICATES + 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn endless_files_are_read_only_up_to_their_caps() {
+    let token = hs256(r#"{"alg":"HS256"}"#, "{}");
+    let out = bin()
+        .args(["decode", &token, "--key", "@/dev/zero"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("over the 4 MiB limit"));
+    let out = bin()
+        .args(["encode", "--alg", "HS256", "--key", SECRET, "@/dev/zero"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("over the 16 MiB limit"));
+    let out = bin()
+        .args(["decode", &token, "--claims-dict", "/dev/zero"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("over the 4 MiB limit"));
+    let out = bin()
+        .args(["guess", &token, "--wordlist", "/dev/zero"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a wordlist"));
+}
+
+// 17. Non-UTF-8 and oversized input with --json.
+
+#[test]
+fn unreadable_input_with_json_still_prints_a_json_error() {
+    let out = bin()
+        .args(["decode", "--json"])
+        .write_stdin(vec![b'e', b'y', 0xff, 0xfe])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(json["error"].as_str().unwrap().contains("not UTF-8"));
+    let big = vec![b'a'; 16 * 1024 * 1024 + 1];
+    let out = bin()
+        .args(["decode", "--json"])
+        .write_stdin(big)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["error"], "stdin is over the 16 MiB limit");
+}
+
+// 10. Huge key sets.
+
+#[test]
+fn a_huge_jwks_is_read_and_tried_only_up_to_its_caps() {
+    let k = core::keygen::generate(core::keygen::KeyKind::Ec(core::alg::Curve::P256)).unwrap();
+    let jwk = core::export::jwk(&k, false);
+    let members: Vec<serde_json::Value> = (0..3000)
+        .map(|i| {
+            let mut j = jwk.clone();
+            j["kid"] = format!("k{i}").into();
+            j
+        })
+        .collect();
+    let set = keys::parse_text(&serde_json::json!({ "keys": members }).to_string()).unwrap();
+    assert_eq!(set.keys.len(), keys::MAX_JWKS_KEYS);
+    assert!(set.skipped.iter().any(|s| s.contains("not read")));
+    // Identical material: tried once, and it verifies.
+    let mut options = Options::at(NOW);
+    options.verify.any_kid = true;
+    let a = core::analyze(&es256_token(&k, "absent"), Some(&set), options);
+    assert_eq!(a.signature.status, SignatureStatus::Verified);
+}

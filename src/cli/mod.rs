@@ -1,14 +1,15 @@
 //! The command line: `decode`, `encode` and `gui`, on top of the same core as the app.
 
+mod keyarg;
 mod output;
 
-use std::io::{IsTerminal as _, Read as _};
+use std::io::IsTerminal as _;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use serde_json::{Map, Value};
 
-use crate::core::{self, Alg, KeySet, SignatureStatus, keys, parse, sign};
+use crate::core::{self, Alg, KeySet, SignatureStatus, parse, sign};
 
 const DECODE_EXAMPLES: &str = "\
 Examples:
@@ -330,12 +331,8 @@ fn read_stdin(what: &str) -> Result<String, String> {
             "no {what}: give it as an argument or pipe it on stdin"
         ));
     }
-    let mut bytes = Vec::new();
-    stdin
-        .lock()
-        .take(parse::MAX_INPUT_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("reading stdin: {e}"))?;
+    let bytes = core::read::read_capped(stdin.lock(), core::read::MAX_TOKEN_BYTES, "stdin")
+        .map_err(|e| e.to_string())?;
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "{what} on stdin is not UTF-8 text (byte {} is invalid)",
@@ -345,26 +342,42 @@ fn read_stdin(what: &str) -> Result<String, String> {
 }
 
 fn load_key(spec: &str) -> Result<KeySet, String> {
-    keys::resolve(spec).map_err(|e| format!("--key: {e}"))
+    keyarg::resolve(spec).map_err(|e| format!("--key: {e}"))
 }
 
 fn decode(args: &DecodeArgs) -> ExitCode {
+    // With --json every outcome is one JSON object on stdout, errors included, so scripts
+    // always have something to parse.
+    let fail_json = |message: String| -> ExitCode {
+        if args.json {
+            let printed = emit(&serde_json::json!({ "error": message }).to_string());
+            if let Err(e) = printed
+                && e.kind() != std::io::ErrorKind::BrokenPipe
+            {
+                eprintln!(
+                    "error: cannot write the output: {}",
+                    core::text::io_error_words(&e)
+                );
+            }
+        }
+        fail(message)
+    };
     let input = match args.token.as_deref() {
         None | Some("-") => match read_stdin("token") {
             Ok(text) => text,
-            Err(e) => return fail(e),
+            Err(e) => return fail_json(e.to_string()),
         },
         Some(token) => token.to_owned(),
     };
     let now = match &args.now {
         Some(text) => match core::time::parse_instant(text) {
             Ok(n) => n,
-            Err(e) => return fail(format!("--now: {e}")),
+            Err(e) => return fail_json(format!("--now: {e}")),
         },
         None => now_unix(),
     };
     if args.leeway < 0 {
-        return fail("--leeway must not be negative");
+        return fail_json("--leeway must not be negative".to_string());
     }
     let policy = core::fetch::Policy {
         timeout: std::time::Duration::from_secs(args.fetch_timeout.max(1)),
@@ -376,7 +389,7 @@ fn decode(args: &DecodeArgs) -> ExitCode {
                 eprintln!("fetched {} from {url}", set.describe());
                 Some(set)
             }
-            Err(e) => return fail(e),
+            Err(e) => return fail_json(e.to_string()),
         }
     } else if args.discover {
         let decoded = parse::decode(&input);
@@ -385,19 +398,19 @@ fn decode(args: &DecodeArgs) -> ExitCode {
             .and_then(|c| c.get("iss"))
             .and_then(Value::as_str)
         else {
-            return fail(core::fetch::FetchError::NoIssuer);
+            return fail_json(core::fetch::FetchError::NoIssuer.to_string());
         };
         match core::fetch::discover(iss, policy) {
             Ok((set, _, url)) => {
                 eprintln!("fetched {} from {url}", set.describe());
                 Some(set)
             }
-            Err(e) => return fail(e),
+            Err(e) => return fail_json(e.to_string()),
         }
     } else {
         match args.key.as_deref().map(load_key).transpose() {
             Ok(k) => k,
-            Err(e) => return fail(e),
+            Err(e) => return fail_json(e.to_string()),
         }
     };
     let expectations = core::validity::Expectations {
@@ -421,21 +434,26 @@ fn decode(args: &DecodeArgs) -> ExitCode {
             .transpose()
         {
             Ok(v) => v,
-            Err(e) => return fail(format!("--max-lifetime: {e}")),
+            Err(e) => return fail_json(format!("--max-lifetime: {e}")),
         },
     };
     let dictionary = match &args.claims_dict {
         None => None,
-        Some(path) => match std::fs::read_to_string(path) {
+        Some(path) => match core::read::read_file_capped(
+            path,
+            core::read::MAX_DICTIONARY_BYTES,
+            "claim dictionary",
+        )
+        .map_err(|e| e.to_string())
+        .and_then(|b| {
+            String::from_utf8(b).map_err(|_| format!("{} is not UTF-8 text", path.display()))
+        }) {
             Ok(text) => match core::claims::Dictionary::with_user(&text) {
                 Ok(d) => Some(d),
-                Err(e) => return fail(format!("--claims-dict {}: {e}", path.display())),
+                Err(e) => return fail_json(format!("--claims-dict {}: {e}", path.display())),
             },
             Err(e) => {
-                return fail(format!(
-                    "--claims-dict: cannot read {}: {e}",
-                    path.display()
-                ));
+                return fail_json(format!("--claims-dict: {e}"));
             }
         },
     };
@@ -538,8 +556,18 @@ fn read_payload(spec: &str) -> Result<String, String> {
         return read_stdin("payload");
     }
     if let Some(path) = spec.strip_prefix('@') {
-        return std::fs::read_to_string(path)
-            .map_err(|e| format!("cannot read payload file {path}: {e}"));
+        let bytes = core::read::read_file_capped(
+            std::path::Path::new(path),
+            core::read::MAX_TOKEN_BYTES,
+            "payload file",
+        )
+        .map_err(|e| e.to_string())?;
+        return String::from_utf8(bytes).map_err(|e| {
+            format!(
+                "payload file {path} is not UTF-8 text (byte {} is invalid)",
+                e.utf8_error().valid_up_to()
+            )
+        });
     }
     Ok(spec.to_owned())
 }

@@ -504,6 +504,19 @@ fn structure_rules(d: &Decoded, out: &mut Vec<Finding>) {
     };
     dups(&d.header_duplicates, "header", out);
     dups(&d.payload_duplicates, "payload", out);
+    if d.duplicates_omitted > 0 {
+        out.push(finding(
+            "DUPLICATE_MEMBER",
+            Severity::Error,
+            format!("{} more duplicate members", d.duplicates_omitted),
+            format!(
+                "Besides those listed, {} more member names appear twice; only the first {} are shown.",
+                d.duplicates_omitted,
+                super::json::MAX_RECORDED_DUPLICATES
+            ),
+            "RFC 7515 §4, RFC 7519 §4",
+        ));
+    }
     if let Payload::Binary(bytes) = &d.payload {
         let at = std::str::from_utf8(bytes)
             .err()

@@ -117,11 +117,24 @@ impl Target {
     ) -> std::io::Result<Outcome> {
         let mut line = Vec::with_capacity(64);
         let mut tried = progress.tried.load(Ordering::Relaxed);
+        let limit = super::read::MAX_WORDLIST_LINE_BYTES;
         loop {
             line.clear();
-            if reader.read_until(b'\n', &mut line)? == 0 {
+            let read =
+                std::io::Read::take(&mut reader, limit as u64 + 1).read_until(b'\n', &mut line)?;
+            if read == 0 {
                 progress.tried.store(tried, Ordering::Relaxed);
                 return Ok(Outcome::NotFound { tried });
+            }
+            if line.len() > limit && line.last() != Some(&b'\n') {
+                // `/dev/zero`, a binary file: one endless line is not a list of secrets.
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!(
+                        "a line is longer than {}: this is not a wordlist",
+                        super::text::byte_size(limit as u64)
+                    ),
+                ));
             }
             while matches!(line.last(), Some(b'\n' | b'\r')) {
                 line.pop();

@@ -25,11 +25,16 @@ pub struct Duplicate {
     pub last: Value,
 }
 
+/// At most this many duplicate members are recorded with their values; the rest are counted.
+pub const MAX_RECORDED_DUPLICATES: usize = 20;
+
 /// Parsed JSON plus what plain parsing would hide.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parsed {
     pub value: Value,
     pub duplicates: Vec<Duplicate>,
+    /// Duplicate members beyond [`MAX_RECORDED_DUPLICATES`], counted only.
+    pub duplicates_omitted: usize,
 }
 
 /// A syntax error with its position (1-based line and column, as editors count).
@@ -43,7 +48,7 @@ pub struct JsonError {
 
 /// Parses JSON text, recording duplicate member names instead of silently dropping them.
 pub fn parse(text: &str) -> Result<Parsed, JsonError> {
-    let duplicates = RefCell::new(Vec::new());
+    let duplicates = RefCell::new(Duplicates::default());
     let mut de = serde_json::Deserializer::from_str(text);
     let seed = ValueSeed {
         duplicates: &duplicates,
@@ -53,10 +58,20 @@ pub fn parse(text: &str) -> Result<Parsed, JsonError> {
         .deserialize(&mut de)
         .and_then(|v| de.end().map(|()| v))
         .map_err(to_error)?;
+    let Duplicates { recorded, omitted } = duplicates.into_inner();
     Ok(Parsed {
         value,
-        duplicates: duplicates.into_inner(),
+        duplicates: recorded,
+        duplicates_omitted: omitted,
     })
+}
+
+/// Duplicates seen while parsing: the first few in full, then a count (a hostile text may hold
+/// a million of them).
+#[derive(Default)]
+struct Duplicates {
+    recorded: Vec<Duplicate>,
+    omitted: usize,
 }
 
 fn to_error(err: serde_json::Error) -> JsonError {
@@ -81,7 +96,7 @@ fn pointer_token(name: &str) -> String {
 }
 
 struct ValueSeed<'a> {
-    duplicates: &'a RefCell<Vec<Duplicate>>,
+    duplicates: &'a RefCell<Duplicates>,
     pointer: String,
 }
 
@@ -155,13 +170,23 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
                 pointer: format!("{}/{}", self.pointer, pointer_token(&name)),
             };
             let value = map.next_value_seed(seed)?;
-            if let Some(previous) = object.insert(name.clone(), value.clone()) {
-                self.duplicates.borrow_mut().push(Duplicate {
-                    pointer: self.pointer.clone(),
-                    name,
-                    first: previous,
-                    last: value,
-                });
+            if !object.contains_key(&name) {
+                object.insert(name, value);
+                continue;
+            }
+            let mut seen = self.duplicates.borrow_mut();
+            if seen.recorded.len() < MAX_RECORDED_DUPLICATES {
+                if let Some(previous) = object.insert(name.clone(), value.clone()) {
+                    seen.recorded.push(Duplicate {
+                        pointer: self.pointer.clone(),
+                        name,
+                        first: previous,
+                        last: value,
+                    });
+                }
+            } else {
+                seen.omitted += 1;
+                object.insert(name, value);
             }
         }
         Ok(Value::Object(object))

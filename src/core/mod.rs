@@ -13,6 +13,7 @@ pub mod json;
 pub mod keygen;
 pub mod keys;
 pub mod parse;
+pub mod read;
 pub mod sign;
 pub mod templates;
 pub mod text;

@@ -143,6 +143,8 @@ pub struct Decoded {
     pub header_duplicates: Vec<Duplicate>,
     pub payload: Payload,
     pub payload_duplicates: Vec<Duplicate>,
+    /// Duplicate members beyond those recorded (header and payload together), counted only.
+    pub duplicates_omitted: usize,
     /// Payload bytes exactly (decoded), when available.
     pub payload_bytes: Option<Vec<u8>>,
     /// RFC 7797 `"b64": false`: the payload segment is the payload itself.
@@ -229,6 +231,7 @@ impl Decoded {
             header_duplicates: Vec::new(),
             payload: Payload::Unavailable,
             payload_duplicates: Vec::new(),
+            duplicates_omitted: 0,
             payload_bytes: None,
             unencoded_payload: false,
             detached_payload: false,
@@ -369,8 +372,15 @@ pub fn decode(input: &str) -> Decoded {
     }
 
     let token = d.token.clone();
-    let texts: Vec<&str> = token.split('.').collect();
-    d.form = match texts.len() {
+    let segments = token.bytes().filter(|&b| b == b'.').count() + 1;
+    // A hostile input may hold millions of dots: past five segments, everything after the third
+    // is one extra part, so memory and work stay linear in the input.
+    let texts: Vec<&str> = if segments <= 5 {
+        token.split('.').collect()
+    } else {
+        token.splitn(4, '.').collect()
+    };
+    d.form = match segments {
         3 => Form::Jws,
         5 => Form::Jwe,
         n => {
@@ -465,7 +475,7 @@ pub fn decode_detached(input: &str, payload: &[u8]) -> Decoded {
     if d.form == Form::Jws && d.parts.get(1).is_some_and(|p| p.text.is_empty()) {
         d.detached_payload = true;
         let mut duplicates = Vec::new();
-        d.payload = classify_payload(payload, &mut duplicates);
+        d.payload = classify_payload(payload, &mut duplicates, &mut d.duplicates_omitted);
         d.payload_duplicates = duplicates;
         d.payload_bytes = Some(payload.to_vec());
     }
@@ -528,6 +538,7 @@ fn decode_header(d: &mut Decoded) {
         Ok(parsed) if parsed.value.is_object() => {
             d.header = Some(parsed.value);
             d.header_duplicates = parsed.duplicates;
+            d.duplicates_omitted += parsed.duplicates_omitted;
         }
         Ok(parsed) => d.error(
             ErrorKind::Json,
@@ -569,7 +580,7 @@ fn decode_payload(d: &mut Decoded) {
             None => return,
         }
     };
-    d.payload = classify_payload(&bytes, &mut d.payload_duplicates);
+    d.payload = classify_payload(&bytes, &mut d.payload_duplicates, &mut d.duplicates_omitted);
     // JSON that failed only because it nests too deep is a limit, not text.
     if let Payload::Text(t) = &d.payload
         && t.trim_start().starts_with(['{', '['])
@@ -582,13 +593,14 @@ fn decode_payload(d: &mut Decoded) {
     d.payload_bytes = Some(bytes);
 }
 
-fn classify_payload(bytes: &[u8], duplicates: &mut Vec<Duplicate>) -> Payload {
+fn classify_payload(bytes: &[u8], duplicates: &mut Vec<Duplicate>, omitted: &mut usize) -> Payload {
     let Ok(text) = std::str::from_utf8(bytes) else {
         return Payload::Binary(bytes.to_vec());
     };
     match json::parse(text) {
         Ok(parsed) if parsed.value.is_object() => {
             *duplicates = parsed.duplicates;
+            *omitted += parsed.duplicates_omitted;
             Payload::Claims(parsed.value)
         }
         Ok(parsed) => Payload::OtherJson(parsed.value),

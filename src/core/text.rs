@@ -43,6 +43,20 @@ pub fn escape_line(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// "1 byte", "512 bytes", "4 KiB", "16 MiB", "1.5 KiB".
+pub fn byte_size(n: u64) -> String {
+    const KIB: u64 = 1024;
+    const MIB: u64 = 1024 * 1024;
+    match n {
+        1 => "1 byte".into(),
+        n if n < KIB => format!("{n} bytes"),
+        n if n < MIB && n % KIB == 0 => format!("{} KiB", n / KIB),
+        n if n < MIB => format!("{:.1} KiB", n as f64 / KIB as f64),
+        n if n % MIB == 0 => format!("{} MiB", n / MIB),
+        n => format!("{:.1} MiB", n as f64 / MIB as f64),
+    }
+}
+
 /// An I/O error in words: "no such file", not "(os error 2)".
 pub fn io_error_words(e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;

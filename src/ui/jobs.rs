@@ -236,7 +236,7 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     if meta.is_dir() {
         return Err(format!("{} is a folder, not a file", path.display()));
     }
-    let limit = core::parse::MAX_INPUT_BYTES as u64;
+    let limit = crate::core::read::MAX_TOKEN_BYTES;
     if meta.len() > limit {
         return Err(format!(
             "{} is {}, over the {} limit",
@@ -245,7 +245,12 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
             byte_count(limit)
         ));
     }
-    std::fs::read(path).map_err(|e| file_error(path, &e))
+    // The reported size is not trusted (devices and pipes say 0): the read is capped too.
+    match crate::core::read::read_file_capped(path, limit, "the file") {
+        Ok(bytes) => Ok(bytes),
+        Err(crate::core::read::ReadError::Io { source, .. }) => Err(file_error(path, &source)),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 /// Checks that `path` is a readable file, without reading it (a wordlist may be large).
@@ -264,15 +269,9 @@ fn file_error(path: &Path, e: &std::io::Error) -> String {
     }
 }
 
-/// "1 byte", "2 bytes", "3.0 KiB", "16 MiB".
+/// "1 byte", "2 bytes", "1.5 KiB", "16 MiB".
 pub fn byte_count(n: u64) -> String {
-    match n {
-        1 => "1 byte".into(),
-        n if n < 1024 => format!("{n} bytes"),
-        n if n < 1024 * 1024 => format!("{:.1} KiB", n as f64 / 1024.0),
-        n if n % (1024 * 1024) == 0 => format!("{} MiB", n / (1024 * 1024)),
-        n => format!("{:.1} MiB", n as f64 / (1024.0 * 1024.0)),
-    }
+    crate::core::text::byte_size(n)
 }
 
 /// Saves the token (and a newline) to a file the user chose.
