@@ -50,8 +50,14 @@ fn serve_on(listener: TcpListener, routes: Vec<(&'static str, u16, String)>) -> 
                     .find(|(p, _, _)| *p == path)
                     .map(|(_, s, b)| (*s, b.clone()))
                     .unwrap_or((404, "not found".into()));
+                // A 3xx route's "body" is where it redirects to.
+                let location = if (300..400).contains(&status) {
+                    format!("Location: {body}\r\n")
+                } else {
+                    String::new()
+                };
                 let response = format!(
-                    "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    "HTTP/1.1 {status} X\r\n{location}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
                     body.len()
                 );
                 stream.write_all(response.as_bytes()).ok();
@@ -244,4 +250,43 @@ fn the_cli_verifies_through_discovery_and_a_jwks_url() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("HTTP 404"));
+}
+
+#[test]
+fn every_redirect_hop_is_held_to_the_https_rule_and_counted() {
+    let (_, jwk) = keypair("k");
+    let (l, base) = listener();
+    serve_on(
+        l,
+        vec![
+            ("/jwks", 200, serde_json::json!({"keys": [jwk]}).to_string()),
+            ("/moved", 302, "/jwks".to_owned()),
+            (
+                "/to-plain-http",
+                302,
+                "http://jwks.example.com/keys".to_owned(),
+            ),
+            ("/r1", 302, "/r2".to_owned()),
+            ("/r2", 302, "/r3".to_owned()),
+            ("/r3", 302, "/r4".to_owned()),
+            ("/r4", 302, "/jwks".to_owned()),
+            ("/nowhere", 302, String::new()),
+        ],
+    );
+    let (set, _, from) = fetch::fetch_jwks(&format!("{base}/moved"), quick()).unwrap();
+    assert_eq!(set.keys.len(), 1);
+    assert_eq!(
+        from,
+        format!("{base}/jwks"),
+        "the final URL is the one shown"
+    );
+    let e = fetch::fetch_jwks(&format!("{base}/to-plain-http"), quick()).unwrap_err();
+    assert!(
+        e.to_string().contains("redirect refused") && e.to_string().contains("only https"),
+        "{e}"
+    );
+    let e = fetch::fetch_jwks(&format!("{base}/r1"), quick()).unwrap_err();
+    assert!(e.to_string().contains("more than 3 redirects"), "{e}");
+    // Three hops are fine.
+    assert!(fetch::fetch_jwks(&format!("{base}/r2"), quick()).is_ok());
 }

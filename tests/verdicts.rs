@@ -787,3 +787,90 @@ fn a_huge_jwks_is_read_and_tried_only_up_to_its_caps() {
     let a = core::analyze(&es256_token(&k, "absent"), Some(&set), options);
     assert_eq!(a.signature.status, SignatureStatus::Verified);
 }
+
+// 16. Messages that say the real cause; PEM as OpenSSL reads it.
+
+#[test]
+fn an_8192_bit_rsa_key_is_read_not_called_malformed() {
+    let mut n = vec![0x5au8; 1024];
+    n[0] = 0xc3;
+    n[1023] |= 1;
+    let jwk = serde_json::json!({"kty": "RSA", "n": b64::encode(&n), "e": "AQAB"}).to_string();
+    let set = keys::parse_text(&jwk).unwrap();
+    assert_eq!(set.keys[0].bits(), 8192);
+    let pem = core::export::public_pem(&set.keys[0]).unwrap();
+    let again = keys::parse_text(&pem).unwrap();
+    assert_eq!(again.keys[0].bits(), 8192, "{}", again.describe());
+    let mut huge = vec![0x5au8; 4096];
+    huge[0] = 0xc3;
+    let err = keys::parse_text(
+        &serde_json::json!({"kty": "RSA", "n": b64::encode(&huge), "e": "AQAB"}).to_string(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("32768 bits; keys up to 16384 bits are read"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_valid_rsa_1024_signature_is_valid_and_the_key_flagged() {
+    use rsa::signature::{SignatureEncoding as _, Signer as _};
+    let private = rsa::RsaPrivateKey::new(&mut rand_core::OsRng, 1024).unwrap();
+    let input = format!(
+        "{}.{}",
+        b64::encode(r#"{"alg":"RS256"}"#),
+        b64::encode(r#"{"sub":"legacy"}"#)
+    );
+    let signer = rsa::pkcs1v15::SigningKey::<sha2::Sha256>::new(private.clone());
+    let sig = signer.sign(input.as_bytes()).to_vec();
+    let token = format!("{input}.{}", b64::encode(sig));
+    let public = rsa::traits::PublicKeyParts::n(&private.to_public_key()).to_bytes_be();
+    let jwk = serde_json::json!({"kty": "RSA", "n": b64::encode(public), "e": "AQAB"}).to_string();
+    let set = keys::parse_text(&jwk).unwrap();
+    let a = core::analyze(&token, Some(&set), Options::at(NOW));
+    assert_eq!(
+        a.signature.status,
+        SignatureStatus::Verified,
+        "{}",
+        a.signature.detail
+    );
+    assert!(a.findings.iter().any(|f| f.id == "SHORT_RSA_KEY"));
+    // And a wrong signature under the same key is still invalid.
+    let mut bad = token.clone();
+    bad.pop();
+    bad.push(if token.ends_with('A') { 'B' } else { 'A' });
+    assert_eq!(status(&bad, &set), SignatureStatus::Invalid);
+}
+
+#[test]
+fn pem_with_76_columns_one_line_or_indentation_is_read() {
+    let ec = core::keygen::generate(core::keygen::KeyKind::Ec(core::alg::Curve::P256)).unwrap();
+    let pem = core::export::public_pem(&ec).unwrap();
+    let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    let wrap = |width: usize| -> String {
+        body.as_bytes()
+            .chunks(width)
+            .map(|c| std::str::from_utf8(c).unwrap())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let variants = [
+        format!(
+            "-----BEGIN PUBLIC KEY-----\n{}\n-----END PUBLIC KEY-----",
+            wrap(76)
+        ),
+        format!("-----BEGIN PUBLIC KEY-----\n{body}\n-----END PUBLIC KEY-----"),
+        format!("-----BEGIN PUBLIC KEY-----{body}-----END PUBLIC KEY-----"),
+        pem.lines()
+            .map(|l| format!("    {l}"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        pem.replace('\n', "\r\n"),
+    ];
+    for text in variants {
+        let set = keys::parse_text(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+        assert_eq!(set.keys[0].thumbprint(), ec.thumbprint());
+    }
+}

@@ -385,8 +385,8 @@ fn decode(args: &DecodeArgs) -> ExitCode {
     };
     let keys = if let Some(url) = &args.jwks_url {
         match core::fetch::fetch_jwks(url, policy) {
-            Ok((set, _)) => {
-                eprintln!("fetched {} from {url}", set.describe());
+            Ok((set, _, from)) => {
+                eprintln!("fetched {} from {from}", set.describe());
                 Some(set)
             }
             Err(e) => return fail_json(e.to_string()),

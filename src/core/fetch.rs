@@ -52,6 +52,34 @@ pub enum FetchError {
     BadDocument { url: String, detail: String },
     #[error("the token has no \"iss\" claim to discover keys from")]
     NoIssuer,
+    /// A redirect that is not followed: too many, no Location, or to a URL the rule refuses.
+    #[error("{url}: {detail}")]
+    Redirect { url: String, detail: String },
+}
+
+/// At most this many redirects are followed, each hop checked like the first URL.
+pub const MAX_REDIRECTS: usize = 3;
+
+/// Where a `Location` header points, relative to the URL that answered with it.
+fn resolve_location(base: &str, location: &str) -> String {
+    let location = location.trim();
+    if location.starts_with("https://") || location.starts_with("http://") {
+        return location.to_owned();
+    }
+    let scheme_end = base.find("://").map_or(0, |i| i + 3);
+    if let Some(rest) = location.strip_prefix("//") {
+        return format!("{}{rest}", &base[..scheme_end]);
+    }
+    let host_end = base[scheme_end..]
+        .find('/')
+        .map_or(base.len(), |i| scheme_end + i);
+    if location.starts_with('/') {
+        return format!("{}{location}", &base[..host_end]);
+    }
+    let path = &base[host_end..];
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let dir = path.rfind('/').map_or("/", |i| &path[..=i]);
+    format!("{}{dir}{location}", &base[..host_end])
 }
 
 /// Checks that `url` may be fetched: https, or http to a loopback host.
@@ -86,17 +114,63 @@ pub fn check_url(url: &str) -> Result<(), FetchError> {
     Ok(())
 }
 
-/// GETs `url` and parses the body as JSON, within `policy`.
-pub fn get_json(url: &str, policy: Policy) -> Result<Value, FetchError> {
+/// GETs `url` and parses the body as JSON, within `policy`. Redirects are followed by hand, at
+/// most [`MAX_REDIRECTS`], each hop held to the same rule as `url` (https; plain http only to
+/// loopback). Returns the JSON and the URL it finally came from.
+pub fn get_json(url: &str, policy: Policy) -> Result<(Value, String), FetchError> {
     check_url(url)?;
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(policy.timeout))
         .http_status_as_error(false)
-        .max_redirects(5)
+        .max_redirects(0)
         .user_agent(concat!("jwt-debugger/", env!("CARGO_PKG_VERSION")))
         .build()
         .into();
-    let map_err = |e: ureq::Error| match e {
+    let mut current = url.to_owned();
+    for hop in 0..=MAX_REDIRECTS {
+        let mut response = agent
+            .get(&current)
+            .header("Accept", "application/json")
+            .call()
+            .map_err(|e| map_ureq_error(e, &current, policy))?;
+        let status = response.status().as_u16();
+        if (300..400).contains(&status) {
+            let Some(location) = response
+                .headers()
+                .get("location")
+                .and_then(|v| v.to_str().ok())
+            else {
+                return Err(FetchError::Redirect {
+                    url: current,
+                    detail: format!("HTTP {status} without a Location header"),
+                });
+            };
+            let next = resolve_location(&current, location);
+            if hop == MAX_REDIRECTS {
+                return Err(FetchError::Redirect {
+                    url: url.to_owned(),
+                    detail: format!("more than {MAX_REDIRECTS} redirects (the last to {next})"),
+                });
+            }
+            if let Err(e) = check_url(&next) {
+                return Err(FetchError::Redirect {
+                    url: current,
+                    detail: format!("redirect refused: {e}"),
+                });
+            }
+            current = next;
+            continue;
+        }
+        return read_json(&mut response, &current, status, policy).map(|v| (v, current));
+    }
+    Err(FetchError::Redirect {
+        url: url.to_owned(),
+        detail: format!("more than {MAX_REDIRECTS} redirects"),
+    })
+}
+
+fn map_ureq_error(e: ureq::Error, url: &str, policy: Policy) -> FetchError {
+    match e {
         ureq::Error::Timeout(_) => FetchError::Timeout {
             url: url.to_owned(),
             secs: policy.timeout.as_secs().max(1),
@@ -124,13 +198,16 @@ pub fn get_json(url: &str, policy: Policy) -> Result<Value, FetchError> {
             url: url.to_owned(),
             reason: other.to_string(),
         },
-    };
-    let mut response = agent
-        .get(url)
-        .header("Accept", "application/json")
-        .call()
-        .map_err(map_err)?;
-    let status = response.status().as_u16();
+    }
+}
+
+fn read_json(
+    response: &mut ureq::http::Response<ureq::Body>,
+    url: &str,
+    status: u16,
+    policy: Policy,
+) -> Result<Value, FetchError> {
+    let map_err = |e| map_ureq_error(e, url, policy);
     if !(200..300).contains(&status) {
         return Err(FetchError::Status {
             url: url.to_owned(),
@@ -155,9 +232,11 @@ pub fn get_json(url: &str, policy: Policy) -> Result<Value, FetchError> {
         })
 }
 
-/// Fetches a JWKS and reads its keys.
-pub fn fetch_jwks(url: &str, policy: Policy) -> Result<(KeySet, String), FetchError> {
-    let value = get_json(url, policy)?;
+/// Fetches a JWKS and reads its keys. Returns the keys, the JWKS text and the URL it finally
+/// came from (after redirects).
+pub fn fetch_jwks(url: &str, policy: Policy) -> Result<(KeySet, String, String), FetchError> {
+    let (value, url) = get_json(url, policy)?;
+    let url = url.as_str();
     if !value.get("keys").is_some_and(Value::is_array) {
         return Err(FetchError::BadDocument {
             url: url.to_owned(),
@@ -169,7 +248,7 @@ pub fn fetch_jwks(url: &str, policy: Policy) -> Result<(KeySet, String), FetchEr
         url: url.to_owned(),
         detail: e.to_string(),
     })?;
-    Ok((set, text))
+    Ok((set, text, url.to_owned()))
 }
 
 /// The metadata URLs to try for an issuer: OpenID Connect discovery, then RFC 8414.
@@ -195,7 +274,7 @@ pub fn discover(issuer: &str, policy: Policy) -> Result<(KeySet, String, String)
     let mut last_error = None;
     for url in metadata_urls(issuer) {
         match get_json(&url, policy) {
-            Ok(doc) => {
+            Ok((doc, url)) => {
                 let Some(jwks_uri) = doc.get("jwks_uri").and_then(Value::as_str) else {
                     return Err(FetchError::BadDocument {
                         url,
@@ -212,8 +291,7 @@ pub fn discover(issuer: &str, policy: Policy) -> Result<(KeySet, String, String)
                         ),
                     });
                 }
-                let (set, text) = fetch_jwks(jwks_uri, policy)?;
-                return Ok((set, text, jwks_uri.to_owned()));
+                return fetch_jwks(jwks_uri, policy);
             }
             Err(e @ FetchError::Status { status: 404, .. }) => last_error = Some(e),
             Err(e) => return Err(e),
@@ -243,8 +321,8 @@ impl Cache {
             let (_, text, url) = discover(what, policy)?;
             (text, url)
         } else {
-            let (_, text) = fetch_jwks(what, policy)?;
-            (text, what.to_owned())
+            let (_, text, url) = fetch_jwks(what, policy)?;
+            (text, url)
         };
         self.entries
             .insert(what.to_owned(), (text.clone(), source.clone()));
@@ -272,6 +350,21 @@ mod tests {
         ));
         assert!(matches!(check_url("ftp://x"), Err(FetchError::BadUrl(_))));
         assert!(matches!(check_url("https://"), Err(FetchError::BadUrl(_))));
+    }
+
+    #[test]
+    fn locations_resolve_against_the_url_that_redirected() {
+        let base = "https://a.example/x/y/jwks?z=1";
+        assert_eq!(
+            resolve_location(base, "https://b.example/k"),
+            "https://b.example/k"
+        );
+        assert_eq!(
+            resolve_location(base, "//c.example/k"),
+            "https://c.example/k"
+        );
+        assert_eq!(resolve_location(base, "/k"), "https://a.example/k");
+        assert_eq!(resolve_location(base, "k2"), "https://a.example/x/y/k2");
     }
 
     #[test]

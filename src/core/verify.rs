@@ -510,6 +510,11 @@ fn verify_with(alg: Alg, key: &Key, message: &[u8], signature: &[u8]) -> Result<
         };
         return Ok(vk.verify(message, &sig).is_ok());
     }
+    if let super::keys::KeyMaterial::Rsa { public, .. } = &key.material
+        && !AWS_LC_RSA_BITS.contains(&key.bits())
+    {
+        return verify_rsa_rustcrypto(alg, public, message, signature);
+    }
     let jalg = alg
         .to_jsonwebtoken()
         .ok_or_else(|| format!("{alg} is not supported"))?;
@@ -518,6 +523,43 @@ fn verify_with(alg: Alg, key: &Key, message: &[u8], signature: &[u8]) -> Result<
         .ok_or_else(|| "the key could not be prepared for verification".to_owned())?;
     jsonwebtoken::crypto::verify(&b64::encode(signature), message, &dkey, jalg)
         .map_err(|e| e.to_string())
+}
+
+/// RSA modulus sizes the aws-lc backend verifies; others go through RustCrypto's `rsa`, so that a
+/// valid signature under a 1024- or 16384-bit key is reported as valid (and the key flagged),
+/// not as "does not match".
+const AWS_LC_RSA_BITS: std::ops::RangeInclusive<usize> = 2048..=8192;
+
+fn verify_rsa_rustcrypto(
+    alg: Alg,
+    public: &rsa::RsaPublicKey,
+    message: &[u8],
+    signature: &[u8],
+) -> Result<bool, String> {
+    use rsa::{Pkcs1v15Sign, Pss};
+    use sha2::{Digest as _, Sha256, Sha384, Sha512};
+    let result = match alg {
+        Alg::RS256 => public.verify(
+            Pkcs1v15Sign::new::<Sha256>(),
+            &Sha256::digest(message),
+            signature,
+        ),
+        Alg::RS384 => public.verify(
+            Pkcs1v15Sign::new::<Sha384>(),
+            &Sha384::digest(message),
+            signature,
+        ),
+        Alg::RS512 => public.verify(
+            Pkcs1v15Sign::new::<Sha512>(),
+            &Sha512::digest(message),
+            signature,
+        ),
+        Alg::PS256 => public.verify(Pss::new::<Sha256>(), &Sha256::digest(message), signature),
+        Alg::PS384 => public.verify(Pss::new::<Sha384>(), &Sha384::digest(message), signature),
+        Alg::PS512 => public.verify(Pss::new::<Sha512>(), &Sha512::digest(message), signature),
+        other => return Err(format!("{other} is not an RSA algorithm")),
+    };
+    Ok(result.is_ok())
 }
 
 /// True when an HS* MAC verifies with a public key's text (with or without its final newline).

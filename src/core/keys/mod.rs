@@ -626,6 +626,33 @@ fn ec_private(curve: Curve, d: &[u8], format: KeyFormat, pem: bool) -> Result<Ke
     ))
 }
 
+/// The largest RSA modulus read, in bits. RustCrypto's default is 4096, which refuses real
+/// 8192-bit keys with a misleading "malformed" error.
+pub const MAX_RSA_BITS: usize = 16_384;
+
+/// An RSA public key from PKCS#1 DER, up to [`MAX_RSA_BITS`], with the size in the error.
+fn rsa_public_pkcs1(der: &[u8]) -> Result<rsa::RsaPublicKey, KeyError> {
+    use pkcs8::der::Decode as _;
+    let raw =
+        pkcs1::RsaPublicKey::from_der(der).map_err(|e| invalid(format!("RSA public key: {e}")))?;
+    rsa_public(
+        rsa::BigUint::from_bytes_be(raw.modulus.as_bytes()),
+        rsa::BigUint::from_bytes_be(raw.public_exponent.as_bytes()),
+    )
+}
+
+/// An RSA public key from its modulus and exponent, up to [`MAX_RSA_BITS`].
+fn rsa_public(n: rsa::BigUint, e: rsa::BigUint) -> Result<rsa::RsaPublicKey, KeyError> {
+    let bits = n.bits();
+    if bits > MAX_RSA_BITS {
+        return Err(invalid(format!(
+            "the RSA modulus has {bits} bits; keys up to {MAX_RSA_BITS} bits are read"
+        )));
+    }
+    rsa::RsaPublicKey::new_with_max_size(n, e, MAX_RSA_BITS)
+        .map_err(|e| invalid(format!("RSA public key ({bits} bits): {e}")))
+}
+
 /// Reads a SubjectPublicKeyInfo (the body of `BEGIN PUBLIC KEY`).
 fn parse_spki(der: &[u8], format: KeyFormat, pem: bool) -> Result<Key, KeyError> {
     let spki = spki::SubjectPublicKeyInfoRef::try_from(der)
@@ -633,10 +660,8 @@ fn parse_spki(der: &[u8], format: KeyFormat, pem: bool) -> Result<Key, KeyError>
     let bits = spki.subject_public_key.raw_bytes();
     let oid = spki.algorithm.oid;
     let material = if oid == OID_RSA {
-        use rsa::pkcs1::DecodeRsaPublicKey as _;
         KeyMaterial::Rsa {
-            public: rsa::RsaPublicKey::from_pkcs1_der(bits)
-                .map_err(|e| invalid(format!("RSA public key: {e}")))?,
+            public: rsa_public_pkcs1(bits)?,
             private: None,
         }
     } else if oid == OID_EC {
@@ -758,7 +783,7 @@ fn parse_certificate(der: &[u8], pem: bool) -> Result<Key, KeyError> {
 
 /// Reads a DER key of any supported kind, trying each structure in turn.
 pub fn parse_der(der: &[u8]) -> Result<Key, KeyError> {
-    use rsa::pkcs1::{DecodeRsaPrivateKey as _, DecodeRsaPublicKey as _};
+    use rsa::pkcs1::DecodeRsaPrivateKey as _;
     if let Ok(key) = parse_spki(der, KeyFormat::Spki, false) {
         return Ok(key);
     }
@@ -768,7 +793,7 @@ pub fn parse_der(der: &[u8]) -> Result<Key, KeyError> {
     if let Ok(private) = rsa::RsaPrivateKey::from_pkcs1_der(der) {
         return Ok(rsa_private(private, KeyFormat::Pkcs1Private, false));
     }
-    if let Ok(public) = rsa::RsaPublicKey::from_pkcs1_der(der) {
+    if let Ok(public) = rsa_public_pkcs1(der) {
         return Ok(Key::new(
             KeyMaterial::Rsa {
                 public,
@@ -787,6 +812,30 @@ pub fn parse_der(der: &[u8]) -> Result<Key, KeyError> {
 }
 
 /// Reads the first usable PEM block in `text`.
+/// The DER inside one PEM block, read as OpenSSL reads it: any line length (64, 76, one long
+/// line), indentation, CRLF, and RFC 1421 headers such as `Proc-Type:` are all accepted.
+fn pem_body(block: &str, label: &str) -> Result<Vec<u8>, KeyError> {
+    // `block` starts with "-----BEGIN {label}-----".
+    let after_begin = block.get(16 + label.len()..).unwrap_or("");
+    let end = after_begin.rfind("-----END").unwrap_or(after_begin.len());
+    let body: String = after_begin[..end]
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.contains(':'))
+        .collect::<Vec<_>>()
+        .concat()
+        .split_whitespace()
+        .collect();
+    let engine = base64::engine::GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        base64::engine::GeneralPurposeConfig::new()
+            .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent),
+    );
+    engine
+        .decode(body.as_bytes())
+        .map_err(|e| invalid(format!("PEM block \"{label}\" is not valid base64: {e}")))
+}
+
 fn parse_pem(text: &str) -> Result<Key, KeyError> {
     let mut rest = text;
     while let Some(begin) = rest.find("-----BEGIN ") {
@@ -804,19 +853,13 @@ fn parse_pem(text: &str) -> Result<Key, KeyError> {
         if label == "EC PARAMETERS" {
             continue;
         }
-        let (_, der) = pkcs8::der::pem::decode_vec(pem_block.trim().as_bytes()).map_err(|e| {
-            invalid(format!(
-                "PEM block \"{label}\" is not valid base64 PEM: {e}"
-            ))
-        })?;
-        let der = Zeroizing::new(der);
-        use rsa::pkcs1::{DecodeRsaPrivateKey as _, DecodeRsaPublicKey as _};
+        let der = Zeroizing::new(pem_body(pem_block, label)?);
+        use rsa::pkcs1::DecodeRsaPrivateKey as _;
         let mut key = match label {
             "PUBLIC KEY" => parse_spki(&der, KeyFormat::Spki, true)?,
             "RSA PUBLIC KEY" => Key::new(
                 KeyMaterial::Rsa {
-                    public: rsa::RsaPublicKey::from_pkcs1_der(&der)
-                        .map_err(|e| invalid(format!("RSA PUBLIC KEY: {e}")))?,
+                    public: rsa_public_pkcs1(&der)?,
                     private: None,
                 },
                 KeyFormat::Pkcs1Public,
@@ -896,8 +939,7 @@ pub fn parse_jwk(value: &Value) -> Result<Key, KeyError> {
         "RSA" => {
             let n = rsa::BigUint::from_bytes_be(&required_bytes(jwk, kty, "n")?);
             let e = rsa::BigUint::from_bytes_be(&required_bytes(jwk, kty, "e")?);
-            let public = rsa::RsaPublicKey::new(n.clone(), e.clone())
-                .map_err(|err| invalid(format!("RSA JWK: {err}")))?;
+            let public = rsa_public(n.clone(), e.clone())?;
             let private = match member_bytes(jwk, "d")? {
                 None => None,
                 Some(d) => {
