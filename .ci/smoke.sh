@@ -40,6 +40,10 @@ done
 [ -n "$wid" ] || { echo "smoke: no window appeared in 30 s" >&2; cat "$work/app.log" >&2; exit 1; }
 sleep 4
 kill -0 "$app" 2>/dev/null || { echo "smoke: the app died after opening its window" >&2; cat "$work/app.log" >&2; exit 1; }
+# The settings file is the user's alone (it holds tokens; keys never go there).
+mode=$(stat -c %a "$work/data/jwt-debugger/app.ron" 2>/dev/null || echo missing)
+[ "$mode" = 600 ] || { echo "smoke: settings file mode is $mode, expected 600" >&2; exit 1; }
+echo "smoke: settings file mode 600"
 mkdir -p "$(dirname "$out")"
 import -window "$wid" "$out"
 colors=$(identify -format '%k' "$out")

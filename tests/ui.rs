@@ -240,17 +240,76 @@ fn saved_settings_hold_no_secret_and_restore_the_workspace() {
     assert_eq!(app.model.state.token, token);
     assert!(app.model.keys.secret.is_empty());
 
-    // Ticking "Remember key" is the only way the key is written.
+    // Ticking "Remember key" puts the key in the credential store, still never in the settings.
+    let store = std::sync::Arc::new(jwt_debugger::ui::secrets::MemoryKeyStore::default());
+    h.state_mut().set_key_store(Box::new(store.clone()));
     h.get_by_label("Remember key on this computer").click();
     h.run();
     let mut storage = MemoryStorage::default();
     eframe::App::save(h.state_mut(), &mut storage);
+    let saved: String = storage.0.values().cloned().collect();
     assert!(
-        storage
-            .0
-            .values()
-            .any(|v| v.contains("my-own-secret-that-must-never-hit-disk"))
+        !saved.contains("my-own-secret-that-must-never-hit-disk"),
+        "{saved}"
     );
+    use jwt_debugger::ui::secrets::KeyStore as _;
+    assert_eq!(
+        store.load().unwrap().unwrap().secret,
+        "my-own-secret-that-must-never-hit-disk"
+    );
+    // A restart with "remember" on brings the key back from the store.
+    let ws: AppState = eframe::get_value(&storage, eframe::APP_KEY).unwrap();
+    assert!(ws.remember_key);
+    let mut app = App::with_parts(
+        ws,
+        Box::new(MemoryClipboard::default()),
+        Box::new(|| NOW),
+        None,
+    );
+    app.set_key_store(Box::new(store.clone()));
+    assert_eq!(
+        app.model.keys.secret,
+        "my-own-secret-that-must-never-hit-disk"
+    );
+}
+
+#[test]
+fn without_a_credential_store_the_key_stays_in_memory_and_the_app_says_so() {
+    let mut h = harness();
+    h.state_mut().set_key_store(Box::new(
+        jwt_debugger::ui::secrets::MemoryKeyStore::unreachable(),
+    ));
+    h.run();
+    h.get_by_label("Remember key on this computer").click();
+    h.run();
+    h.run();
+    assert!(!h.state().model.state.remember_key);
+    h.get_by_label_contains("Cannot remember the key: no credential store is reachable");
+}
+
+#[test]
+fn forget_everything_clears_settings_token_and_stored_keys() {
+    let mut h = harness();
+    let store = std::sync::Arc::new(jwt_debugger::ui::secrets::MemoryKeyStore::default());
+    h.state_mut().set_key_store(Box::new(store.clone()));
+    h.run();
+    h.get_by_label("Remember key on this computer").click();
+    h.run();
+    h.state_mut().model.state.expect_issuer = "https://issuer.example".into();
+    use jwt_debugger::ui::secrets::KeyStore as _;
+    assert!(store.load().unwrap().is_some());
+    h.get_by_label("⚙ Data ⏷").click();
+    h.run();
+    h.get_by_label("Forget everything").click();
+    h.run();
+    h.run();
+    let m = &h.state().model;
+    assert!(m.state.token.is_empty());
+    assert!(m.keys.secret.is_empty());
+    assert!(!m.state.remember_key);
+    assert!(m.state.expect_issuer.is_empty());
+    assert!(store.load().unwrap().is_none());
+    h.get_by_label("• No token");
 }
 
 fn payload_claims(h: &Harness<'_, App>) -> serde_json::Map<String, serde_json::Value> {

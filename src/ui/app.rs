@@ -19,6 +19,7 @@ use super::panels::{
     self, Command, claims::ClaimsPaneState, helpers::HelpersState, key::KeyPaneState,
     toolbar::Notice,
 };
+use super::secrets::{KeyStore, MemoryKeyStore, SystemKeyStore};
 use super::theme;
 use super::view::ViewModel;
 
@@ -88,6 +89,11 @@ pub struct App {
     repaint_ctx: Option<egui::Context>,
     /// When (egui input time) a deferred rebuild is due.
     rebuild_due: Option<f64>,
+    /// Where remembered keys go (the system's credential store; memory in tests).
+    key_store: Box<dyn KeyStore>,
+    /// A hash of the keys last written to `key_store`, so that saving every few seconds writes
+    /// only when they changed. `None`: nothing written this session.
+    stored_keys: Option<u64>,
 }
 
 impl App {
@@ -97,12 +103,89 @@ impl App {
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
-        Self::with_parts(
+        let mut app = Self::with_parts(
             state,
             Box::new(SystemClipboard::default()),
             Box::new(crate::clock::now_unix),
             token,
-        )
+        );
+        app.set_key_store(Box::new(SystemKeyStore));
+        app
+    }
+
+    /// Uses `store` for remembered keys, and restores them from it when the user chose to
+    /// remember keys (or moves keys an earlier version left in the settings file into it).
+    pub fn set_key_store(&mut self, store: Box<dyn KeyStore>) {
+        self.key_store = store;
+        self.stored_keys = None;
+        if !self.model.state.remember_key {
+            return;
+        }
+        if !self.model.keys.is_empty() {
+            // Keys from an old settings file: into the store; the next save drops them there.
+            self.sync_key_store();
+            return;
+        }
+        match self.key_store.load() {
+            Ok(Some(keys)) => {
+                self.stored_keys = Some(keys_hash(&keys));
+                self.model.keys = keys;
+                self.model.key_edited();
+            }
+            Ok(None) => {}
+            Err(e) => self.say(
+                format!("Remembered keys are unavailable: {e}. Keys stay in memory only."),
+                true,
+            ),
+        }
+    }
+
+    /// Writes the keys to the store when remembering is on and they changed; forgets them when
+    /// it is off. A store that cannot be reached turns remembering off, and says so.
+    fn sync_key_store(&mut self) {
+        if self.model.state.remember_key {
+            let hash = keys_hash(&self.model.keys);
+            if self.stored_keys == Some(hash) {
+                return;
+            }
+            match self.key_store.save(&self.model.keys) {
+                Ok(()) => self.stored_keys = Some(hash),
+                Err(e) => {
+                    self.model.state.remember_key = false;
+                    self.say(
+                        format!("Cannot remember the key: {e}. It stays in memory only."),
+                        true,
+                    );
+                }
+            }
+        } else if self.stored_keys.is_some() {
+            self.key_store.forget().ok();
+            self.stored_keys = None;
+        }
+    }
+
+    /// Clears settings, tokens, keys in memory and remembered keys; the window starts over.
+    fn forget_everything(&mut self) {
+        let forgotten = self.key_store.forget();
+        let now = self.model.now();
+        self.model = Model::new(AppState::default(), now);
+        self.model.keys = Default::default();
+        self.model.key_source = super::model::KeySource::None;
+        self.model.state.token.clear();
+        self.model.token_edited();
+        self.stored_keys = None;
+        self.guess = None;
+        self.guessed_secret = None;
+        self.path_prompt = None;
+        self.applied_theme = None;
+        self.applied_zoom = None;
+        match forgotten {
+            Ok(()) => self.say("Forgot everything: settings, token, keys", false),
+            Err(e) => self.say(
+                format!("Forgot the settings and token; the stored key: {e}"),
+                true,
+            ),
+        }
     }
 
     /// The app with injected clipboard and clock (tests, benchmarks).
@@ -138,6 +221,8 @@ impl App {
             first_frame_probe: None,
             repaint_ctx: None,
             rebuild_due: None,
+            key_store: Box::new(MemoryKeyStore::default()),
+            stored_keys: None,
         }
     }
 
@@ -665,7 +750,14 @@ impl App {
                 m.state.secret_encoding = enc;
                 m.key_edited();
             }
-            Command::SetRememberKey(on) => m.state.remember_key = on,
+            Command::SetRememberKey(on) => {
+                m.state.remember_key = on;
+                self.sync_key_store();
+                if on && self.model.state.remember_key {
+                    self.say("The key is kept in the system's credential store", false);
+                }
+            }
+            Command::ForgetEverything => self.forget_everything(),
             Command::SetAllowUnsecured(on) => {
                 m.allow_unsecured = on;
                 m.parts_edited();
@@ -760,12 +852,20 @@ impl App {
     }
 }
 
+fn keys_hash(keys: &super::state::KeyInputs) -> u64 {
+    use std::hash::{Hash as _, Hasher as _};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (&keys.secret, &keys.public_key, &keys.private_key).hash(&mut h);
+    h.finish()
+}
+
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.draw(ui);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.sync_key_store();
         eframe::set_value(storage, eframe::APP_KEY, &self.model.to_saved());
     }
 

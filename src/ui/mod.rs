@@ -6,6 +6,7 @@ pub mod files;
 pub mod jobs;
 pub mod model;
 pub mod panels;
+pub mod secrets;
 pub mod state;
 pub mod theme;
 pub mod view;
@@ -26,6 +27,7 @@ pub fn run(token: Option<String>) -> ExitCode {
         );
         return ExitCode::from(1);
     }
+    secrets::protect_settings_file("jwt-debugger");
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("JWT Debugger")

@@ -757,10 +757,11 @@ impl Model {
         self.token_state = TokenState::Draft { reason };
     }
 
-    /// The state as it should be saved: keys only when the user asked for it.
+    /// The state as it should be saved: never with keys (remembered keys go to the credential
+    /// store, see `ui::secrets`).
     pub fn to_saved(&self) -> AppState {
         let mut state = self.state.clone();
-        state.remembered_keys = state.remember_key.then(|| self.keys.clone());
+        state.remembered_keys = None;
         state
     }
 
@@ -1071,14 +1072,14 @@ mod tests {
     }
 
     #[test]
-    fn saved_state_holds_no_secret_unless_asked() {
+    fn saved_state_never_holds_a_key() {
         let mut m = example();
         m.keys.private_key = "-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----".into();
-        let saved = serde_json::to_string(&m.to_saved()).unwrap();
-        assert!(!saved.contains(EXAMPLE_SECRET));
-        assert!(!saved.contains("PRIVATE KEY"));
-        m.state.remember_key = true;
-        let saved = serde_json::to_string(&m.to_saved()).unwrap();
-        assert!(saved.contains(EXAMPLE_SECRET));
+        for remember in [false, true] {
+            m.state.remember_key = remember;
+            let saved = serde_json::to_string(&m.to_saved()).unwrap();
+            assert!(!saved.contains(EXAMPLE_SECRET));
+            assert!(!saved.contains("PRIVATE KEY"));
+        }
     }
 }

@@ -72,9 +72,12 @@ pub struct AppState {
     pub origin: Origin,
     pub secret_encoding: SecretEncoding,
     pub leeway_secs: i64,
-    /// Off by default: keys are kept in memory only.
+    /// Off by default: keys are kept in memory only. On: they go to the system's credential
+    /// store (see `ui::secrets`), never into this file.
     pub remember_key: bool,
-    /// Filled at save time only when `remember_key` is on; otherwise `None`, so no secret is written.
+    /// Read from settings files of earlier versions (which kept keys here in plain text) so that
+    /// they can be moved to the credential store; never written.
+    #[serde(skip_serializing)]
     pub remembered_keys: Option<KeyInputs>,
     /// `None` follows the system.
     pub dark_mode: Option<bool>,

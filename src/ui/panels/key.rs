@@ -199,7 +199,7 @@ pub fn ui(
     let mut remember = view.remember_key;
     if ui
         .checkbox(&mut remember, "Remember key on this computer")
-        .on_hover_text("Off (default): keys stay in memory only. On: they are saved in plain text with the workspace.")
+        .on_hover_text("Off (default): keys stay in memory only. On: they are kept in the system's credential store (Secret Service, Keychain, Credential Manager), never in the settings file.")
         .changed()
     {
         commands.push(Command::SetRememberKey(remember));

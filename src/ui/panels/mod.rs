@@ -37,6 +37,8 @@ pub enum Command {
     KeyEdited,
     SetSecretEncoding(SecretEncoding),
     SetRememberKey(bool),
+    /// Clear settings, tokens, keys in memory and remembered keys.
+    ForgetEverything,
     PickAlg(Alg),
     Copy(CopyWhat),
     /// Open a token file.

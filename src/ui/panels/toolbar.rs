@@ -71,6 +71,16 @@ pub fn ui(
         if dark_mode.is_some() && ui.small_button("Follow system theme").clicked() {
             commands.push(Command::SetDarkMode(None));
         }
+        ui.menu_button("⚙ Data ⏷", |ui| {
+            if ui
+                .button("Forget everything")
+                .on_hover_text("Clears the settings, the token and editors, the keys in memory and the keys remembered in the system's credential store")
+                .clicked()
+            {
+                commands.push(Command::ForgetEverything);
+                ui.close();
+            }
+        });
     });
     // The last message, always one line (cut with "…"), so the panels below never move.
     let line = match notice {
