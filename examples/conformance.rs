@@ -123,7 +123,7 @@ fn wycheproof(dir: &Path, file: &str, tally: &mut Tally) -> Result<(), String> {
             && let Some(f) = a
                 .findings
                 .iter()
-                .find(|f| ["WEAK_HMAC_KEY", "SHORT_RSA_KEY"].contains(&f.id))
+                .find(|f| ["WEAK_HMAC_KEY", "SHORT_RSA_KEY"].contains(&f.id.as_str()))
         {
             tally.passed += 1;
             tally
@@ -388,7 +388,7 @@ fn attacks(dir: &Path, tally: &mut Tally) -> Result<(), String> {
                 continue;
             }
         };
-        let ids: BTreeSet<&str> = a.findings.iter().map(|f| f.id).collect();
+        let ids: BTreeSet<&str> = a.findings.iter().map(|f| f.id.as_str()).collect();
         // "A + B" needs both; "A / B" either; text after an id is commentary.
         let wanted: Vec<Vec<String>> = flag
             .split(" + ")

@@ -43,7 +43,7 @@ fn ids_with(token: &str, key: Option<&str>) -> Vec<&'static str> {
     core::analyze(token, keys.as_ref(), Options::at(NOW))
         .findings
         .iter()
-        .map(|f| f.id)
+        .map(|f| f.id.as_str())
         .collect()
 }
 

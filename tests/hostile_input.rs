@@ -126,3 +126,95 @@ fn one_mebibyte_payload_decodes() {
         1 << 20
     );
 }
+
+/// One signed token per algorithm family, with the key set that verifies it.
+fn signed_tokens() -> &'static Vec<(String, keys::KeySet)> {
+    use std::sync::OnceLock;
+    static TOKENS: OnceLock<Vec<(String, keys::KeySet)>> = OnceLock::new();
+    TOKENS.get_or_init(|| {
+        use core::keygen::{KeyKind, generate};
+        [
+            (Alg::HS256, KeyKind::Secret(32)),
+            (Alg::ES256, KeyKind::Ec(core::alg::Curve::P256)),
+            (Alg::ES512, KeyKind::Ec(core::alg::Curve::P521)),
+            (Alg::EdDSA, KeyKind::Ed25519),
+            (Alg::PS256, KeyKind::Rsa(2048)),
+        ]
+        .into_iter()
+        .map(|(alg, kind)| {
+            let key = generate(kind).unwrap();
+            let token = sign::sign(
+                &format!(r#"{{"alg":"{}"}}"#, alg.name()),
+                r#"{"sub":"tamper"}"#,
+                Some(&key),
+                sign::Unsecured::Refuse,
+            )
+            .unwrap()
+            .token;
+            let set = keys::KeySet {
+                keys: vec![key],
+                is_set: false,
+                skipped: Vec::new(),
+            };
+            (token, set)
+        })
+        .collect()
+    })
+}
+
+/// True when `changed` is the (r, n−s) twin of `original` for an ES* signature.
+fn is_ecdsa_twin(alg: &str, original: &[u8], changed: &[u8]) -> bool {
+    let twin = |bytes: &[u8]| -> Option<Vec<u8>> {
+        match alg {
+            "ES256" => {
+                let s = p256::ecdsa::Signature::from_slice(bytes).ok()?;
+                let (r, s) = s.split_scalars();
+                Some(
+                    p256::ecdsa::Signature::from_scalars(r, -*s)
+                        .ok()?
+                        .to_bytes()
+                        .to_vec(),
+                )
+            }
+            "ES512" => {
+                let s = p521::ecdsa::Signature::from_slice(bytes).ok()?;
+                let (r, s) = s.split_scalars();
+                Some(
+                    p521::ecdsa::Signature::from_scalars(r, -*s)
+                        .ok()?
+                        .to_bytes()
+                        .to_vec(),
+                )
+            }
+            _ => None,
+        }
+    };
+    twin(original).as_deref() == Some(changed)
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Any change to the signature bytes is caught, except the documented ECDSA high-S twin.
+    #[test]
+    fn a_changed_signature_never_verifies(
+        which in 0usize..5,
+        edits in prop::collection::vec((any::<prop::sample::Index>(), 1u8..=255), 1..4),
+    ) {
+        let (token, set) = &signed_tokens()[which];
+        let parts: Vec<&str> = token.split('.').collect();
+        let original = b64::decode(parts[2]).unwrap().bytes;
+        let mut sig = original.clone();
+        for (at, flip) in &edits {
+            let i = at.index(sig.len());
+            sig[i] ^= flip;
+        }
+        prop_assume!(sig != original);
+        let tampered = format!("{}.{}.{}", parts[0], parts[1], b64::encode(&sig));
+        let a = core::analyze(&tampered, Some(set), Options::at(0));
+        let alg = a.decoded.alg_name().unwrap_or_default().to_owned();
+        if a.signature.status == core::SignatureStatus::Verified {
+            prop_assert!(is_ecdsa_twin(&alg, &original, &sig), "{alg}: a changed signature verified");
+        }
+    }
+}

@@ -35,10 +35,91 @@ impl Severity {
 }
 
 /// One finding.
+/// Declares the finding identifiers: stable names that scripts match on (never translated).
+macro_rules! finding_ids {
+    ($($variant:ident = $text:literal,)*) => {
+        /// What a finding is about; its text form (`ALG_NONE`) is stable.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum FindingId {
+            $($variant,)*
+        }
+
+        impl FindingId {
+            /// Every identifier, in declaration order.
+            pub const ALL: &'static [FindingId] = &[$(FindingId::$variant,)*];
+
+            /// The stable text form, e.g. `ALG_NONE`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(FindingId::$variant => $text,)*
+                }
+            }
+        }
+    };
+}
+
+finding_ids! {
+    AlgConfusion = "ALG_CONFUSION",
+    AlgNone = "ALG_NONE",
+    Audience = "AUDIENCE",
+    BadNumericDate = "BAD_NUMERIC_DATE",
+    Base64Noncanonical = "BASE64_NONCANONICAL",
+    ClaimNotString = "CLAIM_NOT_STRING",
+    CritUnknown = "CRIT_UNKNOWN",
+    DuplicateMember = "DUPLICATE_MEMBER",
+    EcdsaHighS = "ECDSA_HIGH_S",
+    EmbeddedJwk = "EMBEDDED_JWK",
+    EmptySignature = "EMPTY_SIGNATURE",
+    Jwe = "JWE",
+    JweZip = "JWE_ZIP",
+    KeyAlgMismatch = "KEY_ALG_MISMATCH",
+    KidNotInJwks = "KID_NOT_IN_JWKS",
+    KidNotString = "KID_NOT_STRING",
+    KidSuspicious = "KID_SUSPICIOUS",
+    LongLifetime = "LONG_LIFETIME",
+    NestedToken = "NESTED_TOKEN",
+    NotCompact = "NOT_COMPACT",
+    NotUtf8 = "NOT_UTF8",
+    NoExp = "NO_EXP",
+    Oversized = "OVERSIZED",
+    PsychicSignature = "PSYCHIC_SIGNATURE",
+    RemoteKeyUrl = "REMOTE_KEY_URL",
+    RocaRsaKey = "ROCA_RSA_KEY",
+    SensitiveData = "SENSITIVE_DATA",
+    ShortRsaKey = "SHORT_RSA_KEY",
+    TypNotExplicit = "TYP_NOT_EXPLICIT",
+    WeakEd25519Key = "WEAK_ED25519_KEY",
+    WeakHmacKey = "WEAK_HMAC_KEY",
+}
+
+impl std::fmt::Display for FindingId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for FindingId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for FindingId {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<str> for FindingId {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Finding {
     /// Stable identifier, e.g. `ALG_NONE`.
-    pub id: &'static str,
+    pub id: FindingId,
     pub severity: Severity,
     pub title: String,
     /// Why it matters and what to do.
@@ -48,7 +129,7 @@ pub struct Finding {
 }
 
 fn finding(
-    id: &'static str,
+    id: FindingId,
     severity: Severity,
     title: impl Into<String>,
     message: impl Into<String>,
@@ -81,7 +162,7 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
     // Unsecured and empty signatures.
     if alg == Some(Alg::None) {
         out.push(finding(
-            "ALG_NONE",
+            FindingId::AlgNone,
             Severity::Critical,
             format!("Unsecured token (alg \"{}\")", d.alg_name().unwrap_or("none")),
             "The token carries no signature, so anyone can change its claims. A verifier must reject it unless unsecured tokens were explicitly allowed; libraries once matched \"none\" case-sensitively and let \"None\" through.",
@@ -89,7 +170,7 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
         ));
     } else if d.form == Form::Jws && alg.is_some() && d.signature().is_some_and(<[u8]>::is_empty) {
         out.push(finding(
-            "EMPTY_SIGNATURE",
+            FindingId::EmptySignature,
             Severity::Critical,
             "Empty signature",
             "The header names a signing algorithm but the signature is empty: a verifier that skips empty signatures accepts forged tokens.",
@@ -101,7 +182,7 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
     if cx.signature.status == SignatureStatus::KeyMismatch {
         if alg.is_some_and(|a| a.family() == Family::Hmac) {
             out.push(finding(
-                "ALG_CONFUSION",
+                FindingId::AlgConfusion,
                 Severity::Critical,
                 "HMAC token checked against a public key",
                 if cx.signature.forged_with_public_key {
@@ -113,7 +194,7 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
             ));
         } else {
             out.push(finding(
-                "KEY_ALG_MISMATCH",
+                FindingId::KeyAlgMismatch,
                 Severity::Error,
                 "Key does not fit the algorithm",
                 format!("{}. Verifiers must check that the key's type, curve, alg, use and key_ops agree with the token's alg.", cx.signature.detail),
@@ -125,7 +206,7 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
     // Verified only by trying every key although the kid named none.
     if cx.signature.any_kid_used {
         out.push(finding(
-            "KID_NOT_IN_JWKS",
+            FindingId::KidNotInJwks,
             Severity::Warn,
             "Verified with a key the token's kid does not name",
             "No key in the JWKS has the token's kid, and every key was tried because you asked for it. A verifier that selects keys by kid would reject this token; one that tries every key lets an attacker pick which key is used.",
@@ -138,7 +219,7 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
         && verify::ecdsa_high_s(a, sig)
     {
         out.push(finding(
-            "ECDSA_HIGH_S",
+            FindingId::EcdsaHighS,
             Severity::Info,
             "ECDSA signature with a high S: the token has a twin",
             "S is in the upper half of the group order. ECDSA accepts both (r, s) and (r, n−s), so the same claims exist as two different token strings: a replay cache or deny-list keyed by the token string is fooled. Signers normally emit the low S; strict mode (--strict, or the tick under Validation) refuses high S.",
@@ -152,7 +233,7 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
         && let Some(problem) = verify::signature_shape_problem(a, sig)
     {
         out.push(finding(
-            "PSYCHIC_SIGNATURE",
+            FindingId::PsychicSignature,
             Severity::Critical,
             "Malformed ECDSA signature",
             format!("{problem}. Such signatures are never valid; a verifier that accepts them (as Java 15–18 did for r = s = 0) accepts any token."),
@@ -176,7 +257,7 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
         && let Some(secret) = verify::well_known_secret(d)
     {
         out.push(finding(
-            "WEAK_HMAC_KEY",
+            FindingId::WeakHmacKey,
             Severity::Critical,
             if secret.is_empty() {
                 "Signed with an empty secret".to_owned()
@@ -198,7 +279,7 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
                 let min = a.min_secret_len().unwrap_or(32);
                 if bytes.is_empty() {
                     out.push(finding(
-                        "WEAK_HMAC_KEY",
+                        FindingId::WeakHmacKey,
                         Severity::Critical,
                         "Empty HMAC secret",
                         "An empty secret lets anyone compute valid signatures.",
@@ -208,7 +289,7 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
                     verify::well_known_secrets().find(|s| s.as_bytes() == bytes)
                 {
                     out.push(finding(
-                        "WEAK_HMAC_KEY",
+                        FindingId::WeakHmacKey,
                         Severity::Warn,
                         format!("The secret \"{known}\" is a well-known default"),
                         "It is on public lists of tutorial and framework secrets; anyone can try it against your tokens. Use 32+ random bytes.",
@@ -216,7 +297,7 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
                     ));
                 } else if bytes.len() < min {
                     out.push(finding(
-                        "WEAK_HMAC_KEY",
+                        FindingId::WeakHmacKey,
                         Severity::Warn,
                         format!("HMAC secret is {}; {a} needs at least {min}", super::plural(bytes.len(), "byte")),
                         "Short secrets can be guessed offline from any one token. Use a random secret as long as the hash output.",
@@ -226,7 +307,7 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
             }
             if key.is_small_order_ed25519() {
                 out.push(finding(
-                    "WEAK_ED25519_KEY",
+                    FindingId::WeakEd25519Key,
                     Severity::Critical,
                     "Ed25519 public key of small order",
                     "The key is the identity point or another point of small order: a fixed signature then verifies any payload, so a signature under this key proves nothing. Such keys are never a real key pair's public half.",
@@ -235,7 +316,7 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
             }
             if key.is_roca_vulnerable() {
                 out.push(finding(
-                    "ROCA_RSA_KEY",
+                    FindingId::RocaRsaKey,
                     Severity::Critical,
                     "RSA key has the ROCA flaw",
                     "The modulus has the fingerprint of keys made by a flawed Infineon library: the private key can be computed from the public key. Replace the key.",
@@ -244,7 +325,7 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
             }
             if matches!(key.material, super::keys::KeyMaterial::Rsa { .. }) && key.bits() < 2048 {
                 out.push(finding(
-                    "SHORT_RSA_KEY",
+                    FindingId::ShortRsaKey,
                     Severity::Warn,
                     format!("RSA key is only {} bits", key.bits()),
                     "RSA keys for JWS must be at least 2048 bits; shorter ones can be factored.",
@@ -294,7 +375,7 @@ fn header_rules(header: &Value, cx: &Context<'_>, out: &mut Vec<Finding>) {
             )
         };
         out.push(finding(
-            "EMBEDDED_JWK",
+            FindingId::EmbeddedJwk,
             severity,
             title,
             message,
@@ -310,7 +391,7 @@ fn header_rules(header: &Value, cx: &Context<'_>, out: &mut Vec<Finding>) {
                     .iter()
                     .any(|h| lower.contains(h));
             out.push(finding(
-                "REMOTE_KEY_URL",
+                FindingId::RemoteKeyUrl,
                 Severity::Warn,
                 format!("Header points at keys by URL ({name})"),
                 format!(
@@ -323,7 +404,7 @@ fn header_rules(header: &Value, cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
     if let Some(kid) = header.get("kid").filter(|k| !k.is_string()) {
         out.push(finding(
-            "KID_NOT_STRING",
+            FindingId::KidNotString,
             Severity::Warn,
             "kid is not a string",
             format!("kid is {} ({kid}). RFC 7515 §4.1.4 makes it a string; libraries that assume one may crash, skip key selection or compare it oddly.", super::json::type_name(kid)),
@@ -338,7 +419,7 @@ fn header_rules(header: &Value, cx: &Context<'_>, out: &mut Vec<Finding>) {
         .any(|p| kid.to_ascii_lowercase().contains(p));
         if suspicious {
             out.push(finding(
-                "KID_SUSPICIOUS",
+                FindingId::KidSuspicious,
                 Severity::Warn,
                 "kid looks like an injection",
                 format!("kid \"{kid}\" contains path, quote or shell characters. Servers that use kid in a file path, SQL query or command can be tricked into using a key the attacker knows."),
@@ -399,7 +480,7 @@ fn header_rules(header: &Value, cx: &Context<'_>, out: &mut Vec<Finding>) {
         }
         if !problems.is_empty() {
             out.push(finding(
-                "CRIT_UNKNOWN",
+                FindingId::CritUnknown,
                 Severity::Error,
                 "crit is not acceptable",
                 format!(
@@ -416,7 +497,7 @@ fn header_rules(header: &Value, cx: &Context<'_>, out: &mut Vec<Finding>) {
         .is_some_and(|c| c.eq_ignore_ascii_case("JWT"))
     {
         out.push(finding(
-            "NESTED_TOKEN",
+            FindingId::NestedToken,
             Severity::Info,
             "Nested token (cty: JWT)",
             "The payload is itself a token; each layer has its own signature, and checking the outer one says nothing about the inner.",
@@ -425,7 +506,7 @@ fn header_rules(header: &Value, cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
     if cx.decoded.form == Form::Jwe {
         out.push(finding(
-            "JWE",
+            FindingId::Jwe,
             Severity::Info,
             "Encrypted token (JWE)",
             "Only the protected header can be read; decryption is not a signature check.",
@@ -433,7 +514,7 @@ fn header_rules(header: &Value, cx: &Context<'_>, out: &mut Vec<Finding>) {
         ));
         if header.get("zip").is_some() {
             out.push(finding(
-                "JWE_ZIP",
+                FindingId::JweZip,
                 Severity::Warn,
                 "Compressed encrypted payload (zip)",
                 "Compression before encryption can leak plaintext length and allows decompression bombs; cap the decompressed size.",
@@ -446,7 +527,7 @@ fn header_rules(header: &Value, cx: &Context<'_>, out: &mut Vec<Finding>) {
 fn structure_rules(d: &Decoded, out: &mut Vec<Finding>) {
     if d.json_serialization.is_some() || (d.token.starts_with('{') && !d.errors.is_empty()) {
         out.push(finding(
-            "NOT_COMPACT",
+            FindingId::NotCompact,
             Severity::Error,
             "JSON serialization, not a compact JWT",
             match &d.json_serialization {
@@ -462,7 +543,7 @@ fn structure_rules(d: &Decoded, out: &mut Vec<Finding>) {
     }
     for e in d.errors.iter().filter(|e| e.kind == ErrorKind::Base64) {
         out.push(finding(
-            "BASE64_NONCANONICAL",
+            FindingId::Base64Noncanonical,
             Severity::Error,
             format!("{} is not base64url", e.part),
             format!("The {} {}. Lenient decoders skip such characters, so the same token can be spelled many ways; strict ones reject it.", e.part, e.message),
@@ -473,7 +554,7 @@ fn structure_rules(d: &Decoded, out: &mut Vec<Finding>) {
     for part in &d.parts {
         if let Some(dev) = part.deviations.first() {
             out.push(finding(
-                "BASE64_NONCANONICAL",
+                FindingId::Base64Noncanonical,
                 Severity::Error,
                 format!("{} is not canonical base64url", part.kind.name()),
                 format!(
@@ -488,7 +569,7 @@ fn structure_rules(d: &Decoded, out: &mut Vec<Finding>) {
     let dups = |list: &[Duplicate], place: &str, out: &mut Vec<Finding>| {
         for dup in list {
             out.push(finding(
-                "DUPLICATE_MEMBER",
+                FindingId::DuplicateMember,
                 Severity::Error,
                 format!("Duplicate {place} member \"{}\"", dup.name),
                 format!(
@@ -506,7 +587,7 @@ fn structure_rules(d: &Decoded, out: &mut Vec<Finding>) {
     dups(&d.payload_duplicates, "payload", out);
     if d.duplicates_omitted > 0 {
         out.push(finding(
-            "DUPLICATE_MEMBER",
+            FindingId::DuplicateMember,
             Severity::Error,
             format!("{} more duplicate members", d.duplicates_omitted),
             format!(
@@ -523,7 +604,7 @@ fn structure_rules(d: &Decoded, out: &mut Vec<Finding>) {
             .map(|e| e.valid_up_to())
             .unwrap_or(0);
         out.push(finding(
-            "NOT_UTF8",
+            FindingId::NotUtf8,
             Severity::Error,
             "Payload is not UTF-8",
             format!("Byte {at} of the payload is not valid UTF-8, so it is not a JSON claims set; it is shown as hex."),
@@ -541,7 +622,7 @@ fn claim_rules(d: &Decoded, out: &mut Vec<Finding>) {
     ] {
         if let Some(value) = claims.get(name).filter(|v| !v.is_string()) {
             out.push(finding(
-                "CLAIM_NOT_STRING",
+                FindingId::ClaimNotString,
                 Severity::Warn,
                 format!("{name} is not a string"),
                 format!("{name} is {} ({value}). It must be a string; verifiers that compare it as text may match the wrong subject, or fail open.", super::json::type_name(value)),
@@ -551,7 +632,7 @@ fn claim_rules(d: &Decoded, out: &mut Vec<Finding>) {
     }
     if !claims.contains_key("exp") {
         out.push(finding(
-            "NO_EXP",
+            FindingId::NoExp,
             Severity::Warn,
             "No expiry (exp)",
             "Without exp the token is valid forever once issued; a leaked token cannot age out.",
@@ -577,7 +658,7 @@ fn claim_rules(d: &Decoded, out: &mut Vec<Finding>) {
         };
         if let Some(problem) = problem {
             out.push(finding(
-                "BAD_NUMERIC_DATE",
+                FindingId::BadNumericDate,
                 Severity::Warn,
                 format!("{name} is not a plain NumericDate"),
                 format!("{problem}. Libraries treat such values differently: some reject the token, others never expire it."),
@@ -592,7 +673,7 @@ fn claim_rules(d: &Decoded, out: &mut Vec<Finding>) {
         let lifetime = exp.saturating_sub(iat);
         if lifetime > 86_400 {
             out.push(finding(
-                "LONG_LIFETIME",
+                FindingId::LongLifetime,
                 Severity::Info,
                 format!("Long lifetime: {}", super::time::span_phrase(lifetime.unsigned_abs())),
                 "Access tokens usually live minutes to hours; a long-lived token stays useful to whoever steals it.",
@@ -673,7 +754,7 @@ fn extra_rules(d: &Decoded, cx: &Context<'_>, out: &mut Vec<Finding>) {
     for e in &d.errors {
         if e.kind == ErrorKind::Limit {
             out.push(finding(
-                "OVERSIZED",
+                FindingId::Oversized,
                 Severity::Error,
                 format!("{} over a limit", e.part),
                 format!("{}: {}. Parsers without limits can be made to use unbounded memory or stack (CVE-2025-27144, CVE-2025-30204).", e.part, e.message),
@@ -682,7 +763,7 @@ fn extra_rules(d: &Decoded, cx: &Context<'_>, out: &mut Vec<Finding>) {
         }
         if e.kind == ErrorKind::Utf8 {
             out.push(finding(
-                "NOT_UTF8",
+                FindingId::NotUtf8,
                 Severity::Error,
                 "Header is not UTF-8",
                 format!("The {}. A JOSE header is UTF-8 JSON; libraries differ in how they treat broken bytes.", e.message),
@@ -696,14 +777,14 @@ fn extra_rules(d: &Decoded, cx: &Context<'_>, out: &mut Vec<Finding>) {
     if d.form == Form::Jws && d.claims().is_some() {
         match header.get("typ").and_then(Value::as_str) {
             None => out.push(finding(
-                "TYP_NOT_EXPLICIT",
+                FindingId::TypNotExplicit,
                 Severity::Info,
                 "No typ in the header",
                 "Explicit typing (typ: at+jwt, secevent+jwt, …) stops one kind of token from being accepted as another, e.g. an ID token used as an access token.",
                 "RFC 8725 §3.11, RFC 9068",
             )),
             Some(t) if t.eq_ignore_ascii_case("JWT") => out.push(finding(
-                "TYP_NOT_EXPLICIT",
+                FindingId::TypNotExplicit,
                 Severity::Info,
                 "typ is the generic JWT",
                 "Explicit typing (typ: at+jwt for access tokens, …) stops one kind of token from being accepted as another.",
@@ -723,21 +804,21 @@ fn extra_rules(d: &Decoded, cx: &Context<'_>, out: &mut Vec<Finding>) {
             .any(|n| claims.contains_key(*n));
     match claims.get("aud") {
         None if oauth_shaped => out.push(finding(
-            "AUDIENCE",
+            FindingId::Audience,
             Severity::Warn,
             "No audience (aud)",
             "Without aud, every service that trusts this issuer accepts the token, so a token for one service can be replayed at another.",
             "RFC 8725 §3.9",
         )),
         Some(Value::Array(list)) if list.len() > 1 && !claims.contains_key("azp") => out.push(finding(
-            "AUDIENCE",
+            FindingId::Audience,
             Severity::Warn,
             format!("{} audiences and no azp", list.len()),
             "A token valid for several audiences can be replayed by any of them at the others; OpenID Connect expects azp to name the party it was issued to.",
             "RFC 8725 §3.9, OpenID Connect Core §3.1.3.7",
         )),
         Some(Value::Array(list)) if list.is_empty() => out.push(finding(
-            "AUDIENCE",
+            FindingId::Audience,
             Severity::Warn,
             "Empty audience list",
             "aud is an empty array: no recipient can legitimately accept this token.",
@@ -748,7 +829,7 @@ fn extra_rules(d: &Decoded, cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (name, value) in claims {
         if let Some(what) = sensitive_reason(name, value) {
             out.push(finding(
-                "SENSITIVE_DATA",
+                FindingId::SensitiveData,
                 Severity::Warn,
                 format!("\"{name}\" looks like {what}"),
                 "A signed token is only encoded, not encrypted: anyone who sees it can read its payload. Keep secrets and personal data out of it, or use JWE.",
@@ -759,7 +840,7 @@ fn extra_rules(d: &Decoded, cx: &Context<'_>, out: &mut Vec<Finding>) {
             && find_token(text) == Some(text)
         {
             out.push(finding(
-                "NESTED_TOKEN",
+                FindingId::NestedToken,
                 Severity::Info,
                 format!("Claim \"{name}\" holds a token"),
                 "Its signature is separate from this token's: checking this one says nothing about the inner one. Paste it on its own to check it.",
@@ -777,13 +858,29 @@ fn extra_rules(d: &Decoded, cx: &Context<'_>, out: &mut Vec<Finding>) {
             let distinct: std::collections::HashSet<u8> = bytes.iter().copied().collect();
             if bytes.len() >= alg.min_secret_len().unwrap_or(32) && distinct.len() < 8 {
                 out.push(finding(
-                    "WEAK_HMAC_KEY",
+                    FindingId::WeakHmacKey,
                     Severity::Warn,
                     format!("HMAC secret has only {}", super::plural(distinct.len(), "different byte")),
                     "A long secret made of few distinct bytes (such as all zeros) is much easier to guess than its length suggests. Use random bytes.",
                     "RFC 8725 §3.5",
                 ));
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn finding_ids_are_unique_screaming_snake_case() {
+        let mut seen = std::collections::HashSet::new();
+        for id in super::FindingId::ALL {
+            assert!(seen.insert(id.as_str()), "{id} twice");
+            assert!(
+                id.as_str()
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+            );
         }
     }
 }

@@ -37,10 +37,24 @@ pub struct Parsed {
     pub duplicates_omitted: usize,
 }
 
+/// What kind of problem a [`JsonError`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonErrorKind {
+    /// Not JSON at that position.
+    Syntax,
+    /// The text ended inside a value.
+    Eof,
+    /// Nested deeper than [`MAX_DEPTH`].
+    TooDeep,
+    /// Valid JSON that cannot be represented (a number that is not finite).
+    Data,
+}
+
 /// A syntax error with its position (1-based line and column, as editors count).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("line {line}, column {column}: {message}")]
 pub struct JsonError {
+    pub kind: JsonErrorKind,
     pub line: usize,
     pub column: usize,
     pub message: String,
@@ -78,12 +92,22 @@ fn to_error(err: serde_json::Error) -> JsonError {
     let full = err.to_string();
     let suffix = format!(" at line {} column {}", err.line(), err.column());
     let mut message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
+    let mut kind = match err.classify() {
+        serde_json::error::Category::Eof => JsonErrorKind::Eof,
+        serde_json::error::Category::Data => JsonErrorKind::Data,
+        serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
+            JsonErrorKind::Syntax
+        }
+    };
+    // serde_json has no category for its depth limit; its message is the only sign of it.
     if message.starts_with("recursion limit exceeded") {
+        kind = JsonErrorKind::TooDeep;
         message = format!("nested deeper than {MAX_DEPTH} levels, the limit");
     } else if message == "trailing characters" {
         message = "unexpected text after the JSON value".to_owned();
     }
     JsonError {
+        kind,
         line: err.line(),
         column: err.column(),
         message,

@@ -548,7 +548,7 @@ fn decode_header(d: &mut Decoded) {
                 json::type_name(&parsed.value)
             ),
         ),
-        Err(e) if e.message.starts_with("nested deeper") => {
+        Err(e) if e.kind == json::JsonErrorKind::TooDeep => {
             d.error(ErrorKind::Limit, "header", format!("JSON {}", e.message))
         }
         Err(e) => d.error(ErrorKind::Json, "header", format!("invalid JSON at {e}")),
@@ -585,7 +585,7 @@ fn decode_payload(d: &mut Decoded) {
     if let Payload::Text(t) = &d.payload
         && t.trim_start().starts_with(['{', '['])
         && let Err(e) = json::parse(t)
-        && e.message.starts_with("nested deeper")
+        && e.kind == json::JsonErrorKind::TooDeep
     {
         let message = format!("JSON {}", e.message);
         d.error(ErrorKind::Limit, "payload", message);

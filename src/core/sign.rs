@@ -26,6 +26,8 @@ pub enum SignError {
     UnsecuredNotAllowed,
     #[error("no key: {0} needs a key to sign with")]
     NoKey(Alg),
+    #[error("cannot sign with a public key: {alg} needs the private key")]
+    PublicKeyCannotSign { alg: Alg },
     #[error("{0}")]
     KeyDoesNotFit(String),
     #[error("signing failed: {0}")]
@@ -194,6 +196,9 @@ pub fn sign_input(
         };
     }
     let key = key.ok_or(SignError::NoKey(alg))?;
+    if !key.is_private() {
+        return Err(SignError::PublicKeyCannotSign { alg });
+    }
     key.check_fits(alg, true)
         .map_err(SignError::KeyDoesNotFit)?;
     if alg == Alg::ES512 {

@@ -782,11 +782,8 @@ impl Model {
 
 fn signing_message(e: &SignError, alg: Option<Alg>) -> String {
     match e {
-        SignError::KeyDoesNotFit(why) if why.starts_with("cannot sign with a public key") => {
-            format!(
-                "a public key cannot sign{}: paste the private key",
-                alg.map(|a| format!(" {a}")).unwrap_or_default()
-            )
+        SignError::PublicKeyCannotSign { alg } => {
+            format!("a public key cannot sign {alg}: paste the private key")
         }
         SignError::NoKey(alg) => match alg.family() {
             Family::Hmac => format!("no {alg} secret"),
