@@ -1,0 +1,195 @@
+//! JWK and JWKS (RFC 7517, RFC 7518 §6, RFC 8037).
+
+use super::*;
+
+pub(super) fn member<'a>(
+    jwk: &'a serde_json::Map<String, Value>,
+    name: &str,
+) -> Result<Option<&'a str>, KeyError> {
+    match jwk.get(name) {
+        None => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(_) => Err(invalid(format!("JWK member \"{name}\" must be a string"))),
+    }
+}
+
+pub(super) fn member_bytes(
+    jwk: &serde_json::Map<String, Value>,
+    name: &str,
+) -> Result<Option<Vec<u8>>, KeyError> {
+    member(jwk, name)?
+        .map(|s| {
+            b64::decode(s)
+                .map(|d| d.bytes)
+                .map_err(|e| invalid(format!("JWK member \"{name}\": {e}")))
+        })
+        .transpose()
+}
+
+pub(super) fn required_bytes(
+    jwk: &serde_json::Map<String, Value>,
+    kty: &str,
+    name: &str,
+) -> Result<Vec<u8>, KeyError> {
+    member_bytes(jwk, name)?.ok_or_else(|| invalid(format!("{kty} JWK without \"{name}\"")))
+}
+
+/// Reads one JWK object.
+pub fn parse_jwk(value: &Value) -> Result<Key, KeyError> {
+    let jwk = value
+        .as_object()
+        .ok_or_else(|| invalid("a JWK must be a JSON object"))?;
+    let kty = member(jwk, "kty")?.ok_or_else(|| invalid("JWK without \"kty\""))?;
+    let material = match kty {
+        "oct" => KeyMaterial::Secret(Zeroizing::new(required_bytes(jwk, kty, "k")?)),
+        "RSA" => {
+            let n = rsa::BigUint::from_bytes_be(&required_bytes(jwk, kty, "n")?);
+            let e = rsa::BigUint::from_bytes_be(&required_bytes(jwk, kty, "e")?);
+            let public = rsa_public(n.clone(), e.clone())?;
+            let private = match member_bytes(jwk, "d")? {
+                None => None,
+                Some(d) => {
+                    let d = rsa::BigUint::from_bytes_be(&d);
+                    let primes = ["p", "q"]
+                        .iter()
+                        .filter_map(|m| member_bytes(jwk, m).transpose())
+                        .map(|r| r.map(|b| rsa::BigUint::from_bytes_be(&b)))
+                        .collect::<Result<Vec<_>, _>>()?;
+                    let key = rsa::RsaPrivateKey::from_components(n, e, d, primes)
+                        .map_err(|err| invalid(format!("RSA private JWK: {err}")))?;
+                    key.validate().map_err(|err| {
+                        invalid(format!("RSA private JWK is inconsistent: {err}"))
+                    })?;
+                    Some(Box::new(key))
+                }
+            };
+            KeyMaterial::Rsa { public, private }
+        }
+        "EC" => {
+            let crv = member(jwk, "crv")?.ok_or_else(|| invalid("EC JWK without \"crv\""))?;
+            let curve = Curve::from_name(crv).ok_or_else(|| {
+                invalid(format!(
+                    "EC JWK curve \"{crv}\" is not supported (P-256, P-384, P-521)"
+                ))
+            })?;
+            let x = required_bytes(jwk, kty, "x")?;
+            let y = required_bytes(jwk, kty, "y")?;
+            let n = curve.field_len();
+            if x.len() != n || y.len() != n {
+                return Err(invalid(format!(
+                    "EC JWK on {crv}: x and y must be {n} bytes each, found {} and {}",
+                    x.len(),
+                    y.len()
+                )));
+            }
+            let mut point = vec![4u8];
+            point.extend_from_slice(&x);
+            point.extend_from_slice(&y);
+            let public = ec_public_point(curve, &point)?;
+            let private = match member_bytes(jwk, "d")? {
+                None => None,
+                Some(d) => {
+                    let d = Zeroizing::new(d);
+                    if ec_public_from_private(curve, &d)? != public {
+                        return Err(invalid("EC JWK: \"d\" does not match \"x\" and \"y\""));
+                    }
+                    Some(d)
+                }
+            };
+            KeyMaterial::Ec {
+                curve,
+                public,
+                private,
+            }
+        }
+        "OKP" => {
+            let crv = member(jwk, "crv")?.ok_or_else(|| invalid("OKP JWK without \"crv\""))?;
+            if crv != "Ed25519" {
+                return Err(invalid(format!(
+                    "OKP curve \"{crv}\" cannot sign JWS here (only Ed25519; X25519/X448 are for key agreement)"
+                )));
+            }
+            let x = required_bytes(jwk, kty, "x")?;
+            let public: [u8; 32] = x
+                .try_into()
+                .map_err(|_| invalid("Ed25519 JWK: \"x\" must be 32 bytes"))?;
+            ed25519_dalek::VerifyingKey::from_bytes(&public)
+                .map_err(|_| invalid("Ed25519 JWK: \"x\" is not a valid curve point"))?;
+            let private = match member_bytes(jwk, "d")? {
+                None => None,
+                Some(d) => {
+                    let d: [u8; 32] = d
+                        .try_into()
+                        .map_err(|_| invalid("Ed25519 JWK: \"d\" must be 32 bytes"))?;
+                    let d = Zeroizing::new(d);
+                    if ed25519_dalek::SigningKey::from_bytes(&d)
+                        .verifying_key()
+                        .to_bytes()
+                        != public
+                    {
+                        return Err(invalid("Ed25519 JWK: \"d\" does not match \"x\""));
+                    }
+                    Some(d)
+                }
+            };
+            KeyMaterial::Ed25519 { public, private }
+        }
+        other => {
+            return Err(invalid(format!(
+                "JWK kty \"{other}\" is not supported (oct, RSA, EC, OKP)"
+            )));
+        }
+    };
+    let mut key = Key::new(material, KeyFormat::Jwk, false);
+    key.kid = member(jwk, "kid")?.map(str::to_owned);
+    key.jwk_alg = member(jwk, "alg")?.map(str::to_owned);
+    key.jwk_use = member(jwk, "use")?.map(str::to_owned);
+    key.key_ops = match jwk.get("key_ops") {
+        None => None,
+        Some(Value::Array(ops)) => Some(
+            ops.iter()
+                .filter_map(|o| o.as_str().map(str::to_owned))
+                .collect(),
+        ),
+        Some(_) => return Err(invalid("JWK member \"key_ops\" must be an array")),
+    };
+    if !key.is_private() {
+        key.public_text = Some(crate::core::json::to_compact(value));
+    }
+    Ok(key)
+}
+
+/// A JWKS is read up to this many keys; real ones hold a handful.
+pub const MAX_JWKS_KEYS: usize = 1000;
+
+pub(super) fn parse_json_key(text: &str) -> Result<KeySet, KeyError> {
+    let parsed = crate::core::json::parse(text).map_err(|e| invalid(format!("key JSON: {e}")))?;
+    let value = parsed.value;
+    match value.get("keys") {
+        Some(Value::Array(members)) => {
+            let mut set = KeySet {
+                keys: Vec::new(),
+                is_set: true,
+                skipped: Vec::new(),
+            };
+            for (i, m) in members.iter().enumerate().take(MAX_JWKS_KEYS) {
+                match parse_jwk(m) {
+                    Ok(key) => set.keys.push(key),
+                    Err(e) => set.skipped.push(format!("key {i}: {e}")),
+                }
+            }
+            if members.len() > MAX_JWKS_KEYS {
+                set.skipped.push(format!(
+                    "keys {MAX_JWKS_KEYS}–{}: not read (a JWKS is read up to {MAX_JWKS_KEYS} keys)",
+                    members.len() - 1
+                ));
+            }
+            if set.keys.is_empty() && set.skipped.is_empty() {
+                return Err(invalid("the JWKS has no keys"));
+            }
+            Ok(set)
+        }
+        Some(_) => Err(invalid("JWKS member \"keys\" must be an array")),
+        None => parse_jwk(&value).map(KeySet::single),
+    }
+}
