@@ -537,3 +537,37 @@ fn control_characters_in_claims_are_shown_escaped() {
     h.get_by_label_contains("x\\ry");
     assert!(h.query_by_label_contains("\u{1b}").is_none());
 }
+
+#[test]
+fn the_window_carries_the_app_icon_and_the_desktop_entrys_app_id() {
+    let viewport = jwt_debugger::ui::viewport();
+    let icon = viewport.icon.expect("an icon");
+    assert_eq!((icon.width, icon.height), (256, 256));
+    assert_eq!(icon.rgba.len(), 256 * 256 * 4);
+    // Not a blank square: the icon has its dark background and coloured parts.
+    let distinct: std::collections::HashSet<&[u8]> = icon.rgba.chunks(4).collect();
+    assert!(distinct.len() > 50);
+    assert_eq!(viewport.app_id.as_deref(), Some("jwt-debugger"));
+}
+
+/// Korean, Chinese, Arabic and emoji claims, with the system's fonts as eframe finds them. CI
+/// installs fonts-nanum (Hangul), fonts-wqy-microhei (Han) and fonts-dejavu-core (Arabic).
+#[test]
+fn every_script_in_the_claims_is_drawn_with_a_font_when_one_is_installed() {
+    let mut h = harness();
+    h.ctx.add_font_provider(std::sync::Arc::new(
+        egui_system_font_provider::SystemFontProvider::new(),
+    ));
+    h.run();
+    let payload = r#"{"sub":"u1","name":"홍길동","given_name":"李小龍","family_name":"عبد الله","nickname":"🔑✅"}"#;
+    paste(&mut h, &token_signed_with(SECRET, payload));
+    h.run();
+    h.get_by_label_contains("홍길동");
+    let missing =
+        jwt_debugger::ui::fonts::missing_scripts(&h.ctx, ["홍길동", "李小龍", "عبد الله", "🔑✅"]);
+    assert!(missing.is_empty(), "no font for {missing:?}");
+    assert!(
+        h.query_by_label_contains("No installed font can show")
+            .is_none()
+    );
+}

@@ -1,5 +1,6 @@
 //! The command line: `decode`, `encode` and `gui`, on top of the same core as the app.
 
+pub mod desktop;
 mod keyarg;
 mod output;
 
@@ -22,12 +23,20 @@ Examples:
   jwt-debugger decode \"$TOKEN\" --jwks-url https://login.example.com/.well-known/jwks.json
 
 Keys (--key): a UTF-8 secret; b64:SECRET, b64url:SECRET or hex:SECRET for encoded bytes;
-@PATH to read a file (PEM, DER, JWK, JWKS or a secret); env:NAME for an environment variable;
-or PEM / JWK / JWKS text itself.
+@PATH to read a file (PEM, DER, JWK, JWKS, an OpenSSH public key, or a secret; a binary file
+that is not a DER key is the secret's bytes); env:NAME for an environment variable; or PEM /
+JWK / JWKS / OpenSSH text itself. Public-key text is never used as an HMAC secret.
+
+JWKS: only keys for signatures (use sig, key_ops verify) are tried; a kid that names no key is
+key_mismatch unless --any-kid is given; at most 100 keys are tried.
+
+Limits: tokens and stdin 16 MiB, key files and claim dictionaries 4 MiB, JWKS 1,000 keys,
+JSON nesting 128 levels.
 
 Exit status: 0 decoded (and verified, when a key was given); 1 a key was given and the signature
-is not verified, or an expectation (--iss, --aud, --require, --max-lifetime) failed; 2 malformed
-token or usage error.";
+is not verified, or an expectation (--iss, --aud, --require, --max-lifetime) failed, times
+included; 2 malformed token, unreadable input or usage error. With --json, errors are a JSON
+object with \"error\" too.";
 
 const ENCODE_EXAMPLES: &str = "\
 Examples:
@@ -70,6 +79,22 @@ pub enum Command {
         /// Token to open (or text containing one).
         token: Option<String>,
     },
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    #[command(
+        after_help = "Examples:\n  jwt-debugger completions bash > ~/.local/share/bash-completion/completions/jwt-debugger\n  jwt-debugger completions zsh > ~/.zfunc/_jwt-debugger\n  jwt-debugger completions fish > ~/.config/fish/completions/jwt-debugger.fish"
+    )]
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff): jwt-debugger man | man -l -
+    Man,
+    /// Install the desktop entry, AppStream metadata and icons for this user (XDG data folder).
+    #[command(
+        after_help = "Writes applications/jwt-debugger.desktop, metainfo/io.github.jwt_debugger.metainfo.xml and\nicons/hicolor/*/apps/jwt-debugger.{png,svg} under $XDG_DATA_HOME (default ~/.local/share).\nThe entry starts this very binary."
+    )]
+    InstallDesktop {
+        /// Install under this folder instead of the XDG data folder.
+        #[arg(long, value_name = "DIR")]
+        data_dir: Option<std::path::PathBuf>,
+    },
 }
 
 const KEYGEN_EXAMPLES: &str = "\
@@ -108,16 +133,18 @@ found, 2 malformed token or usage error.";
 pub struct GuessArgs {
     /// The token; "-" or nothing reads stdin.
     pub token: Option<String>,
-    /// A wordlist: one candidate secret per line.
+    /// A wordlist: one candidate secret per line (streamed; lines up to 4 KiB).
     #[arg(long, short = 'w', value_name = "FILE")]
     pub wordlist: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]
 pub struct DecodeArgs {
-    /// The token (or text containing it, like "Authorization: Bearer …"); "-" or nothing reads stdin.
+    /// The token (or text containing it, like "Authorization: Bearer …"); "-" or nothing reads
+    /// stdin. Up to 16 MiB.
     pub token: Option<String>,
-    /// Key to verify with (see below). May start with '-' (PEM text).
+    /// Key to verify with (see below). May start with '-' (PEM text). Key files up to 4 MiB; a
+    /// JWKS is read up to 1,000 keys.
     #[arg(long, short = 'k', value_name = "KEY", allow_hyphen_values = true)]
     pub key: Option<String>,
     /// When the token's kid names no key of the JWKS, try every key anyway (a finding says so).
@@ -157,7 +184,8 @@ pub struct DecodeArgs {
     /// Timeout for --jwks-url / --discover, in seconds.
     #[arg(long, value_name = "SECS", default_value_t = 10)]
     pub fetch_timeout: u64,
-    /// Extra claim explanations: a JSON file like assets/claims.json, added to the bundled one.
+    /// Extra claim explanations: a JSON file like assets/claims.json, added to the bundled one
+    /// (up to 4 MiB).
     #[arg(long, value_name = "FILE")]
     pub claims_dict: Option<std::path::PathBuf>,
 }
@@ -202,7 +230,7 @@ pub struct EncodeArgs {
     /// Set a claim, NAME=VALUE; VALUE is parsed as JSON when it is JSON, else taken as a string.
     #[arg(long = "claim", value_name = "NAME=VALUE")]
     pub claims: Vec<String>,
-    /// Payload: JSON text, @PATH, or "-" for stdin. Default: {}.
+    /// Payload: JSON text, @PATH, or "-" for stdin (up to 16 MiB). Default: {}.
     pub payload: Option<String>,
 }
 
@@ -245,6 +273,36 @@ pub fn main() -> Invocation {
         Some(Command::Encode(args)) => encode(&args),
         Some(Command::Guess(args)) => guess(&args),
         Some(Command::Keygen(args)) => keygen(&args),
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            desktop::completions(shell, &mut out);
+            written(
+                emit(String::from_utf8_lossy(&out).trim_end()),
+                ExitCode::SUCCESS,
+            )
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            match desktop::man(&mut out) {
+                Ok(()) => written(
+                    emit(String::from_utf8_lossy(&out).trim_end()),
+                    ExitCode::SUCCESS,
+                ),
+                Err(e) => fail(format!("cannot render the man page: {e}")),
+            }
+        }
+        Some(Command::InstallDesktop { data_dir }) => {
+            let exe = std::env::current_exe().unwrap_or_else(|_| "jwt-debugger".into());
+            match desktop::install(data_dir.as_deref(), &exe) {
+                Ok(files) => {
+                    for f in files {
+                        eprintln!("wrote {}", f.display());
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(e),
+            }
+        }
     })
 }
 
@@ -470,7 +528,7 @@ fn decode(args: &DecodeArgs) -> ExitCode {
     };
     let analysis = core::analyze(&input, keys.as_ref(), options);
     let printed = if args.json {
-        emit(&serde_json::to_string_pretty(&analysis.to_json()).unwrap_or_default())
+        emit(&core::json::to_pretty(&analysis.to_json()))
     } else {
         output::print_human(&analysis)
     };

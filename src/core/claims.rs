@@ -307,7 +307,11 @@ pub fn annotate(
     annotate_with(&Dictionary::bundled(), object, location, now)
 }
 
-/// Annotates every member of an object with `dict`.
+/// At most this many members of a header or payload are annotated (all are still shown in the
+/// JSON): a hostile payload may hold a million.
+pub const MAX_ANNOTATED_CLAIMS: usize = 1000;
+
+/// Annotates the members of an object (the first [`MAX_ANNOTATED_CLAIMS`]) with `dict`.
 pub fn annotate_with(
     dict: &Dictionary,
     object: &serde_json::Map<String, Value>,
@@ -320,6 +324,7 @@ pub fn annotate_with(
     };
     object
         .iter()
+        .take(MAX_ANNOTATED_CLAIMS)
         .map(|(name, value)| {
             let entry = table.get(name);
             let is_time = entry.is_some_and(|e| e.time);

@@ -8,6 +8,41 @@ use std::str::FromStr;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
+/// Most values (objects, arrays, members, items) one document may hold. Each becomes a node in
+/// memory many times the size of its text, so a 16 MiB document of `[[[…]]]` would take gigabytes;
+/// real tokens hold a few hundred.
+pub const MAX_VALUES: usize = 500_000;
+
+/// Counts the values in JSON text (a separator or an opening bracket outside strings starts
+/// one), stopping past `limit`. Linear and allocation-free.
+fn more_values_than(text: &str, limit: usize) -> bool {
+    let mut count = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for &b in text.as_bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' | b',' => {
+                count += 1;
+                if count > limit {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Deepest nesting accepted. serde_json enforces the same limit; naming it here keeps the message honest.
 pub const MAX_DEPTH: usize = 128;
 
@@ -46,6 +81,8 @@ pub enum JsonErrorKind {
     Eof,
     /// Nested deeper than [`MAX_DEPTH`].
     TooDeep,
+    /// More than [`MAX_VALUES`] values.
+    TooLarge,
     /// Valid JSON that cannot be represented (a number that is not finite).
     Data,
 }
@@ -62,17 +99,26 @@ pub struct JsonError {
 
 /// Parses JSON text, recording duplicate member names instead of silently dropping them.
 pub fn parse(text: &str) -> Result<Parsed, JsonError> {
+    if more_values_than(text, MAX_VALUES) {
+        return Err(JsonError {
+            kind: JsonErrorKind::TooLarge,
+            line: 1,
+            column: 1,
+            message: format!("more than {MAX_VALUES} values, the limit"),
+        });
+    }
     let duplicates = RefCell::new(Duplicates::default());
     let mut de = serde_json::Deserializer::from_str(text);
     let seed = ValueSeed {
         duplicates: &duplicates,
-        pointer: String::new(),
     };
     let value = seed
         .deserialize(&mut de)
         .and_then(|v| de.end().map(|()| v))
         .map_err(to_error)?;
-    let Duplicates { recorded, omitted } = duplicates.into_inner();
+    let Duplicates {
+        recorded, omitted, ..
+    } = duplicates.into_inner();
     Ok(Parsed {
         value,
         duplicates: recorded,
@@ -86,6 +132,26 @@ pub fn parse(text: &str) -> Result<Parsed, JsonError> {
 struct Duplicates {
     recorded: Vec<Duplicate>,
     omitted: usize,
+    /// Where the parser is: member names and array indexes from the top. The JSON pointer is
+    /// built from it only when a duplicate is found, so parsing stays linear however deep.
+    path: Vec<Segment>,
+}
+
+enum Segment {
+    Index(usize),
+    Name(String),
+}
+
+impl Duplicates {
+    fn pointer(&self) -> String {
+        self.path
+            .iter()
+            .map(|s| match s {
+                Segment::Index(i) => format!("/{i}"),
+                Segment::Name(n) => format!("/{}", pointer_token(n)),
+            })
+            .collect()
+    }
 }
 
 fn to_error(err: serde_json::Error) -> JsonError {
@@ -121,7 +187,6 @@ fn pointer_token(name: &str) -> String {
 
 struct ValueSeed<'a> {
     duplicates: &'a RefCell<Duplicates>,
-    pointer: String,
 }
 
 impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
@@ -167,11 +232,16 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::new();
         loop {
+            self.duplicates
+                .borrow_mut()
+                .path
+                .push(Segment::Index(items.len()));
             let seed = ValueSeed {
                 duplicates: self.duplicates,
-                pointer: format!("{}/{}", self.pointer, items.len()),
             };
-            match seq.next_element_seed(seed)? {
+            let next = seq.next_element_seed(seed);
+            self.duplicates.borrow_mut().path.pop();
+            match next? {
                 Some(v) => items.push(v),
                 None => return Ok(Value::Array(items)),
             }
@@ -189,11 +259,16 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
                     .map_err(|_| de::Error::custom("invalid number"));
             }
             first = false;
+            self.duplicates
+                .borrow_mut()
+                .path
+                .push(Segment::Name(name.clone()));
             let seed = ValueSeed {
                 duplicates: self.duplicates,
-                pointer: format!("{}/{}", self.pointer, pointer_token(&name)),
             };
-            let value = map.next_value_seed(seed)?;
+            let value = map.next_value_seed(seed);
+            self.duplicates.borrow_mut().path.pop();
+            let value = value?;
             if !object.contains_key(&name) {
                 object.insert(name, value);
                 continue;
@@ -201,8 +276,9 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
             let mut seen = self.duplicates.borrow_mut();
             if seen.recorded.len() < MAX_RECORDED_DUPLICATES {
                 if let Some(previous) = object.insert(name.clone(), value.clone()) {
+                    let pointer = seen.pointer();
                     seen.recorded.push(Duplicate {
-                        pointer: self.pointer.clone(),
+                        pointer,
                         name,
                         first: previous,
                         last: value,
@@ -223,8 +299,34 @@ pub fn to_compact(value: &Value) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
-/// Pretty JSON (two-space indent) with member order and numbers kept.
+/// Indentation grows with depth, so deep, wide JSON pretty-prints to many times its size (a 16 MiB
+/// payload of nested arrays would become gigabytes). Past this estimate the output is compact.
+pub const MAX_PRETTY_BYTES: usize = 32 * 1024 * 1024;
+
+/// An upper estimate of the indentation pretty-printing adds, stopping once over `budget`.
+fn indentation_cost(value: &Value, depth: usize, budget: usize) -> usize {
+    let own = 2 * depth + 2;
+    let children: Box<dyn Iterator<Item = &Value>> = match value {
+        Value::Array(items) => Box::new(items.iter()),
+        Value::Object(map) => Box::new(map.values()),
+        _ => return own,
+    };
+    let mut total = own;
+    for child in children {
+        total += indentation_cost(child, depth + 1, budget.saturating_sub(total));
+        if total > budget {
+            break;
+        }
+    }
+    total
+}
+
+/// Pretty JSON (two-space indent) with member order and numbers kept; compact when indenting
+/// would blow the text up past [`MAX_PRETTY_BYTES`].
 pub fn to_pretty(value: &Value) -> String {
+    if indentation_cost(value, 0, MAX_PRETTY_BYTES) > MAX_PRETTY_BYTES {
+        return to_compact(value);
+    }
     serde_json::to_string_pretty(value).unwrap_or_default()
 }
 
@@ -243,6 +345,29 @@ pub fn type_name(value: &Value) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_document_with_too_many_values_is_refused_before_it_is_built() {
+        let text = format!("[{}0]", "0,".repeat(MAX_VALUES));
+        let e = parse(&text).unwrap_err();
+        assert_eq!(e.kind, JsonErrorKind::TooLarge);
+        // Commas inside strings are text, not values.
+        let text = format!("[\"{}\"]", ",".repeat(MAX_VALUES + 10));
+        assert!(parse(&text).is_ok());
+    }
+
+    #[test]
+    fn deep_wide_json_is_not_blown_up_by_indentation() {
+        let unit = format!("{}1{}", "[".repeat(100), "]".repeat(100));
+        let text = format!("[{}0]", format!("{unit},").repeat(4_000));
+        let value = parse(&text).unwrap().value;
+        let pretty = to_pretty(&value);
+        assert_eq!(pretty, to_compact(&value));
+        assert_eq!(
+            to_pretty(&serde_json::json!({"a": [1]})),
+            "{\n  \"a\": [\n    1\n  ]\n}"
+        );
+    }
 
     #[test]
     fn member_order_is_kept() {

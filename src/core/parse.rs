@@ -548,7 +548,12 @@ fn decode_header(d: &mut Decoded) {
                 json::type_name(&parsed.value)
             ),
         ),
-        Err(e) if e.kind == json::JsonErrorKind::TooDeep => {
+        Err(e)
+            if matches!(
+                e.kind,
+                json::JsonErrorKind::TooDeep | json::JsonErrorKind::TooLarge
+            ) =>
+        {
             d.error(ErrorKind::Limit, "header", format!("JSON {}", e.message))
         }
         Err(e) => d.error(ErrorKind::Json, "header", format!("invalid JSON at {e}")),
@@ -581,11 +586,15 @@ fn decode_payload(d: &mut Decoded) {
         }
     };
     d.payload = classify_payload(&bytes, &mut d.payload_duplicates, &mut d.duplicates_omitted);
-    // JSON that failed only because it nests too deep is a limit, not text.
+    // JSON that failed only because it nests too deep or holds too many values is a limit, not
+    // text.
     if let Payload::Text(t) = &d.payload
         && t.trim_start().starts_with(['{', '['])
         && let Err(e) = json::parse(t)
-        && e.kind == json::JsonErrorKind::TooDeep
+        && matches!(
+            e.kind,
+            json::JsonErrorKind::TooDeep | json::JsonErrorKind::TooLarge
+        )
     {
         let message = format!("JSON {}", e.message);
         d.error(ErrorKind::Limit, "payload", message);

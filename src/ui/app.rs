@@ -89,6 +89,8 @@ pub struct App {
     repaint_ctx: Option<egui::Context>,
     /// When (egui input time) a deferred rebuild is due.
     rebuild_due: Option<f64>,
+    /// The last "no font for this script" note, so it is said once, not every frame.
+    fonts_checked: Option<Option<String>>,
     /// Where remembered keys go (the system's credential store; memory in tests).
     key_store: Box<dyn KeyStore>,
     /// A hash of the keys last written to `key_store`, so that saving every few seconds writes
@@ -164,6 +166,21 @@ impl App {
         }
     }
 
+    /// Says once when token text holds a script no installed font can draw, and which package
+    /// brings one (instead of leaving boxes unexplained).
+    fn check_fonts(&mut self, ctx: &egui::Context) {
+        let state = &self.model.state;
+        let missing =
+            super::fonts::missing_scripts(ctx, [state.header.as_str(), state.payload.as_str()]);
+        let note = super::fonts::missing_note(&missing);
+        if self.fonts_checked.as_ref() != Some(&note) {
+            if let Some(text) = &note {
+                self.say(text.clone(), true);
+            }
+            self.fonts_checked = Some(note);
+        }
+    }
+
     /// Clears settings, tokens, keys in memory and remembered keys; the window starts over.
     fn forget_everything(&mut self) {
         let forgotten = self.key_store.forget();
@@ -221,6 +238,7 @@ impl App {
             first_frame_probe: None,
             repaint_ctx: None,
             rebuild_due: None,
+            fonts_checked: None,
             key_store: Box::new(MemoryKeyStore::default()),
             stored_keys: None,
         }
@@ -317,6 +335,9 @@ impl App {
             self.model.set_now(now);
             self.model.refresh();
             self.view = ViewModel::derive(&self.model);
+        }
+        if changed || self.fonts_checked.is_none() {
+            self.check_fonts(&ctx);
         }
         if let Some(started) = self.first_frame_probe.take() {
             eprintln!(

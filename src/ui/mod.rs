@@ -3,6 +3,7 @@
 pub mod app;
 pub mod clipboard;
 pub mod files;
+pub mod fonts;
 pub mod jobs;
 pub mod model;
 pub mod panels;
@@ -15,6 +16,24 @@ pub mod widgets;
 use std::process::ExitCode;
 
 pub use app::App;
+
+/// The app's icon (256 px), shown by the window in the task bar and title where a window manager
+/// draws one.
+pub fn app_icon() -> egui::IconData {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icons/jwt-debugger-256.png"))
+        .unwrap_or_default()
+}
+
+/// The window as the app opens it: title, app id (matching the desktop entry), icon, sizes.
+pub fn viewport() -> egui::ViewportBuilder {
+    egui::ViewportBuilder::default()
+        .with_title("JWT Debugger")
+        .with_app_id("jwt-debugger")
+        .with_icon(std::sync::Arc::new(app_icon()))
+        .with_inner_size(theme::WINDOW_SIZE)
+        .with_min_inner_size(theme::MIN_WINDOW_SIZE)
+        .with_drag_and_drop(true)
+}
 
 /// Opens the window; returns when it closes. Without a display it explains and exits 1.
 pub fn run(token: Option<String>) -> ExitCode {
@@ -29,12 +48,7 @@ pub fn run(token: Option<String>) -> ExitCode {
     }
     secrets::protect_settings_file("jwt-debugger");
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("JWT Debugger")
-            .with_app_id("jwt-debugger")
-            .with_inner_size(theme::WINDOW_SIZE)
-            .with_min_inner_size(theme::MIN_WINDOW_SIZE)
-            .with_drag_and_drop(true),
+        viewport: viewport(),
         ..Default::default()
     };
     let probe = std::env::var_os("JWT_DEBUGGER_STARTUP_PROBE").is_some();

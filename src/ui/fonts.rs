@@ -1,0 +1,104 @@
+//! Every script, or a reason why not: finds characters on screen that no loaded font (egui's, or
+//! one the system font provider found) can draw, and names the script and the package that
+//! brings a font for it.
+
+/// The script of `c` and where a font for it comes from, for scripts egui's own fonts lack.
+pub fn script_of(c: char) -> Option<(&'static str, &'static str)> {
+    const CJK: &str = "Debian/Ubuntu: fonts-noto-cjk";
+    const NOTO: &str = "Debian/Ubuntu: fonts-noto-core";
+    Some(match c as u32 {
+        0x1100..=0x11FF | 0x3130..=0x318F | 0xA960..=0xA97F | 0xAC00..=0xD7AF => (
+            "Hangul (Korean)",
+            "Debian/Ubuntu: fonts-noto-cjk or fonts-nanum",
+        ),
+        0x3040..=0x30FF | 0x31F0..=0x31FF => ("Japanese kana", CJK),
+        0x2E80..=0x2FDF | 0x3000..=0x303F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => {
+            ("Chinese characters (Han)", CJK)
+        }
+        0x0590..=0x05FF => ("Hebrew", NOTO),
+        0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
+            ("Arabic", NOTO)
+        }
+        0x0900..=0x097F => ("Devanagari", NOTO),
+        0x0980..=0x09FF => ("Bengali", NOTO),
+        0x0E00..=0x0E7F => ("Thai", NOTO),
+        0x10A0..=0x10FF => ("Georgian", NOTO),
+        0x0530..=0x058F => ("Armenian", NOTO),
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF => ("emoji", "Debian/Ubuntu: fonts-noto-color-emoji"),
+        _ => ("other symbols", "Debian/Ubuntu: fonts-noto-core"),
+    })
+    .filter(|_| !c.is_ascii() && !c.is_control())
+}
+
+/// Scripts in `texts` with characters no font can draw, each once, with the package to install.
+/// Looks at the first 64 KiB of each text, and each distinct character once.
+pub fn missing_scripts<'a>(
+    ctx: &egui::Context,
+    texts: impl IntoIterator<Item = &'a str>,
+) -> Vec<(&'static str, &'static str)> {
+    let mut seen = std::collections::HashSet::new();
+    let mut missing = Vec::new();
+    let font = egui::FontId::proportional(14.0);
+    for text in texts {
+        let end = text.floor_char_boundary(64 * 1024);
+        for c in text[..end].chars() {
+            if c.is_ascii() || c.is_control() || !seen.insert(c) {
+                continue;
+            }
+            if ctx.fonts_mut(|f| f.has_glyph(&font, c)) {
+                continue;
+            }
+            if let Some(script) = script_of(c)
+                && !missing.contains(&script)
+            {
+                missing.push(script);
+            }
+        }
+    }
+    missing
+}
+
+/// One sentence for the status line, or `None` when everything can be drawn.
+pub fn missing_note(missing: &[(&'static str, &'static str)]) -> Option<String> {
+    if missing.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = missing
+        .iter()
+        .map(|(script, package)| format!("{script} ({package})"))
+        .collect();
+    Some(format!(
+        "No installed font can show {}: install one to read it; the token itself is unaffected.",
+        parts.join(", ")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_are_named_with_their_font_package() {
+        assert_eq!(script_of('홍').unwrap().0, "Hangul (Korean)");
+        assert!(script_of('홍').unwrap().1.contains("fonts-nanum"));
+        assert_eq!(script_of('漢').unwrap().0, "Chinese characters (Han)");
+        assert_eq!(script_of('ع').unwrap().0, "Arabic");
+        assert_eq!(script_of('a'), None);
+    }
+
+    #[test]
+    fn without_a_cjk_font_hangul_is_reported_once() {
+        // egui's bundled fonts have no Hangul and no system font provider runs here.
+        let ctx = egui::Context::default();
+        ctx.set_font_providers(Vec::new());
+        let mut out = ctx.run_ui(egui::RawInput::default(), |_| {});
+        // No renderer here: the font texture is not uploaded anywhere.
+        out.textures_delta.clear();
+        let missing = missing_scripts(&ctx, ["홍길동", "김철수 abc"]);
+        assert_eq!(missing.len(), 1, "{missing:?}");
+        assert_eq!(missing[0].0, "Hangul (Korean)");
+        let note = missing_note(&missing).unwrap();
+        assert!(note.contains("fonts-noto-cjk or fonts-nanum"), "{note}");
+        assert!(missing_scripts(&ctx, ["plain ascii"]).is_empty());
+    }
+}
