@@ -2,6 +2,8 @@
 # Start-up time to the first frame and idle memory of the app, against a bare eframe window built
 # the same way (release, same features). Each program runs under its own Xvfb, N times; medians.
 #   bash benches/startup.sh [RUNS]
+#   STARTUP_TOKEN=… bash benches/startup.sh 5     (the app opens with that token, e.g. one whose
+#                                                 claims are Korean, to measure font discovery)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
@@ -30,7 +32,13 @@ median() { sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
 for prog in bare app; do
   : >"$work/$prog"
   for _ in $(seq 1 "$runs"); do
-    if [ "$prog" = bare ]; then measure target/release/examples/bare_window; else measure target/release/jwt-debugger; fi >>"$work/$prog"
+    if [ "$prog" = bare ]; then
+      measure target/release/examples/bare_window
+    elif [ -n "${STARTUP_TOKEN:-}" ]; then
+      measure target/release/jwt-debugger gui "$STARTUP_TOKEN"
+    else
+      measure target/release/jwt-debugger
+    fi >>"$work/$prog"
   done
 done
 bare_ms=$(awk '{print $1}' "$work/bare" | median); app_ms=$(awk '{print $1}' "$work/app" | median)
