@@ -5,5 +5,6 @@
 pub mod cli;
 pub mod clock;
 pub mod core;
+pub mod i18n;
 #[cfg(feature = "gui")]
 pub mod ui;

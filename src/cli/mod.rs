@@ -53,8 +53,17 @@ The header's members are kept in the order given; --alg sets (or replaces) its \
 #[command(name = "jwt-debugger", version, about, long_about = None,
     after_help = "Run without a command to open the desktop app.")]
 pub struct Cli {
+    /// Language of the app and of human-readable output: en or ko (default: the system
+    /// locale from LC_ALL, LC_MESSAGES or LANG). --json output is the same in every language.
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<crate::i18n::Lang>,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+fn parse_lang(text: &str) -> Result<crate::i18n::Lang, String> {
+    crate::i18n::Lang::parse(text)
+        .ok_or_else(|| format!("\"{text}\" is not a language this tool speaks (en, ko)"))
 }
 
 #[derive(Debug, Subcommand)]
@@ -240,8 +249,8 @@ const EXIT_USAGE: u8 = 2;
 
 /// What the binary was asked to do: open the window, or run a command here.
 pub enum Invocation {
-    /// Open the desktop app, with a token to show first.
-    Gui(Option<String>),
+    /// Open the desktop app, with a token to show first, in a language given by `--lang`.
+    Gui(Option<String>, Option<crate::i18n::Lang>),
     /// A command-line command, already run: its exit status.
     Done(ExitCode),
 }
@@ -266,9 +275,10 @@ pub fn main() -> Invocation {
             return Invocation::Done(ExitCode::from(EXIT_USAGE));
         }
     };
+    crate::i18n::set(cli.lang.unwrap_or_else(crate::i18n::Lang::from_env));
     Invocation::Done(match cli.command {
-        None => return Invocation::Gui(None),
-        Some(Command::Gui { token }) => return Invocation::Gui(token),
+        None => return Invocation::Gui(None, cli.lang),
+        Some(Command::Gui { token }) => return Invocation::Gui(token, cli.lang),
         Some(Command::Decode(args)) => decode(&args),
         Some(Command::Encode(args)) => encode(&args),
         Some(Command::Guess(args)) => guess(&args),

@@ -6,6 +6,7 @@
 //! apply every event in order. After any event, or when the clock moved, the model refreshes
 //! (hash-memoized) and the view model is derived again; a frame with neither does no work.
 
+use crate::tr;
 use std::path::Path;
 use std::time::Duration;
 
@@ -89,6 +90,8 @@ pub struct App {
     repaint_ctx: Option<egui::Context>,
     /// When (egui input time) a deferred rebuild is due.
     rebuild_due: Option<f64>,
+    /// The bundled interface fonts were given to egui (once per context).
+    ui_fonts_installed: bool,
     /// The last "no font for this script" note, so it is said once, not every frame.
     fonts_checked: Option<Option<String>>,
     /// Where remembered keys go (the system's credential store; memory in tests).
@@ -100,11 +103,24 @@ pub struct App {
 
 impl App {
     /// The app as eframe starts it: state restored from storage, system clipboard, real clock.
-    pub fn new(cc: &eframe::CreationContext<'_>, token: Option<String>) -> Self {
+    pub fn new(
+        cc: &eframe::CreationContext<'_>,
+        token: Option<String>,
+        lang: Option<crate::i18n::Lang>,
+    ) -> Self {
         let state: AppState = cc
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
+        // --lang wins, then the language chosen in the app, then the system locale.
+        crate::i18n::set(
+            lang.or(state.lang)
+                .unwrap_or_else(crate::i18n::Lang::from_env),
+        );
+        let state = AppState {
+            lang: lang.or(state.lang),
+            ..state
+        };
         let mut app = Self::with_parts(
             state,
             Box::new(SystemClipboard::default()),
@@ -135,10 +151,7 @@ impl App {
                 self.model.key_edited();
             }
             Ok(None) => {}
-            Err(e) => self.say(
-                format!("Remembered keys are unavailable: {e}. Keys stay in memory only."),
-                true,
-            ),
+            Err(e) => self.say(tr!("notice-remembered-unavailable", error = e), true),
         }
     }
 
@@ -154,10 +167,7 @@ impl App {
                 Ok(()) => self.stored_keys = Some(hash),
                 Err(e) => {
                     self.model.state.remember_key = false;
-                    self.say(
-                        format!("Cannot remember the key: {e}. It stays in memory only."),
-                        true,
-                    );
+                    self.say(tr!("notice-cannot-remember", error = e), true);
                 }
             }
         } else if self.stored_keys.is_some() {
@@ -197,11 +207,8 @@ impl App {
         self.applied_theme = None;
         self.applied_zoom = None;
         match forgotten {
-            Ok(()) => self.say("Forgot everything: settings, token, keys", false),
-            Err(e) => self.say(
-                format!("Forgot the settings and token; the stored key: {e}"),
-                true,
-            ),
+            Ok(()) => self.say(tr!("notice-forgot"), false),
+            Err(e) => self.say(tr!("notice-forgot-partly", error = e), true),
         }
     }
 
@@ -212,6 +219,10 @@ impl App {
         clock: Box<dyn Fn() -> i64>,
         token: Option<String>,
     ) -> Self {
+        // The language chosen in the app (kept in the settings) is the one texts are made in.
+        if let Some(lang) = state.lang {
+            crate::i18n::set(lang);
+        }
         let mut model = Model::new(state, clock());
         if let Some(token) = token {
             model.load_text(&token);
@@ -239,6 +250,7 @@ impl App {
             repaint_ctx: None,
             rebuild_due: None,
             fonts_checked: None,
+            ui_fonts_installed: false,
             key_store: Box::new(MemoryKeyStore::default()),
             stored_keys: None,
         }
@@ -405,10 +417,7 @@ impl App {
         if self.model.header_embeds_private_key() {
             let mut allow = self.model.allow_embedded_private_key;
             if ui
-                .checkbox(
-                    &mut allow,
-                    "Sign even though the header's jwk publishes a private key",
-                )
+                .checkbox(&mut allow, tr!("sign-embedded-anyway"))
                 .changed()
             {
                 commands.push(Command::SetAllowEmbeddedKey(allow));
@@ -440,6 +449,10 @@ impl App {
 
     fn apply_theme_and_zoom(&mut self, ctx: &egui::Context) {
         if self.applied_theme != Some(self.model.state.dark_mode) {
+            if !self.ui_fonts_installed {
+                super::fonts::install_ui_fonts(ctx);
+                self.ui_fonts_installed = true;
+            }
             ctx.set_theme(match self.model.state.dark_mode {
                 None => egui::ThemePreference::System,
                 Some(true) => egui::ThemePreference::Dark,
@@ -499,7 +512,14 @@ impl App {
             let name = file.path().display().to_string();
             match file.bytes() {
                 Ok(bytes) => events.push(Event::Dropped { bytes, name }),
-                Err(e) => self.say(format!("Cannot read the dropped file {name}: {e}"), true),
+                Err(e) => self.say(
+                    tr!(
+                        "notice-cannot-read-dropped",
+                        name = name.as_str(),
+                        error = e.to_string()
+                    ),
+                    true,
+                ),
             }
         }
         if let Some(status) = self.jobs.poll_guess(ctx) {
@@ -527,7 +547,7 @@ impl App {
     fn apply(&mut self, event: Event, ctx: &egui::Context) {
         match event {
             Event::Ui(command) => self.apply_command(command, ctx),
-            Event::Pasted(text) => self.paste(&text, "Token pasted"),
+            Event::Pasted(text) => self.paste(&text, &tr!("notice-token-pasted")),
             Event::Dropped { bytes, name } => self.dropped(&bytes, &name),
             Event::Job(result) => self.job_finished(result),
             Event::Dialog(result) => self.dialog_finished(result),
@@ -538,7 +558,7 @@ impl App {
     /// Text with a token in it, from the clipboard or a file: load it and say what it was.
     fn paste(&mut self, text: &str, done: &str) {
         if !self.model.load_text(text) {
-            self.say("The pasted text is empty", true);
+            self.say(tr!("notice-pasted-empty"), true);
             return;
         }
         match self.model.token_state {
@@ -546,7 +566,7 @@ impl App {
                 let why = self
                     .view_error()
                     .unwrap_or_else(|| "not a token".to_owned());
-                self.say(format!("Not a well-formed token: {why}"), true);
+                self.say(tr!("notice-not-a-token", why = why), true);
             }
             _ => self.say(done, false),
         }
@@ -565,10 +585,15 @@ impl App {
         match jobs::classify_drop(bytes) {
             Dropped::Key(slot, key) => {
                 self.model.put_key(slot, key.text);
-                self.say(format!("Loaded key {name}: {}", key.description), false);
+                self.say(
+                    tr!("notice-loaded-key", name = name, key = key.description),
+                    false,
+                );
             }
-            Dropped::Token(text) => self.paste(&text, &format!("Opened token from {name}")),
-            Dropped::Neither => self.say(format!("{name} holds neither a token nor a key"), true),
+            Dropped::Token(text) => {
+                self.paste(&text, &tr!("notice-opened-token-from", name = name))
+            }
+            Dropped::Neither => self.say(tr!("notice-neither", name = name), true),
         }
     }
 
@@ -576,7 +601,7 @@ impl App {
         match result {
             JobResult::Key(Ok(key)) => {
                 let r = self.model.use_generated_key(&key);
-                self.report(r, &format!("Generated {}", key.describe()));
+                self.report(r, &tr!("notice-generated", key = key.describe()));
             }
             JobResult::Fetched(Ok((text, source))) => {
                 self.model.use_fetched_jwks(text);
@@ -587,7 +612,7 @@ impl App {
                     .as_ref()
                     .map(crate::core::KeySet::describe)
                     .unwrap_or_default();
-                self.say(format!("Fetched {what} from {source}"), false);
+                self.say(tr!("notice-fetched", keys = what, source = source), false);
             }
             JobResult::Key(Err(e)) | JobResult::Fetched(Err(e)) => self.say(e, true),
         }
@@ -601,10 +626,7 @@ impl App {
                 }
             }
             None if result.no_dialog => {
-                self.say(
-                    "No file dialog could be opened here (no desktop portal or zenity): type the path",
-                    true,
-                );
+                self.say(tr!("notice-no-dialog"), true);
                 self.path_prompt = Some(PathPrompt {
                     purpose: result.purpose,
                     path: String::new(),
@@ -630,19 +652,26 @@ impl App {
             Purpose::SaveToken => {
                 self.flush_rebuild();
                 jobs::save_token(path, &self.model.state.token)?;
-                self.say(format!("Saved token to {shown}"), false);
+                self.say(tr!("notice-saved-token", path = shown.to_string()), false);
             }
             Purpose::OpenToken => {
                 let text = jobs::read_text(path)?;
                 if text.trim().is_empty() {
-                    return Err(format!("{shown} is empty"));
+                    return Err(tr!("notice-file-empty", path = shown.to_string()));
                 }
-                self.paste(&text, &format!("Opened {shown}"));
+                self.paste(&text, &tr!("notice-opened", path = shown.to_string()));
             }
             Purpose::SaveKey(what) => {
                 let text = jobs::export_text(self.model.current_key(), what)?;
                 jobs::save_key(path, &text, what.is_private())?;
-                self.say(format!("Saved {} to {shown}", what.label()), false);
+                self.say(
+                    tr!(
+                        "notice-saved-key",
+                        what = what.label(),
+                        path = shown.to_string()
+                    ),
+                    false,
+                );
             }
             Purpose::OpenWordlist => {
                 jobs::check_file(path)?;
@@ -651,14 +680,17 @@ impl App {
             Purpose::OpenDictionary => {
                 let text = jobs::read_text(path)?;
                 self.model.set_user_dictionary(Some(text))?;
-                self.say(format!("Loaded claim dictionary {shown}"), false);
+                self.say(
+                    tr!("notice-loaded-dictionary", path = shown.to_string()),
+                    false,
+                );
             }
             Purpose::OpenKey(slot) => {
                 let bytes = jobs::read_file(path)?;
                 let secret_ok = slot == panels::KeySlot::Secret;
                 let key = jobs::read_key(&bytes, secret_ok).map_err(|e| format!("{shown}: {e}"))?;
                 self.model.put_key(slot, key.text);
-                self.say(format!("Loaded {}", key.description), false);
+                self.say(tr!("notice-loaded", key = key.description), false);
             }
         }
         Ok(())
@@ -696,10 +728,7 @@ impl App {
             CopyWhat::Token | CopyWhat::BearerHeader | CopyWhat::Curl
         );
         match self.clipboard.set_text(&text, sensitive) {
-            Ok(()) => self.say(
-                format!("Copied: {}", what.label().trim_start_matches("Copy ")),
-                false,
-            ),
+            Ok(()) => self.say(tr!("notice-copied", what = what.noun()), false),
             Err(e) => self.say(e, true),
         }
     }
@@ -707,7 +736,7 @@ impl App {
     fn export(&mut self, what: panels::ExportWhat) {
         let copied = jobs::export_text(self.model.current_key(), what)
             .and_then(|t| self.clipboard.set_text(&t, what.is_private()));
-        self.report(copied, &format!("Copied: {}", what.label()));
+        self.report(copied, &tr!("notice-copied", what = what.label()));
     }
 
     fn open_typed_path(&mut self) {
@@ -716,7 +745,7 @@ impl App {
         };
         let typed = prompt.path.trim();
         if typed.is_empty() {
-            self.set_prompt_error("Type the path of a file".into());
+            self.set_prompt_error(tr!("notice-type-path"));
             return;
         }
         match self.finish_file(prompt.purpose, Path::new(typed)) {
@@ -747,7 +776,7 @@ impl App {
                 .and_then(|v| v.as_str())
             {
                 Some(iss) => (iss.to_owned(), true),
-                None => return self.say("the token has no iss claim", true),
+                None => return self.say(tr!("notice-no-iss"), true),
             },
         };
         if let Err(e) = self.jobs.fetch_keys(what, discover, ctx) {
@@ -775,10 +804,16 @@ impl App {
                 m.state.remember_key = on;
                 self.sync_key_store();
                 if on && self.model.state.remember_key {
-                    self.say("The key is kept in the system's credential store", false);
+                    self.say(tr!("notice-remembered"), false);
                 }
             }
             Command::ForgetEverything => self.forget_everything(),
+            Command::SetLanguage(lang) => {
+                crate::i18n::set(lang);
+                m.state.lang = Some(lang);
+                m.relocalize();
+                self.say(tr!("notice-language", language = lang.native_name()), false);
+            }
             Command::SetAllowUnsecured(on) => {
                 m.allow_unsecured = on;
                 m.parts_edited();
@@ -802,39 +837,39 @@ impl App {
             Command::LoadExample => {
                 let now = m.now();
                 m.load_example(now);
-                self.say("Loaded the HS256 example", false);
+                self.say(tr!("notice-example"), false);
             }
             Command::SetDarkMode(mode) => m.state.dark_mode = mode,
             Command::ExpIn(secs) => {
                 let r = m.set_exp_in(secs);
-                self.report(r, "exp set");
+                self.report(r, &tr!("notice-exp-set"));
             }
             Command::SetTime(name, text) => {
                 let r = crate::core::time::parse_instant(&text)
                     .map_err(|e| format!("{name}: {e}"))
                     .and_then(|t| m.set_time_claim(&name, t));
-                self.report(r, &format!("{name} set"));
+                self.report(r, &tr!("notice-claim-set", name = &name));
             }
             Command::SetTimeNow(name) => {
                 let now = m.now();
                 let r = m.set_time_claim(&name, now);
-                self.report(r, &format!("{name} = now"));
+                self.report(r, &tr!("notice-claim-now", name = &name));
             }
             Command::FixTime(name) => {
                 let r = m.fix_time_claim(&name);
-                self.report(r, &format!("{name} fixed"));
+                self.report(r, &tr!("notice-claim-fixed", name = &name));
             }
             Command::RandomJti => {
                 let r = m.random_jti();
-                self.report(r, "new jti");
+                self.report(r, &tr!("notice-new-jti"));
             }
             Command::Reissue => {
                 let r = m.reissue_now();
-                self.report(r, "re-issued now");
+                self.report(r, &tr!("notice-reissued"));
             }
             Command::Template(t) => {
                 m.apply_template(t);
-                self.say(format!("New token from template: {}", t.label()), false);
+                self.say(tr!("notice-template", template = t.label()), false);
             }
             Command::SettingsEdited => m.settings_edited(),
             Command::GuessStart(false) => self.start_guess(None),
@@ -846,11 +881,11 @@ impl App {
                     m.keys.secret = secret.to_string();
                     m.key_edited();
                     self.guess = None;
-                    self.say("Using the guessed secret", false);
+                    self.say(tr!("notice-guessed"), false);
                 }
             }
             Command::GenerateKey(bits) => match m.alg() {
-                None => self.say("choose an algorithm first", true),
+                None => self.say(tr!("notice-choose-alg"), true),
                 Some(alg) => {
                     if let Err(e) = self.jobs.generate_key(alg, bits, ctx) {
                         self.say(e, true);
@@ -861,13 +896,13 @@ impl App {
             Command::SaveKey(what) => self.open_dialog(Purpose::SaveKey(what), ctx),
             Command::UseThumbprintAsKid => {
                 let r = m.use_thumbprint_as_kid();
-                self.report(r, "kid set to the key's thumbprint");
+                self.report(r, &tr!("notice-kid-thumbprint"));
             }
             Command::FetchKeys(url) => self.fetch_keys(url, ctx),
             Command::LoadDictionary => self.open_dialog(Purpose::OpenDictionary, ctx),
             Command::ClearDictionary => {
                 let r = m.set_user_dictionary(None);
-                self.report(r, "user dictionary removed");
+                self.report(r, &tr!("notice-dictionary-removed"));
             }
         }
     }

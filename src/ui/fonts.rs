@@ -2,6 +2,26 @@
 //! one the system font provider found) can draw, and names the script and the package that
 //! brings a font for it.
 
+/// The Hangul the Korean interface uses (a renamed NanumGothic subset, see assets/fonts/), so
+/// the app reads in Korean on machines without a Korean font.
+pub const HANGUL_UI_FONT: &[u8] = include_bytes!("../../assets/fonts/hangul-ui-subset.ttf");
+
+/// Adds the bundled interface fonts to `ctx`, after egui's own in every family.
+pub fn install_ui_fonts(ctx: &egui::Context) {
+    use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
+    ctx.add_font(FontInsert::new(
+        "hangul-ui",
+        egui::FontData::from_static(HANGUL_UI_FONT),
+        [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
+            .into_iter()
+            .map(|family| InsertFontFamily {
+                family,
+                priority: FontPriority::Lowest,
+            })
+            .collect(),
+    ));
+}
+
 /// The script of `c` and where a font for it comes from, for scripts egui's own fonts lack.
 pub fn script_of(c: char) -> Option<(&'static str, &'static str)> {
     const CJK: &str = "Debian/Ubuntu: fonts-noto-cjk";
@@ -67,15 +87,35 @@ pub fn missing_note(missing: &[(&'static str, &'static str)]) -> Option<String> 
         .iter()
         .map(|(script, package)| format!("{script} ({package})"))
         .collect();
-    Some(format!(
-        "No installed font can show {}: install one to read it; the token itself is unaffected.",
-        parts.join(", ")
+    Some(crate::tr!(
+        "notice-missing-fonts",
+        scripts = parts.join(", ")
     ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_bundled_font_draws_every_character_of_the_korean_catalogue() {
+        let ctx = egui::Context::default();
+        ctx.set_font_providers(Vec::new());
+        install_ui_fonts(&ctx);
+        let mut out = ctx.run_ui(egui::RawInput::default(), |_| {});
+        out.textures_delta.clear();
+        let catalogue = include_str!("../../assets/i18n/ko/main.ftl");
+        let font = egui::FontId::proportional(14.0);
+        let missing: String = catalogue
+            .chars()
+            .filter(|c| ('\u{1100}'..='\u{D7AF}').contains(c))
+            .filter(|&c| !ctx.fonts_mut(|f| f.has_glyph(&font, c)))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "remake assets/fonts/hangul-ui-subset.ttf: {missing}"
+        );
+    }
 
     #[test]
     fn scripts_are_named_with_their_font_package() {

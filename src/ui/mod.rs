@@ -36,7 +36,7 @@ pub fn viewport() -> egui::ViewportBuilder {
 }
 
 /// Opens the window; returns when it closes. Without a display it explains and exits 1.
-pub fn run(token: Option<String>) -> ExitCode {
+pub fn run(token: Option<String>, lang: Option<crate::i18n::Lang>) -> ExitCode {
     let started = std::time::Instant::now();
     #[cfg(all(unix, not(target_os = "macos")))]
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
@@ -53,7 +53,7 @@ pub fn run(token: Option<String>) -> ExitCode {
     };
     let probe = std::env::var_os("JWT_DEBUGGER_STARTUP_PROBE").is_some();
     let create = move |cc: &eframe::CreationContext<'_>| -> Result<Box<dyn eframe::App>, _> {
-        let mut app = App::new(cc, token);
+        let mut app = App::new(cc, token, lang);
         if probe {
             app.report_first_frame(started);
         }

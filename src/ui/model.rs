@@ -2,6 +2,7 @@
 //! No drawing here. Every change arrives as a method call from `App::apply`, and ends in
 //! [`Model::refresh`], which recomputes only what the changed inputs affect.
 
+use crate::tr;
 use std::hash::Hasher as _;
 
 use serde_json::Value;
@@ -452,17 +453,14 @@ impl Model {
                 // verdict is "key does not fit" with the key-confusion finding.
                 match keys::parse_text(&self.keys.secret) {
                     Ok(set) => {
-                        state.verify_note = Some(Ok(format!(
-                            "{} — a public key, not a secret",
-                            set.describe()
-                        )));
+                        state.verify_note =
+                            Some(Ok(tr!("public-key-not-secret", key = set.describe())));
                         state.sign_note = state.verify_note.clone();
                         state.verify = Some(set);
                     }
                     Err(e) => {
-                        state.verify_note = Some(Err(format!(
-                            "this looks like a public key, so it is not used as a secret ({e})"
-                        )));
+                        state.verify_note =
+                            Some(Err(tr!("public-key-refused", error = e.to_string())));
                         state.sign_note = state.verify_note.clone();
                     }
                 }
@@ -712,18 +710,18 @@ impl Model {
                     "the header must be a JSON object, not {}",
                     json::type_name(&p.value)
                 ));
-                return self.draft("the header is not a JSON object".into());
+                return self.draft(tr!("draft-header-not-object"));
             }
             Err(e) => {
                 self.errors.header = Some(e.to_string());
-                return self.draft("the header is not valid JSON".into());
+                return self.draft(tr!("draft-header-not-json"));
             }
         };
         let payload = match json::parse(&self.state.payload) {
             Ok(p) => p.value,
             Err(e) => {
                 self.errors.payload = Some(e.to_string());
-                return self.draft("the payload is not valid JSON".into());
+                return self.draft(tr!("draft-payload-not-json"));
             }
         };
         let header_text = json::to_compact(&header);
@@ -757,6 +755,16 @@ impl Model {
         self.token_state = TokenState::Draft { reason };
     }
 
+    /// The language changed: texts the model derived (key notes, the draft's reason) are made
+    /// again in it.
+    pub fn relocalize(&mut self) {
+        self.keys_input = None;
+        if matches!(self.token_state, TokenState::Draft { .. }) {
+            self.rebuild();
+        }
+        self.refresh();
+    }
+
     /// The state as it should be saved: never with keys (remembered keys go to the credential
     /// store, see `ui::secrets`).
     pub fn to_saved(&self) -> AppState {
@@ -782,23 +790,17 @@ impl Model {
 
 fn signing_message(e: &SignError, alg: Option<Alg>) -> String {
     match e {
-        SignError::PublicKeyCannotSign { alg } => {
-            format!("a public key cannot sign {alg}: paste the private key")
-        }
+        SignError::PublicKeyCannotSign { alg } => tr!("draft-public-key", alg = alg.name()),
         SignError::NoKey(alg) => match alg.family() {
-            Family::Hmac => format!("no {alg} secret"),
-            _ => format!("no {alg} private key"),
+            Family::Hmac => tr!("draft-no-secret", alg = alg.name()),
+            _ => tr!("draft-no-private-key", alg = alg.name()),
         },
-        SignError::EmbeddedPrivateKey => {
-            "the header's jwk holds a private key, which the token would publish (tick the box under the key to sign anyway)".to_owned()
-        }
-        SignError::UnsecuredNotAllowed => {
-            "alg none makes an unsecured token (tick \"Make an unsecured token\" to create it)"
-                .to_owned()
-        }
-        SignError::KeyDoesNotFit(why) => format!(
-            "cannot sign{}: {why}",
-            alg.map(|a| format!(" with {a}")).unwrap_or_default()
+        SignError::EmbeddedPrivateKey => tr!("draft-embedded-key"),
+        SignError::UnsecuredNotAllowed => tr!("draft-unsecured"),
+        SignError::KeyDoesNotFit(why) => tr!(
+            "draft-cannot-sign",
+            alg = alg.map_or("?", Alg::name),
+            why = why.as_str()
         ),
         other => other.to_string(),
     }
@@ -822,13 +824,24 @@ impl CopyWhat {
         Self::Header,
         Self::Payload,
     ];
-    pub fn label(self) -> &'static str {
+    /// What a notice calls the copied text: "token", "curl command".
+    pub fn noun(self) -> String {
         match self {
-            Self::Token => "Copy token",
-            Self::BearerHeader => "Copy Authorization header",
-            Self::Curl => "Copy curl command",
-            Self::Header => "Copy header JSON",
-            Self::Payload => "Copy payload JSON",
+            Self::Token => tr!("copied-token"),
+            Self::BearerHeader => tr!("copied-bearer"),
+            Self::Curl => tr!("copied-curl"),
+            Self::Header => tr!("copied-header"),
+            Self::Payload => tr!("copied-payload"),
+        }
+    }
+
+    pub fn label(self) -> String {
+        match self {
+            Self::Token => tr!("copy-what-token"),
+            Self::BearerHeader => tr!("copy-what-bearer"),
+            Self::Curl => tr!("copy-what-curl"),
+            Self::Header => tr!("copy-what-header"),
+            Self::Payload => tr!("copy-what-payload"),
         }
     }
 }

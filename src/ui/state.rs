@@ -83,6 +83,8 @@ pub struct AppState {
     pub dark_mode: Option<bool>,
     /// The zoom factor chosen with Ctrl+= / Ctrl+- / Ctrl+0.
     pub zoom: f32,
+    /// The language chosen in the app; `None` follows `--lang` or the system locale.
+    pub lang: Option<crate::i18n::Lang>,
     /// Expectations, as typed: issuer, audiences and required claims (comma-separated), lifetime.
     pub expect_issuer: String,
     pub expect_audiences: String,
@@ -111,6 +113,7 @@ impl Default for AppState {
             remembered_keys: None,
             dark_mode: None,
             zoom: 1.0,
+            lang: None,
             any_kid: false,
             strict: false,
             expect_issuer: String::new(),

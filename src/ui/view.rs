@@ -3,6 +3,7 @@
 //! commands were applied or the clock moved.
 
 use crate::core::{Alg, Severity, SignatureStatus, ValidityState, parse::Span};
+use crate::tr;
 
 use super::model::{Model, TokenState};
 
@@ -87,7 +88,7 @@ pub fn finding_counts(findings: &[crate::core::Finding]) -> String {
     .iter()
     .filter_map(|s| {
         let n = findings.iter().filter(|f| f.severity == *s).count();
-        (n > 0).then(|| format!("{n} {}", s.as_str()))
+        (n > 0).then(|| tr!("severity-count", count = n, severity = s.as_str()))
     })
     .collect::<Vec<_>>()
     .join(", ")
@@ -95,9 +96,9 @@ pub fn finding_counts(findings: &[crate::core::Finding]) -> String {
 
 fn key_note(note: Option<&Result<String, String>>) -> Line {
     match note {
-        Some(Ok(d)) => line(format!("Detected: {d}"), Tone::Good),
+        Some(Ok(d)) => line(tr!("key-detected", key = d), Tone::Good),
         Some(Err(e)) => line(format!("✖ {e}"), Tone::Bad),
-        None => line("No key", Tone::Neutral),
+        None => line(tr!("no-key"), Tone::Neutral),
     }
 }
 
@@ -110,14 +111,11 @@ impl ViewModel {
         );
         let (signature, reason) = match &model.token_state {
             TokenState::Empty => (
-                badge("•", "No token", Tone::Neutral),
-                line(
-                    "Paste a token anywhere (Ctrl+V), open a file, or start from the Example.",
-                    Tone::Neutral,
-                ),
+                badge("•", tr!("badge-no-token"), Tone::Neutral),
+                line(tr!("reason-no-token"), Tone::Neutral),
             ),
             TokenState::Malformed => (
-                badge("✖", "Malformed", Tone::Bad),
+                badge("✖", tr!("badge-malformed"), Tone::Bad),
                 line(
                     a.decoded
                         .errors
@@ -128,11 +126,8 @@ impl ViewModel {
                 ),
             ),
             TokenState::Draft { reason } => (
-                badge("⚠", format!("Unsigned draft: {reason}"), Tone::Warn),
-                line(
-                    "The token shown is the last one signed; it does not include the editors' changes.",
-                    Tone::Warn,
-                ),
+                badge("⚠", tr!("badge-draft", reason = reason), Tone::Warn),
+                line(tr!("reason-draft"), Tone::Warn),
             ),
             TokenState::Decoded | TokenState::Built => signature_badge(model),
         };
@@ -148,12 +143,12 @@ impl ViewModel {
             badge(icon, v.summary.clone(), tone)
         });
         let findings = if model.token_state == TokenState::Empty {
-            line("Findings: none (no token)", Tone::Neutral)
+            line(tr!("findings-none-no-token"), Tone::Neutral)
         } else {
             match a.findings.iter().map(|f| f.severity).min() {
-                None => line("Findings: none", Tone::Good),
+                None => line(tr!("findings-none"), Tone::Good),
                 Some(worst) => line(
-                    format!("Findings: {}", finding_counts(&a.findings)),
+                    tr!("findings-count", counts = finding_counts(&a.findings)),
                     match worst {
                         Severity::Critical | Severity::Error => Tone::Bad,
                         Severity::Warn => Tone::Warn,
@@ -175,12 +170,8 @@ impl ViewModel {
             Vec::new()
         };
         let draft_note = match &model.token_state {
-            _ if model.rebuild_pending => {
-                Some("⟳ Large token: re-signing when you pause typing…".to_owned())
-            }
-            TokenState::Draft { reason } => Some(format!(
-                "⚠ Draft: {reason}. The token is the last one signed."
-            )),
+            _ if model.rebuild_pending => Some(tr!("large-token-pending")),
+            TokenState::Draft { reason } => Some(tr!("draft-note", reason = reason)),
             _ => None,
         };
         let times_move = token_shown && model.state.evaluate_at.is_none();
@@ -206,41 +197,39 @@ fn signature_badge(model: &Model) -> (Badge, Line) {
     let key_line = || {
         s.key.as_ref().map_or_else(
             || line("", Tone::Neutral),
-            |k| line(format!("Key: {k}"), Tone::Neutral),
+            |k| line(tr!("key-used", key = k), Tone::Neutral),
         )
     };
     match s.status {
-        SignatureStatus::Verified => (badge("✔", "Signature verified", Tone::Good), key_line()),
+        SignatureStatus::Verified => (badge("✔", tr!("badge-verified"), Tone::Good), key_line()),
         SignatureStatus::Invalid => (
-            badge("✖", "Invalid signature", Tone::Bad),
+            badge("✖", tr!("badge-invalid"), Tone::Bad),
             line(s.detail.clone(), Tone::Bad),
         ),
         SignatureStatus::Unsigned => (
-            badge("⚠", "Unsigned (alg: none)", Tone::Bad),
+            badge("⚠", tr!("badge-unsigned"), Tone::Bad),
             line(s.detail.clone(), Tone::Bad),
         ),
         SignatureStatus::NoKey => (
-            badge("?", "No key: signature not checked", Tone::Warn),
+            badge("?", tr!("badge-no-key"), Tone::Warn),
             line(
                 match alg.map(|a| a.family()) {
-                    Some(crate::core::alg::Family::Hmac) => {
-                        "Enter the secret below to verify the signature."
-                    }
-                    _ => "Paste the public key (PEM, JWK or JWKS) below to verify the signature.",
+                    Some(crate::core::alg::Family::Hmac) => tr!("reason-no-key-secret"),
+                    _ => tr!("reason-no-key-public"),
                 },
                 Tone::Neutral,
             ),
         ),
         SignatureStatus::UnsupportedAlg => (
-            badge("?", "Signature cannot be checked", Tone::Warn),
+            badge("?", tr!("badge-unsupported"), Tone::Warn),
             line(s.detail.clone(), Tone::Warn),
         ),
         SignatureStatus::KeyMismatch => (
             badge(
                 "✖",
                 match alg {
-                    Some(a) => format!("Key does not fit {a}"),
-                    None => "Key does not fit".into(),
+                    Some(a) => tr!("badge-key-mismatch-alg", alg = a.name()),
+                    None => tr!("badge-key-mismatch"),
                 },
                 Tone::Bad,
             ),

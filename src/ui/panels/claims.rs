@@ -1,6 +1,7 @@
 //! The annotated claims table for header and payload: name, value, meaning, where it is defined,
 //! and for times the instant in UTC, local time and words, with a date-time field to change it.
 
+use crate::tr;
 use std::collections::HashMap;
 
 use egui::RichText;
@@ -43,8 +44,12 @@ fn row(
         match &claim.title {
             Some(title) => ui.label(RichText::new(title).italics()),
             None => ui
-                .label(RichText::new("custom").small().color(theme::NEUTRAL))
-                .on_hover_text("Not a registered or known provider claim"),
+                .label(
+                    RichText::new(tr!("custom-claim"))
+                        .small()
+                        .color(theme::NEUTRAL),
+                )
+                .on_hover_text(tr!("custom-claim-tip")),
         };
         if let Some(spec) = &claim.spec {
             ui.label(RichText::new(format!("· {spec}")).small().weak());
@@ -78,7 +83,9 @@ fn row(
                 );
                 if p.fixed.is_some()
                     && claim.location == Location::Payload
-                    && ui.small_button(format!("Fix {}", claim.name)).clicked()
+                    && ui
+                        .small_button(tr!("fix-claim", name = &claim.name))
+                        .clicked()
                 {
                     commands.push(Command::FixTime(claim.name.clone()));
                 }
@@ -86,8 +93,7 @@ fn row(
         }
         if claim.location == Location::Payload && claim.time.is_some() {
             ui.horizontal(|ui| {
-                let label = ui
-                    .label(RichText::new(format!("Set {} (RFC 3339 or Unix)", claim.name)).small());
+                let label = ui.label(RichText::new(tr!("set-claim", name = &claim.name)).small());
                 let current = claim
                     .time
                     .as_ref()
@@ -127,16 +133,22 @@ pub fn ui(
         return;
     }
     timeline::ui(ui, &a.validity, evaluation_instant);
-    egui::CollapsingHeader::new(RichText::new(format!("Claims ({})", a.claims.len())).strong())
-        .id_salt("claims_section")
-        .default_open(true)
-        .show(ui, |ui| {
-            for claim in &a.claims {
-                row(ui, claim, zone, state, commands);
-            }
-        });
     egui::CollapsingHeader::new(
-        RichText::new(format!("Header parameters ({})", a.header_claims.len())).strong(),
+        RichText::new(tr!("claims-title", count = a.claims.len())).strong(),
+    )
+    .id_salt("claims_section")
+    .default_open(true)
+    .show(ui, |ui| {
+        for claim in &a.claims {
+            row(ui, claim, zone, state, commands);
+        }
+    });
+    egui::CollapsingHeader::new(
+        RichText::new(tr!(
+            "header-parameters-title",
+            count = a.header_claims.len()
+        ))
+        .strong(),
     )
     .id_salt("header_section")
     .default_open(false)

@@ -2,6 +2,7 @@
 //! pasting here decodes at once. Under it exactly one line: the error, the draft note, what was
 //! stripped around the token, or what to paste.
 
+use crate::tr;
 use egui::{RichText, TextEdit};
 
 use super::Command;
@@ -16,11 +17,8 @@ pub fn ui(
     view: &ViewModel,
     commands: &mut Vec<Command>,
 ) {
-    let label = ui.label(RichText::new("Encoded token").strong());
-    ui.label(
-        RichText::new("Paste a token, or text containing one (a Bearer header, a URL, a cookie).")
-            .weak(),
-    );
+    let label = ui.label(RichText::new(tr!("encoded-token")).strong());
+    ui.label(RichText::new(tr!("encoded-token-help")).weak());
     // The text the analysis was made of; while an edit is being laid out, lengths differ.
     let analysed_len = token.len();
     let marks: Vec<_> = view.errors.iter().map(|e| e.span).collect();
@@ -53,7 +51,7 @@ pub fn ui(
                         .code_editor()
                         .desired_width(f32::INFINITY)
                         .desired_rows(10)
-                        .hint_text("eyJhbGciOi… (paste anywhere in the window with Ctrl+V)")
+                        .hint_text(tr!("encoded-token-hint"))
                         .layouter(&mut layouter),
                 )
                 .labelled_by(label.id);
@@ -73,12 +71,12 @@ pub fn ui(
         }
     } else if view.state == "empty" {
         Line {
-            text: "No token yet: paste one, open a file, or click Example.".into(),
+            text: tr!("no-token-yet"),
             tone: Tone::Neutral,
         }
     } else if !decoded.stripped.is_empty() {
         Line {
-            text: format!("Removed around the token: {}", decoded.stripped.join(", ")),
+            text: tr!("stripped-around", what = decoded.stripped.join(", ")),
             tone: Tone::Neutral,
         }
     } else {

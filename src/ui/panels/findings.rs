@@ -1,5 +1,6 @@
 //! Security findings in full, below the editors (the status strip above them counts them).
 
+use crate::tr;
 use egui::RichText;
 
 use crate::core::{Finding, Severity};
@@ -16,7 +17,7 @@ fn style(severity: Severity) -> (&'static str, egui::Color32) {
 
 pub fn ui(ui: &mut egui::Ui, findings: &[Finding]) {
     let worst = findings.iter().map(|f| f.severity).min();
-    let title = format!("Finding details ({})", findings.len());
+    let title = tr!("finding-details", count = findings.len());
     let color = worst.map_or(theme::GOOD, |s| style(s).1);
     // Serious findings open the section; the id changes with that, so the user's own
     // open/closed choice is kept within each state.
@@ -26,7 +27,7 @@ pub fn ui(ui: &mut egui::Ui, findings: &[Finding]) {
         .default_open(serious)
         .show(ui, |ui| {
             if findings.is_empty() {
-                ui.label(RichText::new("Nothing unsafe found in this token and key.").small());
+                ui.label(RichText::new(tr!("nothing-unsafe")).small());
             }
             for f in findings {
                 let (icon, color) = style(f.severity);

@@ -1,5 +1,6 @@
 //! Test-token helpers: templates and one-click time and jti edits.
 
+use crate::tr;
 use egui::RichText;
 
 use super::Command;
@@ -28,8 +29,8 @@ pub const EXP_PRESETS: [(&str, i64); 5] = [
 
 pub fn ui(ui: &mut egui::Ui, state: &mut HelpersState, commands: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("Helpers").strong());
-        ui.menu_button("New from template ⏷", |ui| {
+        ui.label(RichText::new(tr!("helpers")).strong());
+        ui.menu_button(tr!("new-from-template"), |ui| {
             for t in Template::ALL {
                 if ui.button(t.label()).clicked() {
                     commands.push(Command::Template(t));
@@ -37,38 +38,38 @@ pub fn ui(ui: &mut egui::Ui, state: &mut HelpersState, commands: &mut Vec<Comman
                 }
             }
         });
-        if ui.button("iat = now").clicked() {
+        if ui.button(tr!("iat-now")).clicked() {
             commands.push(Command::SetTimeNow("iat".into()));
         }
-        if ui.button("nbf = now").clicked() {
+        if ui.button(tr!("nbf-now")).clicked() {
             commands.push(Command::SetTimeNow("nbf".into()));
         }
-        if ui.button("Random jti").clicked() {
+        if ui.button(tr!("random-jti")).clicked() {
             commands.push(Command::RandomJti);
         }
         if ui
-            .button("Re-issue now")
-            .on_hover_text("iat = now; exp and nbf move by the same amount, so the lifetime stays")
+            .button(tr!("reissue"))
+            .on_hover_text(tr!("reissue-tip"))
             .clicked()
         {
             commands.push(Command::Reissue);
         }
     });
     ui.horizontal_wrapped(|ui| {
-        ui.label("exp = now +");
+        ui.label(tr!("exp-now-plus"));
         for (label, secs) in EXP_PRESETS {
             if ui
                 .button(label)
-                .on_hover_text(format!("Set exp to now + {label}"))
+                .on_hover_text(tr!("exp-preset-tip", span = label))
                 .clicked()
             {
                 commands.push(Command::ExpIn(secs));
             }
         }
-        let label = ui.label("custom (min)");
+        let label = ui.label(tr!("custom-minutes"));
         ui.add(egui::DragValue::new(&mut state.custom_minutes).range(1..=525_600))
             .labelled_by(label.id);
-        if ui.button("Set exp").clicked() {
+        if ui.button(tr!("set-exp")).clicked() {
             commands.push(Command::ExpIn(i64::from(state.custom_minutes) * 60));
         }
     });

@@ -1,5 +1,6 @@
 //! Header and payload JSON editors with their errors.
 
+use crate::tr;
 use egui::{RichText, TextEdit};
 
 use super::Command;
@@ -49,7 +50,7 @@ pub fn ui(
 ) {
     if editor(
         ui,
-        "Header",
+        &tr!("header"),
         "{\"alg\": \"HS256\", \"typ\": \"JWT\"}",
         header,
         errors.header.as_deref(),
@@ -60,7 +61,7 @@ pub fn ui(
     ui.add_space(6.0);
     if editor(
         ui,
-        "Payload",
+        &tr!("payload"),
         "{\"sub\": \"…\"}",
         payload,
         errors.payload.as_deref(),

@@ -1,6 +1,7 @@
 //! The key pane: algorithm picker, secret or PEM/JWK text, what was detected (one line each), and
 //! the remember tick. Every field has a fixed id, so focus stays put whatever changes above.
 
+use crate::tr;
 use egui::{RichText, TextEdit};
 
 use super::{Command, KeySlot};
@@ -49,17 +50,15 @@ pub fn ui(
 ) {
     let current = view.alg;
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label(RichText::new("Algorithm").strong());
-        let shown = current.map_or("(header has no valid alg)".to_owned(), |a| {
-            a.name().to_owned()
-        });
+        let label = ui.label(RichText::new(tr!("algorithm")).strong());
+        let shown = current.map_or(tr!("no-valid-alg"), |a| a.name().to_owned());
         egui::ComboBox::from_id_salt("alg_picker")
             .height(500.0)
             .selected_text(shown)
             .show_ui(ui, |ui| {
                 for alg in Alg::ALL {
                     let text = if alg == Alg::None {
-                        format!("{} — unsafe: {}", alg.name(), alg.describe())
+                        tr!("alg-unsafe", alg = alg.name(), description = alg.describe())
                     } else {
                         format!("{} — {}", alg.name(), alg.describe())
                     };
@@ -77,26 +76,15 @@ pub fn ui(
 
     match current.map(Alg::family) {
         Some(Family::Unsecured) => {
-            ui.label(
-                RichText::new(
-                    "⚠ alg none: the token carries no signature and anyone can change it.",
-                )
-                .color(theme::BAD),
-            );
+            ui.label(RichText::new(tr!("alg-none-warning")).color(theme::BAD));
             let mut allow = view.allow_unsecured;
-            if ui
-                .checkbox(
-                    &mut allow,
-                    "Make an unsecured token (I understand anyone can forge it)",
-                )
-                .changed()
-            {
+            if ui.checkbox(&mut allow, tr!("make-unsecured")).changed() {
                 commands.push(Command::SetAllowUnsecured(allow));
             }
         }
         Some(Family::Hmac) | None => {
             ui.horizontal(|ui| {
-                let label = ui.label("Secret");
+                let label = ui.label(tr!("secret"));
                 // Room for the "Show" tick on the same line, however narrow the column.
                 let width = (ui.available_width() - 80.0).clamp(100.0, 420.0);
                 let response = ui
@@ -105,16 +93,16 @@ pub fn ui(
                             .id_salt("secret_field")
                             .password(!pane.show_secret)
                             .desired_width(width)
-                            .hint_text("shared secret"),
+                            .hint_text(tr!("secret-hint")),
                     )
                     .labelled_by(label.id);
                 if response.changed() {
                     commands.push(Command::KeyEdited);
                 }
-                ui.checkbox(&mut pane.show_secret, "Show");
+                ui.checkbox(&mut pane.show_secret, tr!("show"));
             });
             ui.horizontal_wrapped(|ui| {
-                let label = ui.label("Secret encoding");
+                let label = ui.label(tr!("secret-encoding"));
                 egui::ComboBox::from_id_salt("secret_encoding")
                     .selected_text(view.secret_encoding.label())
                     .show_ui(ui, |ui| {
@@ -130,7 +118,7 @@ pub fn ui(
                     })
                     .response
                     .labelled_by(label.id);
-                if ui.button("Open secret file…").clicked() {
+                if ui.button(tr!("open-secret-file")).clicked() {
                     commands.push(Command::OpenKey(KeySlot::Secret));
                 }
             });
@@ -140,21 +128,21 @@ pub fn ui(
             for (slot, title, hint, id) in [
                 (
                     KeySlot::Public,
-                    "Public key (verifies)",
-                    "-----BEGIN PUBLIC KEY-----, a certificate, a JWK or a JWKS",
+                    tr!("public-key-title"),
+                    tr!("public-key-hint"),
                     "public_key_field",
                 ),
                 (
                     KeySlot::Private,
-                    "Private key (signs)",
-                    "-----BEGIN PRIVATE KEY----- or a private JWK",
+                    tr!("private-key-title"),
+                    tr!("private-key-hint"),
                     "private_key_field",
                 ),
             ] {
                 let label = ui
                     .horizontal(|ui| {
                         let label = ui.label(RichText::new(title).strong());
-                        if ui.small_button("Open key file…").clicked() {
+                        if ui.small_button(tr!("open-key-file")).clicked() {
                             commands.push(Command::OpenKey(slot));
                         }
                         label
@@ -193,13 +181,13 @@ pub fn ui(
                     },
                 );
             }
-            ui.label(RichText::new("Drop a key file on the window to load it.").weak());
+            ui.label(RichText::new(tr!("drop-key-hint")).weak());
         }
     }
     let mut remember = view.remember_key;
     if ui
-        .checkbox(&mut remember, "Remember key on this computer")
-        .on_hover_text("Off (default): keys stay in memory only. On: they are kept in the system's credential store (Secret Service, Keychain, Credential Manager), never in the settings file.")
+        .checkbox(&mut remember, tr!("remember-key"))
+        .on_hover_text(tr!("remember-key-tip"))
         .changed()
     {
         commands.push(Command::SetRememberKey(remember));

@@ -1,5 +1,6 @@
 //! Key tools under the key pane: generate, inspect, export, fetch from the issuer.
 
+use crate::tr;
 use egui::RichText;
 
 use super::{Command, ExportWhat};
@@ -39,24 +40,24 @@ pub fn generate_ui(
     }
     let can_generate = alg.is_some_and(|a| a != Alg::None);
     if family == Some(Family::Rsa) {
-        let label = ui.label("RSA size");
+        let label = ui.label(tr!("rsa-size"));
         egui::ComboBox::from_id_salt("rsa_bits")
-            .selected_text(format!("{} bits", state.rsa_bits))
+            .selected_text(tr!("rsa-bits", bits = state.rsa_bits))
             .show_ui(ui, |ui| {
                 for bits in [2048, 3072, 4096] {
-                    ui.selectable_value(&mut state.rsa_bits, bits, format!("{bits} bits"));
+                    ui.selectable_value(&mut state.rsa_bits, bits, tr!("rsa-bits", bits = bits));
                 }
             })
             .response
             .labelled_by(label.id);
     }
     let text = match family {
-        Some(Family::Hmac) => "Generate random secret",
-        _ => "Generate key pair",
+        Some(Family::Hmac) => tr!("generate-secret"),
+        _ => tr!("generate-key-pair"),
     };
     if ui
         .add_enabled(can_generate, egui::Button::new(text))
-        .on_hover_text("Fills the private key (signs) and the public key (verifies)")
+        .on_hover_text(tr!("generate-tip"))
         .clicked()
     {
         commands.push(Command::GenerateKey(state.rsa_bits));
@@ -73,33 +74,36 @@ pub fn ui(
 ) {
     let family = model.alg().map(Alg::family);
     if let Some(key) = &model.key_state.summary {
-        egui::CollapsingHeader::new(RichText::new("Key details and export").strong())
+        egui::CollapsingHeader::new(RichText::new(tr!("key-details")).strong())
             .id_salt("key_details")
             .default_open(false)
             .show(ui, |ui| {
                 ui.label(&key.description);
                 ui.horizontal_wrapped(|ui| {
                     ui.label(
-                        RichText::new(format!("RFC 7638 thumbprint: {}", key.thumbprint))
+                        RichText::new(tr!("thumbprint", thumbprint = &key.thumbprint))
                             .monospace()
                             .small(),
                     );
-                    if !key.is_secret && ui.small_button("Use thumbprint as kid").clicked() {
+                    if !key.is_secret && ui.small_button(tr!("thumbprint-as-kid")).clicked() {
                         commands.push(Command::UseThumbprintAsKid);
                     }
                 });
                 if let Some(cert) = &key.certificate {
-                    ui.label(RichText::new(format!("Subject: {}", cert.subject)).small());
-                    ui.label(RichText::new(format!("Issuer: {}", cert.issuer)).small());
+                    ui.label(RichText::new(tr!("cert-subject", subject = &cert.subject)).small());
+                    ui.label(RichText::new(tr!("cert-issuer", issuer = &cert.issuer)).small());
                     let now = model.now();
                     let valid = (cert.not_before_unix..=cert.not_after_unix).contains(&now);
                     let color = if valid { theme::GOOD } else { theme::BAD };
                     ui.label(
-                        RichText::new(format!(
-                            "Valid {} to {}{}",
-                            crate::core::time::rfc3339(cert.not_before_unix),
-                            crate::core::time::rfc3339(cert.not_after_unix),
-                            if valid { "" } else { " (not valid now)" }
+                        RichText::new(tr!(
+                            if valid {
+                                "cert-valid"
+                            } else {
+                                "cert-not-valid-now"
+                            },
+                            from = crate::core::time::rfc3339(cert.not_before_unix),
+                            to = crate::core::time::rfc3339(cert.not_after_unix)
                         ))
                         .small()
                         .color(color),
@@ -111,7 +115,7 @@ pub fn ui(
                     );
                 }
                 ui.horizontal_wrapped(|ui| {
-                    ui.label("Copy:");
+                    ui.label(tr!("copy-label"));
                     for what in ExportWhat::ALL {
                         let available = if key.is_secret {
                             what == ExportWhat::PrivateJwk
@@ -127,26 +131,47 @@ pub fn ui(
     }
 
     if matches!(family, Some(Family::Rsa | Family::Ec(_) | Family::Ed25519)) {
-        egui::CollapsingHeader::new(RichText::new("Fetch keys from the issuer").strong()).id_salt("fetch_keys").default_open(false).show(ui, |ui| {
-            ui.label(RichText::new("Only on a click: OpenID Connect discovery / RFC 8414 from the token's iss, or a JWKS URL. https only (plain http to localhost). Results are kept for the session.").small());
-            let iss = model.analysis.decoded.claims().and_then(|c| c.get("iss")).and_then(|v| v.as_str()).map(str::to_owned);
-            ui.horizontal(|ui| {
-                let enabled = iss.is_some() && busy.is_none();
-                let label = match &iss {
-                    Some(i) => format!("Discover keys of {i}"),
-                    None => "Discover keys (the token has no iss)".to_owned(),
-                };
-                if ui.add_enabled(enabled, egui::Button::new(label)).clicked() {
-                    commands.push(Command::FetchKeys(None));
-                }
+        egui::CollapsingHeader::new(RichText::new(tr!("fetch-keys")).strong())
+            .id_salt("fetch_keys")
+            .default_open(false)
+            .show(ui, |ui| {
+                ui.label(RichText::new(tr!("fetch-keys-help")).small());
+                let iss = model
+                    .analysis
+                    .decoded
+                    .claims()
+                    .and_then(|c| c.get("iss"))
+                    .and_then(|v| v.as_str())
+                    .map(str::to_owned);
+                ui.horizontal(|ui| {
+                    let enabled = iss.is_some() && busy.is_none();
+                    let label = match &iss {
+                        Some(i) => tr!("discover-keys-of", issuer = i),
+                        None => tr!("discover-no-iss"),
+                    };
+                    if ui.add_enabled(enabled, egui::Button::new(label)).clicked() {
+                        commands.push(Command::FetchKeys(None));
+                    }
+                });
+                ui.horizontal(|ui| {
+                    let label = ui.label(tr!("jwks-url"));
+                    ui.add(
+                        egui::TextEdit::singleline(&mut state.jwks_url)
+                            .id_salt("jwks_url_field")
+                            .hint_text("https://login.example.com/.well-known/jwks.json")
+                            .desired_width((ui.available_width() - 70.0).clamp(100.0, 320.0)),
+                    )
+                    .labelled_by(label.id);
+                    if ui
+                        .add_enabled(
+                            !state.jwks_url.trim().is_empty() && busy.is_none(),
+                            egui::Button::new(tr!("fetch")),
+                        )
+                        .clicked()
+                    {
+                        commands.push(Command::FetchKeys(Some(state.jwks_url.trim().to_owned())));
+                    }
+                });
             });
-            ui.horizontal(|ui| {
-                let label = ui.label("JWKS URL");
-                ui.add(egui::TextEdit::singleline(&mut state.jwks_url).id_salt("jwks_url_field").hint_text("https://login.example.com/.well-known/jwks.json").desired_width((ui.available_width() - 70.0).clamp(100.0, 320.0))).labelled_by(label.id);
-                if ui.add_enabled(!state.jwks_url.trim().is_empty() && busy.is_none(), egui::Button::new("Fetch")).clicked() {
-                    commands.push(Command::FetchKeys(Some(state.jwks_url.trim().to_owned())));
-                }
-            });
-        });
     }
 }

@@ -15,6 +15,7 @@ pub mod validation;
 
 use crate::core::Alg;
 use crate::core::keys::SecretEncoding;
+use crate::tr;
 use crate::ui::model::CopyWhat;
 
 /// Which key text a file goes into.
@@ -39,6 +40,8 @@ pub enum Command {
     SetRememberKey(bool),
     /// Clear settings, tokens, keys in memory and remembered keys.
     ForgetEverything,
+    /// Show the app in this language (kept across restarts).
+    SetLanguage(crate::i18n::Lang),
     PickAlg(Alg),
     Copy(CopyWhat),
     /// Open a token file.
@@ -104,13 +107,13 @@ impl ExportWhat {
         Self::PrivatePem,
         Self::PrivateJwk,
     ];
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Self::PublicPem => "Public key PEM (SPKI)",
-            Self::PublicJwk => "Public JWK",
-            Self::Jwks => "JWKS with the public key",
-            Self::PrivatePem => "Private key PEM (PKCS#8)",
-            Self::PrivateJwk => "Private JWK",
+            Self::PublicPem => tr!("export-public-pem"),
+            Self::PublicJwk => tr!("export-public-jwk"),
+            Self::Jwks => tr!("export-jwks"),
+            Self::PrivatePem => tr!("export-private-pem"),
+            Self::PrivateJwk => tr!("export-private-jwk"),
         }
     }
     pub fn is_private(self) -> bool {

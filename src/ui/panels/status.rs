@@ -2,6 +2,7 @@
 //! and one line counting the findings. Its height never depends on the analysis, so the editors
 //! below do not move while the user types.
 
+use crate::tr;
 use egui::{RichText, TextWrapMode};
 
 use crate::ui::theme;
@@ -33,7 +34,7 @@ pub fn ui(ui: &mut egui::Ui, view: &ViewModel) {
                 }
                 // Same height with or without the second badge.
                 None => {
-                    badge(ui, "•", "No times to check", theme::NEUTRAL);
+                    badge(ui, "•", &tr!("badge-no-times"), theme::NEUTRAL);
                 }
             }
         });

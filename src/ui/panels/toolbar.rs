@@ -1,6 +1,7 @@
 //! The top bar: files, copying, example, theme, the last message, and the typed-path prompt
 //! that stands in for a file dialog where none can appear.
 
+use crate::tr;
 use egui::RichText;
 
 use super::Command;
@@ -16,9 +17,9 @@ pub struct Notice {
     pub error: bool,
 }
 
-/// "Open a file holding a token (Ctrl+O)", with the shortcut as this platform writes it.
-fn with_shortcut(ui: &egui::Ui, text: &str, shortcut: &egui::KeyboardShortcut) -> String {
-    format!("{text} ({})", ui.ctx().format_shortcut(shortcut))
+/// The shortcut as this platform writes it ("Ctrl+O", "Cmd+O").
+fn shortcut_text(ui: &egui::Ui, shortcut: &egui::KeyboardShortcut) -> String {
+    ui.ctx().format_shortcut(shortcut)
 }
 
 pub fn ui(
@@ -28,22 +29,22 @@ pub fn ui(
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal_wrapped(|ui| {
-        ui.heading("JWT Debugger");
+        ui.heading(tr!("app-title"));
         ui.separator();
-        let tip = with_shortcut(ui, "Open a file holding a token", &OPEN);
-        if ui.button("📂 Open token…").on_hover_text(tip).clicked() {
+        let tip = tr!("open-token-tip", shortcut = shortcut_text(ui, &OPEN));
+        if ui.button(tr!("open-token")).on_hover_text(tip).clicked() {
             commands.push(Command::OpenToken);
         }
-        let tip = with_shortcut(ui, "Save the token to a file", &SAVE);
-        if ui.button("💾 Save token…").on_hover_text(tip).clicked() {
+        let tip = tr!("save-token-tip", shortcut = shortcut_text(ui, &SAVE));
+        if ui.button(tr!("save-token")).on_hover_text(tip).clicked() {
             commands.push(Command::SaveToken);
         }
         ui.separator();
-        let tip = with_shortcut(ui, "Copy the encoded token", &COPY_TOKEN);
-        if ui.button("📋 Copy token").on_hover_text(tip).clicked() {
+        let tip = tr!("copy-token-tip", shortcut = shortcut_text(ui, &COPY_TOKEN));
+        if ui.button(tr!("copy-token")).on_hover_text(tip).clicked() {
             commands.push(Command::Copy(CopyWhat::Token));
         }
-        ui.menu_button("More copies ⏷", |ui| {
+        ui.menu_button(tr!("more-copies"), |ui| {
             for what in CopyWhat::ALL.into_iter().skip(1) {
                 if ui.button(what.label()).clicked() {
                     commands.push(Command::Copy(what));
@@ -53,28 +54,39 @@ pub fn ui(
         });
         ui.separator();
         if ui
-            .button("Example")
-            .on_hover_text("Start again from a signed HS256 example")
+            .button(tr!("example"))
+            .on_hover_text(tr!("example-tip"))
             .clicked()
         {
             commands.push(Command::LoadExample);
         }
         let dark = ui.visuals().dark_mode;
         let (icon, tip) = if dark {
-            ("☀", "Switch to the light theme")
+            ("☀", tr!("theme-light-tip"))
         } else {
-            ("🌙", "Switch to the dark theme")
+            ("🌙", tr!("theme-dark-tip"))
         };
         if ui.button(icon).on_hover_text(tip).clicked() {
             commands.push(Command::SetDarkMode(Some(!dark)));
         }
-        if dark_mode.is_some() && ui.small_button("Follow system theme").clicked() {
+        if dark_mode.is_some() && ui.small_button(tr!("follow-system-theme")).clicked() {
             commands.push(Command::SetDarkMode(None));
         }
-        ui.menu_button("⚙ Data ⏷", |ui| {
+        ui.menu_button(tr!("data-menu"), |ui| {
+            ui.label(tr!("language"));
+            for lang in crate::i18n::Lang::ALL {
+                if ui
+                    .radio(crate::i18n::current() == lang, lang.native_name())
+                    .clicked()
+                {
+                    commands.push(Command::SetLanguage(lang));
+                    ui.close();
+                }
+            }
+            ui.separator();
             if ui
-                .button("Forget everything")
-                .on_hover_text("Clears the settings, the token and editors, the keys in memory and the keys remembered in the system's credential store")
+                .button(tr!("forget-everything"))
+                .on_hover_text(tr!("forget-everything-tip"))
                 .clicked()
             {
                 commands.push(Command::ForgetEverything);
@@ -89,7 +101,7 @@ pub fn ui(
             tone: if n.error { Tone::Bad } else { Tone::Good },
         },
         None => Line {
-            text: "Offline: nothing you paste or type here leaves this computer.".into(),
+            text: tr!("offline-note"),
             tone: Tone::Neutral,
         },
     };
@@ -101,12 +113,12 @@ pub fn ui(
 pub fn path_prompt_ui(ui: &mut egui::Ui, prompt: &mut PathPrompt, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         let what = match prompt.purpose {
-            Purpose::SaveToken => "Save token to",
-            Purpose::OpenToken => "Open token from",
-            Purpose::OpenDictionary => "Open claim dictionary from",
-            Purpose::OpenWordlist => "Open wordlist from",
-            Purpose::SaveKey(_) => "Save key to",
-            Purpose::OpenKey(_) => "Open key from",
+            Purpose::SaveToken => tr!("prompt-save-token"),
+            Purpose::OpenToken => tr!("prompt-open-token"),
+            Purpose::OpenDictionary => tr!("prompt-open-dictionary"),
+            Purpose::OpenWordlist => tr!("prompt-open-wordlist"),
+            Purpose::SaveKey(_) => tr!("prompt-save-key"),
+            Purpose::OpenKey(_) => tr!("prompt-open-key"),
         };
         let label = ui.label(what);
         let response = ui
@@ -121,10 +133,10 @@ pub fn path_prompt_ui(ui: &mut egui::Ui, prompt: &mut PathPrompt, commands: &mut
             response.request_focus();
         }
         let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if ui.button("OK").clicked() || enter {
+        if ui.button(tr!("ok")).clicked() || enter {
             commands.push(Command::OpenPath);
         }
-        if ui.button("Cancel").clicked() {
+        if ui.button(tr!("cancel")).clicked() {
             commands.push(Command::ClosePathPrompt);
         }
     });

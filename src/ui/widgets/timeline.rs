@@ -1,6 +1,7 @@
 //! A small timeline: iat, nbf, now and exp on one axis, with the spans where the token is not
 //! valid shaded.
 
+use crate::tr;
 use egui::{Align2, FontId, Pos2, Rect, Sense, Stroke, vec2};
 
 use crate::core::validity::Validity;
@@ -95,5 +96,5 @@ pub fn ui(ui: &mut egui::Ui, v: &Validity, now: i64) {
         .map(|(l, t)| format!("{l} {}", crate::core::time::rfc3339(*t)))
         .collect::<Vec<_>>()
         .join(", ");
-    response.on_hover_text(format!("{summary}; shaded: not valid"));
+    response.on_hover_text(tr!("timeline-tip", summary = summary));
 }

@@ -1,0 +1,241 @@
+# jwt-debugger: English. Message ids are kebab-case; identifiers (claim names, alg values,
+# finding ids) never appear translated.
+
+## Toolbar
+app-title = JWT Debugger
+open-token = 📂 Open token…
+open-token-tip = Open a file holding a token ({ $shortcut })
+save-token = 💾 Save token…
+save-token-tip = Save the token to a file ({ $shortcut })
+copy-token = 📋 Copy token
+copy-token-tip = Copy the encoded token ({ $shortcut })
+more-copies = More copies ⏷
+example = Example
+example-tip = Start again from a signed HS256 example
+theme-light-tip = Switch to the light theme
+theme-dark-tip = Switch to the dark theme
+follow-system-theme = Follow system theme
+data-menu = ⚙ Data ⏷
+forget-everything = Forget everything
+forget-everything-tip = Clears the settings, the token and editors, the keys in memory and the keys remembered in the system's credential store
+language = Language
+offline-note = Offline: nothing you paste or type here leaves this computer.
+
+## Typed-path prompt
+prompt-save-token = Save token to
+prompt-open-token = Open token from
+prompt-open-dictionary = Open claim dictionary from
+prompt-open-wordlist = Open wordlist from
+prompt-save-key = Save key to
+prompt-open-key = Open key from
+ok = OK
+cancel = Cancel
+
+## Copy and export
+copy-what-token = Copy token
+copy-what-bearer = Copy Authorization header
+copy-what-curl = Copy curl command
+copy-what-header = Copy header JSON
+copy-what-payload = Copy payload JSON
+export-public-pem = Public key PEM (SPKI)
+export-public-jwk = Public JWK
+export-jwks = JWKS with the public key
+export-private-pem = Private key PEM (PKCS#8)
+export-private-jwk = Private JWK
+
+## Encoded token
+encoded-token = Encoded token
+encoded-token-help = Paste a token, or text containing one (a Bearer header, a URL, a cookie).
+encoded-token-hint = eyJhbGciOi… (paste anywhere in the window with Ctrl+V)
+no-token-yet = No token yet: paste one, open a file, or click Example.
+stripped-around = Removed around the token: { $what }
+large-token-pending = ⟳ Large token: re-signing when you pause typing…
+draft-note = ⚠ Draft: { $reason }. The token is the last one signed.
+
+## Status
+badge-no-token = No token
+reason-no-token = Paste a token anywhere (Ctrl+V), open a file, or start from the Example.
+badge-malformed = Malformed
+badge-draft = Unsigned draft: { $reason }
+reason-draft = The token shown is the last one signed; it does not include the editors' changes.
+badge-verified = Signature verified
+badge-invalid = Invalid signature
+badge-unsigned = Unsigned (alg: none)
+badge-no-key = No key: signature not checked
+reason-no-key-secret = Enter the secret below to verify the signature.
+reason-no-key-public = Paste the public key (PEM, JWK or JWKS) below to verify the signature.
+badge-unsupported = Signature cannot be checked
+badge-key-mismatch = Key does not fit
+badge-key-mismatch-alg = Key does not fit { $alg }
+badge-no-times = No times to check
+key-used = Key: { $key }
+findings-none-no-token = Findings: none (no token)
+findings-none = Findings: none
+findings-count = Findings: { $counts }
+severity-count = { $count } { $severity }
+finding-details = Finding details ({ $count })
+nothing-unsafe = Nothing unsafe found in this token and key.
+key-detected = Detected: { $key }
+no-key = No key
+public-key-not-secret = { $key } — a public key, not a secret
+public-key-refused = this looks like a public key, so it is not used as a secret ({ $error })
+
+## Editors
+header = Header
+payload = Payload
+
+## Draft reasons
+draft-header-not-object = the header is not a JSON object
+draft-header-not-json = the header is not valid JSON
+draft-payload-not-json = the payload is not valid JSON
+draft-no-secret = no { $alg } secret
+draft-no-private-key = no { $alg } private key
+draft-public-key = a public key cannot sign { $alg }: paste the private key
+draft-embedded-key = the header's jwk holds a private key, which the token would publish (tick the box under the key to sign anyway)
+draft-unsecured = alg none makes an unsecured token (tick "Make an unsecured token" to create it)
+draft-cannot-sign = cannot sign with { $alg }: { $why }
+
+## Helpers
+helpers = Helpers
+new-from-template = New from template ⏷
+iat-now = iat = now
+nbf-now = nbf = now
+random-jti = Random jti
+reissue = Re-issue now
+reissue-tip = iat = now; exp and nbf move by the same amount, so the lifetime stays
+exp-now-plus = exp = now +
+exp-preset-tip = Set exp to now + { $span }
+custom-minutes = custom (min)
+set-exp = Set exp
+
+## Key
+algorithm = Algorithm
+no-valid-alg = (header has no valid alg)
+alg-unsafe = { $alg } — unsafe: { $description }
+alg-none-warning = ⚠ alg none: the token carries no signature and anyone can change it.
+make-unsecured = Make an unsecured token (I understand anyone can forge it)
+secret = Secret
+secret-hint = shared secret
+show = Show
+secret-encoding = Secret encoding
+open-secret-file = Open secret file…
+public-key-title = Public key (verifies)
+public-key-hint = -----BEGIN PUBLIC KEY-----, a certificate, a JWK or a JWKS
+private-key-title = Private key (signs)
+private-key-hint = -----BEGIN PRIVATE KEY----- or a private JWK
+open-key-file = Open key file…
+drop-key-hint = Drop a key file on the window to load it.
+remember-key = Remember key on this computer
+remember-key-tip = Off (default): keys stay in memory only. On: they are kept in the system's credential store (Secret Service, Keychain, Credential Manager), never in the settings file.
+sign-embedded-anyway = Sign even though the header's jwk publishes a private key
+
+## Key tools
+rsa-size = RSA size
+rsa-bits = { $bits } bits
+generate-secret = Generate random secret
+generate-key-pair = Generate key pair
+generate-tip = Fills the private key (signs) and the public key (verifies)
+key-details = Key details and export
+thumbprint = RFC 7638 thumbprint: { $thumbprint }
+thumbprint-as-kid = Use thumbprint as kid
+cert-subject = Subject: { $subject }
+cert-issuer = Issuer: { $issuer }
+cert-valid = Valid { $from } to { $to }
+cert-not-valid-now = Valid { $from } to { $to } (not valid now)
+copy-label = Copy:
+fetch-keys = Fetch keys from the issuer
+fetch-keys-help = Only on a click: OpenID Connect discovery / RFC 8414 from the token's iss, or a JWKS URL. https only (plain http to localhost). Results are kept for the session.
+discover-keys-of = Discover keys of { $issuer }
+discover-no-iss = Discover keys (the token has no iss)
+jwks-url = JWKS URL
+fetch = Fetch
+
+## Guess
+guess-title = Guess the secret
+guess-help = Tries well-known secrets (framework defaults, tutorial secrets) and, if you choose one, a wordlist file. Nothing leaves this computer.
+guess-running = Trying { $what }: { $tried ->
+    [one] { $tried } candidate
+   *[other] { $tried } candidates
+} so far
+guess-try-known = Try well-known secrets
+guess-try-wordlist = Try a wordlist…
+guess-found = ⛔ Found the secret after { $tried ->
+    [one] { $tried } candidate
+   *[other] { $tried } candidates
+}: "{ $secret }"
+guess-use = Use this secret
+guess-not-found = Not found in { $what } ({ $tried ->
+    [one] { $tried } candidate
+   *[other] { $tried } candidates
+}).
+
+## Validation
+validation = Validation
+leeway = Leeway (s)
+evaluate-live = Evaluate at the live time
+evaluate-at = Evaluate at
+evaluate-at-hint = 2026-11-27T20:00:00Z or Unix seconds
+any-kid = Try every JWKS key when the token's kid names none
+strict = Strict: refuse high-S ECDSA signatures
+expected-issuer = Expected issuer
+accepted-audiences = Accepted audiences
+required-claims = Required claims
+maximum-lifetime = Maximum lifetime
+load-dictionary = Load claim dictionary…
+load-dictionary-tip = A JSON file like assets/claims.json; its entries add to and override the bundled ones
+dictionary-loaded = user dictionary loaded
+remove = Remove
+
+## Claims
+claims-title = Claims ({ $count })
+header-parameters-title = Header parameters ({ $count })
+custom-claim = custom
+custom-claim-tip = Not a registered or known provider claim
+fix-claim = Fix { $name }
+set-claim = Set { $name } (RFC 3339 or Unix)
+timeline-tip = { $summary }; shaded: not valid
+
+## Notices
+notice-token-pasted = Token pasted
+notice-pasted-empty = The pasted text is empty
+notice-not-a-token = Not a well-formed token: { $why }
+notice-loaded-key = Loaded key { $name }: { $key }
+notice-opened-token-from = Opened token from { $name }
+notice-neither = { $name } holds neither a token nor a key
+notice-generated = Generated { $key }
+notice-fetched = Fetched { $keys } from { $source }
+notice-no-dialog = No file dialog could be opened here (no desktop portal or zenity): type the path
+notice-saved-token = Saved token to { $path }
+notice-opened = Opened { $path }
+notice-file-empty = { $path } is empty
+notice-saved-key = Saved { $what } to { $path }
+notice-loaded-dictionary = Loaded claim dictionary { $path }
+notice-loaded = Loaded { $key }
+notice-copied = Copied: { $what }
+notice-type-path = Type the path of a file
+notice-no-iss = the token has no iss claim
+notice-example = Loaded the HS256 example
+notice-exp-set = exp set
+notice-claim-set = { $name } set
+notice-claim-now = { $name } = now
+notice-claim-fixed = { $name } fixed
+notice-new-jti = new jti
+notice-reissued = re-issued now
+notice-template = New token from template: { $template }
+notice-guessed = Using the guessed secret
+notice-choose-alg = choose an algorithm first
+notice-kid-thumbprint = kid set to the key's thumbprint
+notice-dictionary-removed = user dictionary removed
+notice-remembered = The key is kept in the system's credential store
+notice-cannot-remember = Cannot remember the key: { $error }. It stays in memory only.
+notice-remembered-unavailable = Remembered keys are unavailable: { $error }. Keys stay in memory only.
+notice-forgot = Forgot everything: settings, token, keys
+notice-forgot-partly = Forgot the settings and token; the stored key: { $error }
+notice-missing-fonts = No installed font can show { $scripts }: install one to read it; the token itself is unaffected.
+notice-language = Language: { $language }
+copied-token = token
+copied-bearer = Authorization header
+copied-curl = curl command
+copied-header = header JSON
+copied-payload = payload JSON
+notice-cannot-read-dropped = Cannot read the dropped file { $name }: { $error }

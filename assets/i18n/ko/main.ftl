@@ -1,0 +1,231 @@
+# jwt-debugger: 한국어. 식별자(클레임 이름, alg 값, 발견 항목 ID)는 번역하지 않습니다.
+
+## Toolbar
+app-title = JWT 디버거
+open-token = 📂 토큰 열기…
+open-token-tip = 토큰이 든 파일 열기 ({ $shortcut })
+save-token = 💾 토큰 저장…
+save-token-tip = 토큰을 파일로 저장 ({ $shortcut })
+copy-token = 📋 토큰 복사
+copy-token-tip = 인코딩된 토큰 복사 ({ $shortcut })
+more-copies = 다른 복사 ⏷
+example = 예제
+example-tip = 서명된 HS256 예제로 다시 시작
+theme-light-tip = 밝은 테마로 전환
+theme-dark-tip = 어두운 테마로 전환
+follow-system-theme = 시스템 테마 따르기
+data-menu = ⚙ 데이터 ⏷
+forget-everything = 모두 지우기
+forget-everything-tip = 설정, 토큰과 편집기 내용, 메모리의 키, 시스템 자격 증명 저장소에 기억된 키를 모두 지웁니다
+language = 언어
+offline-note = 오프라인: 여기에 붙여 넣거나 입력한 내용은 이 컴퓨터를 떠나지 않습니다.
+
+## Typed-path prompt
+prompt-save-token = 토큰 저장 위치
+prompt-open-token = 토큰 파일 위치
+prompt-open-dictionary = 클레임 사전 파일 위치
+prompt-open-wordlist = 단어 목록 파일 위치
+prompt-save-key = 키 저장 위치
+prompt-open-key = 키 파일 위치
+ok = 확인
+cancel = 취소
+
+## Copy and export
+copy-what-token = 토큰 복사
+copy-what-bearer = Authorization 헤더 복사
+copy-what-curl = curl 명령 복사
+copy-what-header = 헤더 JSON 복사
+copy-what-payload = 페이로드 JSON 복사
+export-public-pem = 공개 키 PEM (SPKI)
+export-public-jwk = 공개 JWK
+export-jwks = 공개 키가 든 JWKS
+export-private-pem = 개인 키 PEM (PKCS#8)
+export-private-jwk = 개인 JWK
+
+## Encoded token
+encoded-token = 인코딩된 토큰
+encoded-token-help = 토큰이나 토큰이 든 텍스트(Bearer 헤더, URL, 쿠키)를 붙여 넣으세요.
+encoded-token-hint = eyJhbGciOi… (창 어디서나 Ctrl+V로 붙여 넣기)
+no-token-yet = 아직 토큰이 없습니다: 붙여 넣거나, 파일을 열거나, 예제를 누르세요.
+stripped-around = 토큰 주변에서 제거함: { $what }
+large-token-pending = ⟳ 큰 토큰: 입력을 멈추면 다시 서명합니다…
+draft-note = ⚠ 초안: { $reason }. 토큰은 마지막으로 서명된 것입니다.
+
+## Status
+badge-no-token = 토큰 없음
+reason-no-token = 창 어디서나 토큰을 붙여 넣거나(Ctrl+V), 파일을 열거나, 예제로 시작하세요.
+badge-malformed = 형식 오류
+badge-draft = 서명되지 않은 초안: { $reason }
+reason-draft = 표시된 토큰은 마지막으로 서명된 것이며 편집기의 변경 사항을 포함하지 않습니다.
+badge-verified = 서명 확인됨
+badge-invalid = 잘못된 서명
+badge-unsigned = 서명 없음 (alg: none)
+badge-no-key = 키 없음: 서명을 확인하지 않음
+reason-no-key-secret = 서명을 확인하려면 아래에 비밀 키를 입력하세요.
+reason-no-key-public = 서명을 확인하려면 아래에 공개 키(PEM, JWK 또는 JWKS)를 붙여 넣으세요.
+badge-unsupported = 서명을 확인할 수 없음
+badge-key-mismatch = 키가 맞지 않음
+badge-key-mismatch-alg = 키가 { $alg }에 맞지 않음
+badge-no-times = 확인할 시간 없음
+key-used = 키: { $key }
+findings-none-no-token = 발견 항목: 없음 (토큰 없음)
+findings-none = 발견 항목: 없음
+findings-count = 발견 항목: { $counts }
+severity-count = { $severity } { $count }건
+finding-details = 발견 항목 상세 ({ $count })
+nothing-unsafe = 이 토큰과 키에서 안전하지 않은 점을 찾지 못했습니다.
+key-detected = 감지됨: { $key }
+no-key = 키 없음
+public-key-not-secret = { $key } — 비밀 키가 아닌 공개 키
+public-key-refused = 공개 키로 보이므로 비밀 키로 쓰지 않습니다 ({ $error })
+
+## Editors
+header = 헤더
+payload = 페이로드
+
+## Draft reasons
+draft-header-not-object = 헤더가 JSON 객체가 아닙니다
+draft-header-not-json = 헤더가 올바른 JSON이 아닙니다
+draft-payload-not-json = 페이로드가 올바른 JSON이 아닙니다
+draft-no-secret = { $alg } 비밀 키 없음
+draft-no-private-key = { $alg } 개인 키 없음
+draft-public-key = 공개 키로는 { $alg } 서명을 할 수 없습니다: 개인 키를 붙여 넣으세요
+draft-embedded-key = 헤더의 jwk에 개인 키가 들어 있어 토큰이 그 키를 공개하게 됩니다 (그래도 서명하려면 키 아래 상자를 체크하세요)
+draft-unsecured = alg none은 보호되지 않은 토큰을 만듭니다 (만들려면 "보호되지 않은 토큰 만들기"를 체크하세요)
+draft-cannot-sign = { $alg }(으)로 서명할 수 없음: { $why }
+
+## Helpers
+helpers = 도우미
+new-from-template = 템플릿으로 새로 만들기 ⏷
+iat-now = iat = 지금
+nbf-now = nbf = 지금
+random-jti = 무작위 jti
+reissue = 지금 다시 발급
+reissue-tip = iat = 지금; exp와 nbf를 같은 만큼 옮겨 유효 기간을 유지합니다
+exp-now-plus = exp = 지금 +
+exp-preset-tip = exp를 지금 + { $span }(으)로 설정
+custom-minutes = 직접 입력 (분)
+set-exp = exp 설정
+
+## Key
+algorithm = 알고리즘
+no-valid-alg = (헤더에 올바른 alg가 없음)
+alg-unsafe = { $alg } — 안전하지 않음: { $description }
+alg-none-warning = ⚠ alg none: 토큰에 서명이 없어 누구나 바꿀 수 있습니다.
+make-unsecured = 보호되지 않은 토큰 만들기 (누구나 위조할 수 있음을 이해합니다)
+secret = 비밀 키
+secret-hint = 공유 비밀 키
+show = 보기
+secret-encoding = 비밀 키 인코딩
+open-secret-file = 비밀 키 파일 열기…
+public-key-title = 공개 키 (확인용)
+public-key-hint = -----BEGIN PUBLIC KEY-----, 인증서, JWK 또는 JWKS
+private-key-title = 개인 키 (서명용)
+private-key-hint = -----BEGIN PRIVATE KEY----- 또는 개인 JWK
+open-key-file = 키 파일 열기…
+drop-key-hint = 키 파일을 창에 끌어다 놓으면 불러옵니다.
+remember-key = 이 컴퓨터에 키 기억하기
+remember-key-tip = 끔(기본): 키는 메모리에만 있습니다. 켬: 시스템 자격 증명 저장소(Secret Service, 키체인, 자격 증명 관리자)에 보관하며 설정 파일에는 절대 쓰지 않습니다.
+sign-embedded-anyway = 헤더의 jwk가 개인 키를 공개하더라도 서명하기
+
+## Key tools
+rsa-size = RSA 크기
+rsa-bits = { $bits }비트
+generate-secret = 무작위 비밀 키 생성
+generate-key-pair = 키 쌍 생성
+generate-tip = 개인 키(서명용)와 공개 키(확인용)를 채웁니다
+key-details = 키 상세 정보와 내보내기
+thumbprint = RFC 7638 지문: { $thumbprint }
+thumbprint-as-kid = 지문을 kid로 사용
+cert-subject = 주체: { $subject }
+cert-issuer = 발급자: { $issuer }
+cert-valid = 유효 기간 { $from } ~ { $to }
+cert-not-valid-now = 유효 기간 { $from } ~ { $to } (지금은 유효하지 않음)
+copy-label = 복사:
+fetch-keys = 발급자에게서 키 가져오기
+fetch-keys-help = 누를 때만: 토큰의 iss로 OpenID Connect 디스커버리 / RFC 8414, 또는 JWKS URL. https만 허용(localhost는 http 가능). 결과는 세션 동안 보관합니다.
+discover-keys-of = { $issuer }의 키 찾기
+discover-no-iss = 키 찾기 (토큰에 iss가 없음)
+jwks-url = JWKS URL
+fetch = 가져오기
+
+## Guess
+guess-title = 비밀 키 추측
+guess-help = 잘 알려진 비밀 키(프레임워크 기본값, 튜토리얼 비밀 키)와, 고르면 단어 목록 파일을 시도합니다. 아무것도 이 컴퓨터를 떠나지 않습니다.
+guess-running = { $what } 시도 중: 지금까지 후보 { $tried }개
+guess-try-known = 잘 알려진 비밀 키 시도
+guess-try-wordlist = 단어 목록 시도…
+guess-found = ⛔ 후보 { $tried }개 만에 비밀 키를 찾았습니다: "{ $secret }"
+guess-use = 이 비밀 키 사용
+guess-not-found = { $what }에서 찾지 못했습니다 (후보 { $tried }개).
+
+## Validation
+validation = 검증
+leeway = 허용 오차 (초)
+evaluate-live = 현재 시각으로 평가
+evaluate-at = 평가 시각
+evaluate-at-hint = 2026-11-27T20:00:00Z 또는 Unix 초
+any-kid = 토큰의 kid와 맞는 키가 없으면 JWKS의 모든 키 시도
+strict = 엄격: 높은 S 값의 ECDSA 서명 거부
+expected-issuer = 기대하는 발급자
+accepted-audiences = 허용하는 대상
+required-claims = 필수 클레임
+maximum-lifetime = 최대 유효 기간
+load-dictionary = 클레임 사전 불러오기…
+load-dictionary-tip = assets/claims.json 같은 JSON 파일; 항목이 기본 사전에 더해지거나 덮어씁니다
+dictionary-loaded = 사용자 사전 불러옴
+remove = 제거
+
+## Claims
+claims-title = 클레임 ({ $count })
+header-parameters-title = 헤더 매개변수 ({ $count })
+custom-claim = 사용자 정의
+custom-claim-tip = 등록되었거나 알려진 공급자 클레임이 아닙니다
+fix-claim = { $name } 고치기
+set-claim = { $name } 설정 (RFC 3339 또는 Unix)
+timeline-tip = { $summary }; 음영: 유효하지 않음
+
+## Notices
+notice-token-pasted = 토큰을 붙여 넣었습니다
+notice-pasted-empty = 붙여 넣은 텍스트가 비어 있습니다
+notice-not-a-token = 올바른 형식의 토큰이 아닙니다: { $why }
+notice-loaded-key = 키 { $name }을(를) 불러왔습니다: { $key }
+notice-opened-token-from = { $name }에서 토큰을 열었습니다
+notice-neither = { $name }에는 토큰도 키도 없습니다
+notice-generated = { $key }을(를) 생성했습니다
+notice-fetched = { $source }에서 { $keys }을(를) 가져왔습니다
+notice-no-dialog = 여기서는 파일 대화 상자를 열 수 없습니다(데스크톱 포털이나 zenity 없음): 경로를 입력하세요
+notice-saved-token = 토큰을 { $path }에 저장했습니다
+notice-opened = { $path }을(를) 열었습니다
+notice-file-empty = { $path }이(가) 비어 있습니다
+notice-saved-key = { $what }을(를) { $path }에 저장했습니다
+notice-loaded-dictionary = 클레임 사전 { $path }을(를) 불러왔습니다
+notice-loaded = { $key }을(를) 불러왔습니다
+notice-copied = 복사함: { $what }
+notice-type-path = 파일 경로를 입력하세요
+notice-no-iss = 토큰에 iss 클레임이 없습니다
+notice-example = HS256 예제를 불러왔습니다
+notice-exp-set = exp를 설정했습니다
+notice-claim-set = { $name }을(를) 설정했습니다
+notice-claim-now = { $name } = 지금
+notice-claim-fixed = { $name }을(를) 고쳤습니다
+notice-new-jti = 새 jti
+notice-reissued = 지금 다시 발급했습니다
+notice-template = 템플릿으로 새 토큰: { $template }
+notice-guessed = 추측한 비밀 키를 사용합니다
+notice-choose-alg = 먼저 알고리즘을 고르세요
+notice-kid-thumbprint = kid를 키 지문으로 설정했습니다
+notice-dictionary-removed = 사용자 사전을 제거했습니다
+notice-remembered = 키를 시스템 자격 증명 저장소에 보관합니다
+notice-cannot-remember = 키를 기억할 수 없습니다: { $error }. 메모리에만 보관합니다.
+notice-remembered-unavailable = 기억된 키를 쓸 수 없습니다: { $error }. 키는 메모리에만 있습니다.
+notice-forgot = 모두 지웠습니다: 설정, 토큰, 키
+notice-forgot-partly = 설정과 토큰을 지웠습니다. 저장된 키: { $error }
+notice-missing-fonts = 설치된 글꼴로 { $scripts }을(를) 표시할 수 없습니다: 읽으려면 글꼴을 설치하세요. 토큰 자체에는 영향이 없습니다.
+notice-language = 언어: { $language }
+copied-token = 토큰
+copied-bearer = Authorization 헤더
+copied-curl = curl 명령
+copied-header = 헤더 JSON
+copied-payload = 페이로드 JSON
+notice-cannot-read-dropped = 끌어다 놓은 파일 { $name }을(를) 읽을 수 없습니다: { $error }

@@ -1,0 +1,158 @@
+//! Translations (issue #11): the catalogues are complete, the UI holds no user-facing literal
+//! outside them, and the app switches language, keeping the choice.
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used)] // tests fail loudly by design
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use jwt_debugger::i18n::Lang;
+use jwt_debugger::ui::App;
+use jwt_debugger::ui::clipboard::MemoryClipboard;
+use jwt_debugger::ui::model::AppState;
+
+/// Widget calls whose string argument a person reads.
+const CALLS: &[&str] = &[
+    ".label(",
+    ".button(",
+    ".small_button(",
+    ".menu_button(",
+    ".heading(",
+    ".checkbox(",
+    ".on_hover_text(",
+    ".hint_text(",
+    "RichText::new(",
+    ".selectable_label(",
+    "Button::new(",
+    ".say(",
+];
+
+/// A literal that is words for a person (not an identifier, a URL, an example value or JSON).
+fn is_prose(literal: &str) -> bool {
+    // Placeholders ({name}, {e}) are not words.
+    let mut text = String::new();
+    let mut depth = 0;
+    for c in literal.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            c if depth == 0 => text.push(c),
+            _ => {}
+        }
+    }
+    let literal = text.as_str();
+    let words = literal
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.len() >= 3)
+        .count();
+    words >= 1
+        && !literal.contains("://")
+        && !literal.starts_with('{')
+        && !literal.starts_with('/')
+        && !literal.contains("{}")
+        && literal.chars().any(|c| c.is_ascii_lowercase())
+        && literal.contains(' ')
+}
+
+#[test]
+fn the_ui_code_holds_no_user_facing_literal_outside_the_catalogue() {
+    let mut found = Vec::new();
+    let mut files = vec![
+        "src/ui/app.rs".to_owned(),
+        "src/ui/view.rs".to_owned(),
+        "src/ui/model.rs".to_owned(),
+    ];
+    for dir in ["src/ui/panels", "src/ui/widgets"] {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            files.push(entry.unwrap().path().display().to_string());
+        }
+    }
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        // Only the code before the tests.
+        let code = text.split("#[cfg(test)]").next().unwrap();
+        for (n, line) in code.lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            for call in CALLS {
+                let Some(at) = line.find(call) else { continue };
+                let rest = &line[at + call.len()..];
+                // The first string literal among the call's arguments, if it is one.
+                let Some(open) = rest.find('"') else { continue };
+                if rest[..open].contains("tr!(") || rest[..open].contains(')') {
+                    continue;
+                }
+                let literal = &rest[open + 1..];
+                let literal = &literal[..literal.find('"').unwrap_or(literal.len())];
+                if is_prose(literal) {
+                    found.push(format!("{file}:{}: {literal:?}", n + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "literals outside the catalogue:\n{}",
+        found.join("\n")
+    );
+}
+
+fn harness() -> Harness<'static, App> {
+    let app = App::with_parts(
+        AppState::default(),
+        Box::new(MemoryClipboard::default()),
+        Box::new(|| 1_800_000_000),
+        None,
+    );
+    Harness::builder()
+        .with_size([1280.0, 900.0])
+        .build_ui_state(|ui, app: &mut App| app.draw(ui), app)
+}
+
+#[test]
+fn the_app_switches_to_korean_and_keeps_the_choice() {
+    jwt_debugger::i18n::set(Lang::En);
+    let mut h = harness();
+    h.run();
+    h.get_by_label("⚙ Data ⏷").click();
+    h.run();
+    h.get_by_label("한국어").click();
+    h.run();
+    h.run();
+    // Labels, buttons and badges are Korean now; identifiers stay as they are.
+    h.get_by_role_and_label(Role::MultilineTextInput, "페이로드");
+    h.get_by_label_contains("서명 확인됨");
+    let alg = h.get_by_role_and_label(Role::ComboBox, "알고리즘");
+    assert_eq!(
+        alg.value().as_deref(),
+        Some("HS256"),
+        "alg values are not translated"
+    );
+    assert_eq!(h.state().model.state.lang, Some(Lang::Ko));
+    // Kept across a restart.
+    let saved = h.state().model.to_saved();
+    jwt_debugger::i18n::set(Lang::En);
+    let app = App::with_parts(
+        saved,
+        Box::new(MemoryClipboard::default()),
+        Box::new(|| 1_800_000_000),
+        None,
+    );
+    assert_eq!(app.model.state.lang, Some(Lang::Ko));
+    assert_eq!(jwt_debugger::i18n::current(), Lang::Ko);
+    jwt_debugger::i18n::set(Lang::En);
+}
+
+#[test]
+fn plurals_read_right_in_both_languages() {
+    jwt_debugger::i18n::set(Lang::En);
+    let one = jwt_debugger::tr!("guess-not-found", what = "the list", tried = 1u64);
+    let many = jwt_debugger::tr!("guess-not-found", what = "the list", tried = 5u64);
+    assert_eq!(one, "Not found in the list (1 candidate).");
+    assert_eq!(many, "Not found in the list (5 candidates).");
+    jwt_debugger::i18n::set(Lang::Ko);
+    let ko = jwt_debugger::tr!("guess-not-found", what = "목록", tried = 1u64);
+    assert_eq!(ko, "목록에서 찾지 못했습니다 (후보 1개).");
+    jwt_debugger::i18n::set(Lang::En);
+}
