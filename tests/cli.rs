@@ -12,7 +12,10 @@ const SECRET: &str = "a-string-secret-at-least-256-bits-long";
 
 fn bin() -> Command {
     let mut cmd = Command::cargo_bin("jwt-debugger").unwrap();
-    cmd.env("NO_COLOR", "1");
+    cmd.env("NO_COLOR", "1")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
     cmd
 }
 

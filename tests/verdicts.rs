@@ -11,7 +11,10 @@ const SECRET: &str = "a-string-secret-at-least-256-bits-long";
 
 fn bin() -> Command {
     let mut cmd = Command::cargo_bin("jwt-debugger").unwrap();
-    cmd.env("NO_COLOR", "1");
+    cmd.env("NO_COLOR", "1")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
     cmd
 }
 
@@ -873,4 +876,36 @@ fn pem_with_76_columns_one_line_or_indentation_is_read() {
         let set = keys::parse_text(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
         assert_eq!(set.keys[0].thumbprint(), ec.thumbprint());
     }
+}
+
+// Issue #11: the command line speaks Korean too, and --json stays language-neutral.
+#[test]
+fn human_output_follows_lang_and_json_does_not() {
+    let token = hs256(r#"{"alg":"HS256"}"#, r#"{"sub":"x","exp":1000}"#);
+    let out = bin()
+        .args(["decode", &token, "--lang", "ko", "--key", SECRET])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("서명 확인됨"), "{text}");
+    assert!(text.contains("만료됨"), "{text}");
+    let out = bin()
+        .env("LANG", "ko_KR.UTF-8")
+        .args(["decode", &token, "--json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        json["validity"]["summary"]
+            .as_str()
+            .unwrap()
+            .starts_with("Expired"),
+        "{json}"
+    );
+    let out = bin()
+        .env("LANG", "ko_KR.UTF-8")
+        .args(["decode", &token])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().contains("서명"));
 }

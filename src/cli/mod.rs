@@ -414,6 +414,10 @@ fn load_key(spec: &str) -> Result<KeySet, String> {
 }
 
 fn decode(args: &DecodeArgs) -> ExitCode {
+    // --json is the same in every language: scripts read ids and English text.
+    if args.json {
+        crate::i18n::set(crate::i18n::Lang::En);
+    }
     // With --json every outcome is one JSON object on stdout, errors included, so scripts
     // always have something to parse.
     let fail_json = |message: String| -> ExitCode {

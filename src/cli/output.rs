@@ -1,5 +1,6 @@
 //! Human-readable, coloured `decode` output. anstream drops colour for pipes and NO_COLOR.
 
+use crate::tr;
 use std::io::Write as _;
 
 use anstyle::{AnsiColor, Style};
@@ -45,39 +46,42 @@ pub fn print_human(a: &Analysis) -> std::io::Result<()> {
     };
     if !d.stripped.is_empty() {
         w(format!(
-            "{DIM}(removed around the token: {}){DIM:#}",
-            safe_line(&d.stripped.join(", "))
+            "{DIM}({}){DIM:#}",
+            tr!(
+                "cli-stripped",
+                what = safe_line(&d.stripped.join(", ")).into_owned()
+            )
         ));
     }
     if let Some(h) = &d.header {
-        w(format!("{BOLD}Header{BOLD:#}"));
+        w(format!("{BOLD}{}{BOLD:#}", tr!("header")));
         w(format!(
             "{MAGENTA}{}{MAGENTA:#}",
             indent(&json::to_pretty(h))
         ));
     } else if let Some(text) = &d.header_text {
-        w(format!("{BOLD}Header (not valid JSON){BOLD:#}"));
+        w(format!("{BOLD}{}{BOLD:#}", tr!("cli-header-not-json")));
         w(indent(text));
     }
     match &d.payload {
         Payload::Claims(v) | Payload::OtherJson(v) => {
-            w(format!("{BOLD}Payload{BOLD:#}"));
+            w(format!("{BOLD}{}{BOLD:#}", tr!("payload")));
             w(format!("{CYAN}{}{CYAN:#}", indent(&json::to_pretty(v))));
         }
         Payload::Text(t) => {
-            w(format!("{BOLD}Payload (text, not JSON){BOLD:#}"));
+            w(format!("{BOLD}{}{BOLD:#}", tr!("cli-payload-text")));
             w(indent(t));
         }
         Payload::Binary(b) => {
             w(format!(
-                "{BOLD}Payload (binary, {} bytes, hex){BOLD:#}",
-                b.len()
+                "{BOLD}{}{BOLD:#}",
+                tr!("cli-payload-binary", bytes = b.len())
             ));
             w(indent(&parse::hex(&b[..b.len().min(256)])));
         }
         Payload::Encrypted => {
-            w(format!("{BOLD}Payload{BOLD:#}"));
-            w("  encrypted token: payload not readable without decryption".into());
+            w(format!("{BOLD}{}{BOLD:#}", tr!("payload")));
+            w(format!("  {}", tr!("cli-payload-encrypted")));
         }
         Payload::Unavailable => {}
     }
@@ -87,7 +91,7 @@ pub fn print_human(a: &Analysis) -> std::io::Result<()> {
         .filter_map(|c| c.time.as_ref().map(|t| (c, t)))
         .collect();
     if !timed.is_empty() {
-        w(format!("{BOLD}Times{BOLD:#}"));
+        w(format!("{BOLD}{}{BOLD:#}", tr!("cli-times")));
         for (c, t) in timed {
             w(format!(
                 "  {:<10} {}  {DIM}({}, {}){DIM:#}",
@@ -100,19 +104,23 @@ pub fn print_human(a: &Analysis) -> std::io::Result<()> {
     }
     if d.errors.is_empty() {
         let (style, mark, label) = match a.signature.status {
-            SignatureStatus::Verified => (GREEN, "✔", "Signature verified"),
-            SignatureStatus::Invalid => (RED, "✖", "Invalid signature"),
-            SignatureStatus::Unsigned => (RED, "✖", "Unsigned"),
-            SignatureStatus::NoKey => (YELLOW, "?", "Signature not checked"),
-            SignatureStatus::UnsupportedAlg => (YELLOW, "?", "Signature not checkable"),
-            SignatureStatus::KeyMismatch => (RED, "✖", "Key does not fit"),
+            SignatureStatus::Verified => (GREEN, "✔", tr!("badge-verified")),
+            SignatureStatus::Invalid => (RED, "✖", tr!("badge-invalid")),
+            SignatureStatus::Unsigned => (RED, "✖", tr!("badge-unsigned")),
+            SignatureStatus::NoKey => (YELLOW, "?", tr!("cli-not-checked")),
+            SignatureStatus::UnsupportedAlg => (YELLOW, "?", tr!("badge-unsupported")),
+            SignatureStatus::KeyMismatch => (RED, "✖", tr!("badge-key-mismatch")),
         };
         w(format!(
-            "{BOLD}Signature{BOLD:#}  {style}{mark} {label}{style:#}: {}",
+            "{BOLD}{}{BOLD:#}  {style}{mark} {label}{style:#}: {}",
+            tr!("cli-signature"),
             safe_line(&a.signature.detail)
         ));
         if let Some(key) = &a.signature.key {
-            w(format!("           {DIM}key: {}{DIM:#}", safe_line(key)));
+            w(format!(
+                "           {DIM}{}{DIM:#}",
+                tr!("key-used", key = safe_line(key).into_owned())
+            ));
         }
         let (style, mark) = match a.validity.state {
             ValidityState::Valid => (GREEN, "✔"),
@@ -122,12 +130,13 @@ pub fn print_human(a: &Analysis) -> std::io::Result<()> {
             ValidityState::NoExp => (YELLOW, "!"),
         };
         w(format!(
-            "{BOLD}Validity{BOLD:#}   {style}{mark} {}{style:#}",
+            "{BOLD}{}{BOLD:#}   {style}{mark} {}{style:#}",
+            tr!("cli-validity"),
             safe_line(&a.validity.summary)
         ));
     }
     if !a.findings.is_empty() {
-        w(format!("{BOLD}Findings{BOLD:#}"));
+        w(format!("{BOLD}{}{BOLD:#}", tr!("cli-findings")));
         for f in &a.findings {
             let style = match f.severity {
                 Severity::Critical | Severity::Error => RED,

@@ -1,5 +1,7 @@
 //! Times for people: RFC 3339 in UTC and a relative phrase. The clock is always passed in.
 
+use crate::tr;
+
 /// An instant as shown to a person.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct TimeInfo {
@@ -34,13 +36,13 @@ pub fn local(unix: i64, zone: &jiff::tz::TimeZone) -> String {
 pub fn relative(unix: i64, now: i64) -> String {
     let delta = unix.saturating_sub(now);
     if delta == 0 {
-        return "now".into();
+        return tr!("time-now");
     }
     let span = span_phrase(delta.unsigned_abs());
     if delta > 0 {
-        format!("in {span}")
+        tr!("time-in", span = span)
     } else {
-        format!("{span} ago")
+        tr!("time-ago", span = span)
     }
 }
 
@@ -50,26 +52,19 @@ pub fn span_phrase(secs: u64) -> String {
     const HOUR: u64 = 3600;
     const DAY: u64 = 86_400;
     const YEAR: u64 = 365 * DAY;
-    let plural = |n: u64, unit: &str| {
-        if n == 1 {
-            format!("1 {unit}")
-        } else {
-            format!("{n} {unit}s")
-        }
-    };
     match secs {
-        s if s < MIN => format!("{s} s"),
-        s if s < HOUR => format!("{} min", s / MIN),
+        s if s < MIN => tr!("span-seconds", n = s),
+        s if s < HOUR => tr!("span-minutes", n = s / MIN),
         s if s < DAY => {
             let m = (s % HOUR) / MIN;
             if m == 0 {
-                format!("{} h", s / HOUR)
+                tr!("span-hours", n = s / HOUR)
             } else {
-                format!("{} h {m} min", s / HOUR)
+                tr!("span-hours-minutes", h = s / HOUR, m = m)
             }
         }
-        s if s < 2 * YEAR => plural(s / DAY, "day"),
-        s => plural(s / YEAR, "year"),
+        s if s < 2 * YEAR => tr!("span-days", n = s / DAY),
+        s => tr!("span-years", n = s / YEAR),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Time validity (exp, nbf, iat), evaluated at an injected instant with a visible leeway.
 
+use crate::tr;
 use serde_json::{Map, Value};
 
 use super::claims::numeric_date;
@@ -212,7 +213,7 @@ pub fn evaluate_with(
     let iat = get("iat").and_then(numeric_date);
     let mut checks = Vec::new();
     let mut state = ValidityState::Valid;
-    let mut summary = "Valid".to_owned();
+    let mut summary = tr!("validity-valid");
 
     for (name, raw, parsed) in [
         ("exp", get("exp"), exp),
@@ -223,7 +224,7 @@ pub fn evaluate_with(
             let why = unusable_reason(raw);
             if name == "exp" {
                 state = ValidityState::ExpUnusable;
-                summary = format!("exp unusable: {why}");
+                summary = tr!("validity-exp-unusable", why = why.as_str());
             }
             checks.push(TimeCheck {
                 claim: name,
@@ -236,22 +237,15 @@ pub fn evaluate_with(
     if let Some(exp) = exp {
         // RFC 7519 §4.1.4: the current time must be before exp (plus leeway).
         let passed = now < exp.saturating_add(leeway_secs);
+        let (when, at) = (time::relative(exp, now), time::rfc3339(exp));
         let message = if passed {
-            format!(
-                "expires {} ({})",
-                time::relative(exp, now),
-                time::rfc3339(exp)
-            )
+            tr!("check-expires", when = when.as_str(), at = at)
         } else {
-            format!(
-                "expired {} ({})",
-                time::relative(exp, now),
-                time::rfc3339(exp)
-            )
+            tr!("check-expired", when = when.as_str(), at = at)
         };
         if !passed {
             state = ValidityState::Expired;
-            summary = format!("Expired {}", time::relative(exp, now));
+            summary = tr!("validity-expired", when = when);
         }
         checks.push(TimeCheck {
             claim: "exp",
@@ -261,22 +255,15 @@ pub fn evaluate_with(
     }
     if let Some(nbf) = nbf {
         let passed = now.saturating_add(leeway_secs) >= nbf;
+        let (when, at) = (time::relative(nbf, now), time::rfc3339(nbf));
         let message = if passed {
-            format!(
-                "valid since {} ({})",
-                time::relative(nbf, now),
-                time::rfc3339(nbf)
-            )
+            tr!("check-valid-since", when = when, at = at.as_str())
         } else {
-            format!(
-                "not valid before {} ({})",
-                time::rfc3339(nbf),
-                time::relative(nbf, now)
-            )
+            tr!("check-not-before", when = when, at = at.as_str())
         };
         if !passed && state == ValidityState::Valid {
             state = ValidityState::NotYetValid;
-            summary = format!("Not valid before {}", time::rfc3339(nbf));
+            summary = tr!("validity-not-before", at = at);
         }
         checks.push(TimeCheck {
             claim: "nbf",
@@ -286,18 +273,11 @@ pub fn evaluate_with(
     }
     if let Some(iat) = iat {
         let passed = iat <= now.saturating_add(leeway_secs);
+        let (when, at) = (time::relative(iat, now), time::rfc3339(iat));
         let message = if passed {
-            format!(
-                "issued {} ({})",
-                time::relative(iat, now),
-                time::rfc3339(iat)
-            )
+            tr!("check-issued", when = when, at = at)
         } else {
-            format!(
-                "issued in the future: {} ({})",
-                time::relative(iat, now),
-                time::rfc3339(iat)
-            )
+            tr!("check-issued-future", when = when, at = at)
         };
         checks.push(TimeCheck {
             claim: "iat",
@@ -307,7 +287,7 @@ pub fn evaluate_with(
     }
     if get("exp").is_none() && state == ValidityState::Valid {
         state = ValidityState::NoExp;
-        summary = "No expiry".to_owned();
+        summary = tr!("validity-no-exp");
     }
     let expectation_results = expectation_checks(claims, expect, exp, nbf, iat);
     let expectations_met = expectation_results.iter().all(|c| c.passed);

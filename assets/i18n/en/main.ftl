@@ -239,3 +239,46 @@ copied-curl = curl command
 copied-header = header JSON
 copied-payload = payload JSON
 notice-cannot-read-dropped = Cannot read the dropped file { $name }: { $error }
+
+## Time words and validity (core)
+time-now = now
+time-in = in { $span }
+time-ago = { $span } ago
+span-seconds = { $n } s
+span-minutes = { $n } min
+span-hours = { $n } h
+span-hours-minutes = { $h } h { $m } min
+span-days = { $n ->
+    [one] 1 day
+   *[other] { $n } days
+}
+span-years = { $n ->
+    [one] 1 year
+   *[other] { $n } years
+}
+validity-valid = Valid
+validity-expired = Expired { $when }
+validity-not-before = Not valid before { $at }
+validity-no-exp = No expiry
+validity-exp-unusable = exp unusable: { $why }
+check-expires = expires { $when } ({ $at })
+check-expired = expired { $when } ({ $at })
+check-valid-since = valid since { $when } ({ $at })
+check-not-before = not valid before { $at } ({ $when })
+check-issued = issued { $when } ({ $at })
+check-issued-future = issued in the future: { $when } ({ $at })
+
+## Command line
+cli-stripped = removed around the token: { $what }
+cli-header-not-json = Header (not valid JSON)
+cli-payload-text = Payload (text, not JSON)
+cli-payload-binary = Payload (binary, { $bytes ->
+    [one] 1 byte
+   *[other] { $bytes } bytes
+}, hex)
+cli-payload-encrypted = encrypted token: payload not readable without decryption
+cli-times = Times
+cli-signature = Signature
+cli-not-checked = Signature not checked
+cli-validity = Validity
+cli-findings = Findings

@@ -229,3 +229,37 @@ copied-curl = curl 명령
 copied-header = 헤더 JSON
 copied-payload = 페이로드 JSON
 notice-cannot-read-dropped = 끌어다 놓은 파일 { $name }을(를) 읽을 수 없습니다: { $error }
+
+## Time words and validity (core)
+time-now = 지금
+time-in = { $span } 후
+time-ago = { $span } 전
+span-seconds = { $n }초
+span-minutes = { $n }분
+span-hours = { $n }시간
+span-hours-minutes = { $h }시간 { $m }분
+span-days = { $n }일
+span-years = { $n }년
+validity-valid = 유효함
+validity-expired = 만료됨: { $when }
+validity-not-before = { $at } 전에는 유효하지 않음
+validity-no-exp = 만료 없음
+validity-exp-unusable = exp를 쓸 수 없음: { $why }
+check-expires = { $when } 만료 ({ $at })
+check-expired = { $when } 만료됨 ({ $at })
+check-valid-since = { $when }부터 유효 ({ $at })
+check-not-before = { $at } 전에는 유효하지 않음 ({ $when })
+check-issued = { $when } 발급 ({ $at })
+check-issued-future = 미래에 발급됨: { $when } ({ $at })
+
+## Command line
+cli-stripped = 토큰 주변에서 제거함: { $what }
+cli-header-not-json = 헤더 (올바른 JSON 아님)
+cli-payload-text = 페이로드 (JSON이 아닌 텍스트)
+cli-payload-binary = 페이로드 (바이너리, { $bytes }바이트, 16진수)
+cli-payload-encrypted = 암호화된 토큰: 복호화하지 않으면 페이로드를 읽을 수 없습니다
+cli-times = 시간
+cli-signature = 서명
+cli-not-checked = 서명을 확인하지 않음
+cli-validity = 유효성
+cli-findings = 발견 항목
