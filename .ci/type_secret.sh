@@ -15,7 +15,7 @@ Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$fifo" 2>"$work/xvfb2.l
 xvfb=$!
 read -r -t 15 disp <"$fifo" || { echo "type_secret: Xvfb did not start" >&2; exit 1; }
 export DISPLAY=":$disp"
-XDG_DATA_HOME="$work/data2" "$bin" gui "$token" >"$work/app2.log" 2>&1 &
+XDG_DATA_HOME="$work/data2" "$bin" gui "$token" --lang en >"$work/app2.log" 2>&1 &
 app=$!
 cleanup() { kill "$app" 2>/dev/null || true; sleep 0.5; kill -9 "$app" 2>/dev/null || true; kill "$xvfb" 2>/dev/null || true; }
 trap cleanup EXIT
