@@ -8,7 +8,10 @@ import tempfile
 from fontTools.ttLib import TTFont
 
 here = os.path.dirname(os.path.abspath(__file__))
-catalogue = open(os.path.join(here, "../i18n/ko/main.ftl"), encoding="utf-8").read()
+catalogue = "".join(
+    open(os.path.join(here, "../i18n/ko", name), encoding="utf-8").read()
+    for name in ("main.ftl", "claims.json")
+)
 chars = "".join(sorted({c for c in catalogue + "한국어" if ord(c) >= 0x1100}))
 with tempfile.TemporaryDirectory() as tmp:
     text, raw = os.path.join(tmp, "chars.txt"), os.path.join(tmp, "subset.ttf")

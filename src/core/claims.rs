@@ -32,16 +32,62 @@ pub struct Dictionary {
 }
 
 impl Dictionary {
-    /// The bundled dictionary.
+    /// The bundled dictionary, in the current language: English, with the Korean titles and
+    /// descriptions of `assets/i18n/ko/claims.json` laid over it when the language is Korean
+    /// (entries it does not translate stay English).
     pub fn bundled() -> Arc<Dictionary> {
-        static DICT: OnceLock<Arc<Dictionary>> = OnceLock::new();
-        DICT.get_or_init(|| {
-            // The asset is checked by a unit test; an empty dictionary is the safe fallback.
-            Arc::new(
-                serde_json::from_str(include_str!("../../assets/claims.json")).unwrap_or_default(),
-            )
-        })
-        .clone()
+        static EN: OnceLock<Arc<Dictionary>> = OnceLock::new();
+        static KO: OnceLock<Arc<Dictionary>> = OnceLock::new();
+        let english = || {
+            EN.get_or_init(|| {
+                // The asset is checked by a unit test; an empty dictionary is the safe fallback.
+                Arc::new(
+                    serde_json::from_str(include_str!("../../assets/claims.json"))
+                        .unwrap_or_default(),
+                )
+            })
+            .clone()
+        };
+        match crate::i18n::current() {
+            crate::i18n::Lang::En => english(),
+            crate::i18n::Lang::Ko => KO
+                .get_or_init(|| {
+                    let mut dict = (*english()).clone();
+                    dict.translate(include_str!("../../assets/i18n/ko/claims.json"));
+                    Arc::new(dict)
+                })
+                .clone(),
+        }
+    }
+
+    /// Replaces titles and descriptions with those of a translation file (same shape, `title`
+    /// and `description` only); names it does not know are ignored.
+    fn translate(&mut self, json: &str) {
+        #[derive(serde::Deserialize, Default)]
+        struct Text {
+            title: String,
+            #[serde(default)]
+            description: String,
+        }
+        #[derive(serde::Deserialize, Default)]
+        struct Translation {
+            #[serde(default)]
+            claims: HashMap<String, Text>,
+            #[serde(default)]
+            header: HashMap<String, Text>,
+        }
+        let translation: Translation = serde_json::from_str(json).unwrap_or_default();
+        for (table, texts) in [
+            (&mut self.claims, translation.claims),
+            (&mut self.header, translation.header),
+        ] {
+            for (name, text) in texts {
+                if let Some(entry) = table.get_mut(&name) {
+                    entry.title = text.title;
+                    entry.description = text.description;
+                }
+            }
+        }
     }
 
     /// The bundled dictionary with a user's JSON dictionary (same shape) laid over it: the user's
@@ -355,6 +401,30 @@ pub fn annotate_with(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_korean_dictionary_translates_known_names_only() {
+        let ko: Value =
+            serde_json::from_str(include_str!("../../assets/i18n/ko/claims.json")).unwrap();
+        let english = {
+            crate::i18n::set(crate::i18n::Lang::En);
+            Dictionary::bundled()
+        };
+        for (table, names) in [("claims", &english.claims), ("header", &english.header)] {
+            for name in ko[table].as_object().unwrap().keys() {
+                assert!(
+                    names.contains_key(name),
+                    "{table}.{name} is not in assets/claims.json"
+                );
+            }
+        }
+        crate::i18n::set(crate::i18n::Lang::Ko);
+        let korean = Dictionary::bundled();
+        crate::i18n::set(crate::i18n::Lang::En);
+        assert_eq!(korean.claims["iss"].title, "발급자");
+        assert_eq!(korean.claims["iss"].spec, "RFC 7519 §4.1.1", "specs stay");
+        assert!(korean.claims["exp"].time, "time flags stay");
+    }
     use serde_json::json;
 
     #[test]

@@ -104,7 +104,10 @@ mod tests {
         install_ui_fonts(&ctx);
         let mut out = ctx.run_ui(egui::RawInput::default(), |_| {});
         out.textures_delta.clear();
-        let catalogue = include_str!("../../assets/i18n/ko/main.ftl");
+        let catalogue = concat!(
+            include_str!("../../assets/i18n/ko/main.ftl"),
+            include_str!("../../assets/i18n/ko/claims.json")
+        );
         let font = egui::FontId::proportional(14.0);
         let missing: String = catalogue
             .chars()

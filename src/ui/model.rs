@@ -759,6 +759,8 @@ impl Model {
     /// again in it.
     pub fn relocalize(&mut self) {
         self.keys_input = None;
+        // Claim descriptions and time words come from the analysis: make it again.
+        self.analysis_input = None;
         if matches!(self.token_state, TokenState::Draft { .. }) {
             self.rebuild();
         }
