@@ -1,5 +1,6 @@
 //! Starting points for new tokens, filled with sensible values and times.
 
+use crate::tr;
 use serde_json::{Value, json};
 
 use super::alg::Alg;
@@ -26,13 +27,13 @@ impl Template {
         Self::ServiceToService,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Self::Minimal => "Minimal",
-            Self::AccessToken => "OAuth access token (RFC 9068)",
-            Self::IdToken => "OpenID Connect ID token",
-            Self::RefreshToken => "Refresh token",
-            Self::ServiceToService => "Service to service",
+            Self::Minimal => tr!("template-minimal"),
+            Self::AccessToken => tr!("template-access-token"),
+            Self::IdToken => tr!("template-id-token"),
+            Self::RefreshToken => tr!("template-refresh-token"),
+            Self::ServiceToService => tr!("template-service"),
         }
     }
 

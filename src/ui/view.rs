@@ -88,7 +88,10 @@ pub fn finding_counts(findings: &[crate::core::Finding]) -> String {
     .iter()
     .filter_map(|s| {
         let n = findings.iter().filter(|f| f.severity == *s).count();
-        (n > 0).then(|| tr!("severity-count", count = n, severity = s.as_str()))
+        (n > 0).then(|| {
+            let severity = tr!(&format!("severity-{}", s.as_str()));
+            tr!("severity-count", count = n, severity = severity)
+        })
     })
     .collect::<Vec<_>>()
     .join(", ")

@@ -57,9 +57,10 @@ pub fn ui(ui: &mut egui::Ui, state: &mut HelpersState, commands: &mut Vec<Comman
     });
     ui.horizontal_wrapped(|ui| {
         ui.label(tr!("exp-now-plus"));
-        for (label, secs) in EXP_PRESETS {
+        for (_, secs) in EXP_PRESETS {
+            let label = crate::core::time::span_phrase(secs.unsigned_abs());
             if ui
-                .button(label)
+                .button(&label)
                 .on_hover_text(tr!("exp-preset-tip", span = label))
                 .clicked()
             {

@@ -10,6 +10,11 @@ use crate::ui::model::{KeyInputs, Model};
 use crate::ui::theme;
 use crate::ui::view::{Line, ViewModel};
 
+/// "HMAC with SHA-256 (shared secret)", in the current language.
+fn alg_description(alg: Alg) -> String {
+    tr!(&format!("alg-desc-{}", alg.name()))
+}
+
 /// What the pane shows besides the key text, read from the model and the view model.
 pub struct KeyView {
     pub alg: Option<Alg>,
@@ -58,9 +63,13 @@ pub fn ui(
             .show_ui(ui, |ui| {
                 for alg in Alg::ALL {
                     let text = if alg == Alg::None {
-                        tr!("alg-unsafe", alg = alg.name(), description = alg.describe())
+                        tr!(
+                            "alg-unsafe",
+                            alg = alg.name(),
+                            description = alg_description(alg)
+                        )
                     } else {
-                        format!("{} — {}", alg.name(), alg.describe())
+                        format!("{} — {}", alg.name(), alg_description(alg))
                     };
                     if ui.selectable_label(current == Some(alg), text).clicked()
                         && current != Some(alg)
