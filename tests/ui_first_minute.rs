@@ -571,3 +571,28 @@ fn every_script_in_the_claims_is_drawn_with_a_font_when_one_is_installed() {
             .is_none()
     );
 }
+
+#[test]
+fn in_one_column_the_verdict_and_editors_come_before_the_claims() {
+    let mut h = harness_at([800.0, 600.0]);
+    h.run();
+    let header_y = |h: &Harness<'_, App>| {
+        h.get_by_role_and_label(Role::MultilineTextInput, "Header")
+            .rect()
+            .top()
+    };
+    let before = header_y(&h);
+    // A token with many claims: nothing above the editors grows.
+    paste(
+        &mut h,
+        &token_signed_with(
+            SECRET,
+            r#"{"sub":"a","iss":"b","aud":"c","exp":1800003600,"iat":1800000000,"nbf":1800000000,"jti":"x","name":"n","email":"e"}"#,
+        ),
+    );
+    assert_eq!(header_y(&h), before);
+    assert!(
+        before < 600.0,
+        "the editors are on the first screen: {before}"
+    );
+}

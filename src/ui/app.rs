@@ -331,9 +331,13 @@ impl App {
                 egui::ScrollArea::vertical()
                     .id_salt("single_column_scroll")
                     .show(ui, |ui| {
-                        self.token_column_ui(ui, &mut commands);
+                        // The verdict and the editors right under the token; the claims, whose
+                        // height varies with the token, last.
+                        self.token_ui(ui, &mut commands);
                         ui.separator();
                         self.edit_column_ui(ui, &mut commands);
+                        ui.separator();
+                        self.claims_ui(ui, &mut commands);
                     });
             });
         }
@@ -365,6 +369,13 @@ impl App {
 
     /// The token, its errors, and the claims.
     fn token_column_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        self.token_ui(ui, commands);
+        ui.separator();
+        self.claims_ui(ui, commands);
+    }
+
+    /// The encoded token and its one-line note (fixed height).
+    fn token_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         panels::encoded::ui(
             ui,
             &mut self.model.state.token,
@@ -372,7 +383,10 @@ impl App {
             &self.view,
             commands,
         );
-        ui.separator();
+    }
+
+    /// The timeline and the annotated claims (their height follows the token).
+    fn claims_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         panels::claims::ui(
             ui,
             &self.model.analysis,
