@@ -271,11 +271,6 @@ impl App {
         self.first_frame_probe = Some(started);
     }
 
-    /// The last message shown in the toolbar.
-    pub fn notice(&self) -> Option<&Notice> {
-        self.notice.as_ref()
-    }
-
     fn say(&mut self, text: impl Into<String>, error: bool) {
         self.notice = Some(Notice {
             text: text.into(),
@@ -348,8 +343,8 @@ impl App {
             self.apply(event, &ctx);
         }
         if changed || clock_moved {
+            // Every event already refreshed the model; the clock re-times it if it moved.
             self.model.set_now(now);
-            self.model.refresh();
             self.view = ViewModel::derive(&self.model);
         }
         if changed || self.fonts_checked.is_none() {

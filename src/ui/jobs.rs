@@ -9,6 +9,7 @@ use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::sync::{Arc, Mutex};
 
 use super::panels::{ExportWhat, KeySlot};
+use crate::core::text::{byte_size, io_error_words};
 use crate::core::{self, guess, keys};
 
 /// What a finished job brought back.
@@ -156,7 +157,9 @@ impl Jobs {
                 let mut outcome = Ok(target.guess_bundled(&p));
                 if let (Ok(guess::Outcome::NotFound { .. }), Some(path)) = (&outcome, &wordlist) {
                     outcome = std::fs::File::open(path)
-                        .map_err(|e| format!("cannot open {}: {}", path.display(), io_words(&e)))
+                        .map_err(|e| {
+                            format!("cannot open {}: {}", path.display(), io_error_words(&e))
+                        })
                         .and_then(|f| {
                             target
                                 .guess_lines(std::io::BufReader::with_capacity(1 << 20, f), &p)
@@ -218,16 +221,6 @@ impl Jobs {
         self.guess = None;
         Some(status)
     }
-
-    /// True while a guess runs (cancel requested or not).
-    pub fn guessing(&self) -> bool {
-        self.guess.is_some()
-    }
-}
-
-/// An I/O error in words: "no such file", not "(os error 2)".
-pub fn io_words(e: &std::io::Error) -> String {
-    crate::core::text::io_error_words(e)
 }
 
 /// Reads a file the user chose, with the token size cap and a message naming the file.
@@ -241,8 +234,8 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
         return Err(format!(
             "{} is {}, over the {} limit",
             path.display(),
-            byte_count(meta.len()),
-            byte_count(limit)
+            byte_size(meta.len()),
+            byte_size(limit)
         ));
     }
     // The reported size is not trusted (devices and pipes say 0): the read is capped too.
@@ -265,19 +258,14 @@ pub fn check_file(path: &Path) -> Result<(), String> {
 fn file_error(path: &Path, e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => format!("No such file: {}", path.display()),
-        _ => format!("Cannot read {}: {}", path.display(), io_words(e)),
+        _ => format!("Cannot read {}: {}", path.display(), io_error_words(e)),
     }
-}
-
-/// "1 byte", "2 bytes", "1.5 KiB", "16 MiB".
-pub fn byte_count(n: u64) -> String {
-    crate::core::text::byte_size(n)
 }
 
 /// Saves the token (and a newline) to a file the user chose.
 pub fn save_token(path: &Path, token: &str) -> Result<(), String> {
     std::fs::write(path, format!("{}\n", token.trim()))
-        .map_err(|e| format!("Cannot save {}: {}", path.display(), io_words(&e)))
+        .map_err(|e| format!("Cannot save {}: {}", path.display(), io_error_words(&e)))
 }
 
 /// Writes exported key text; private keys get mode 0600.
@@ -294,9 +282,9 @@ pub fn save_key(path: &Path, text: &str, private: bool) -> Result<(), String> {
     let _ = private;
     let mut file = options
         .open(path)
-        .map_err(|e| format!("Cannot save {}: {}", path.display(), io_words(&e)))?;
+        .map_err(|e| format!("Cannot save {}: {}", path.display(), io_error_words(&e)))?;
     file.write_all(text.as_bytes())
-        .map_err(|e| format!("Cannot save {}: {}", path.display(), io_words(&e)))
+        .map_err(|e| format!("Cannot save {}: {}", path.display(), io_error_words(&e)))
 }
 
 /// The current key written as `what`.
@@ -383,12 +371,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn byte_counts_read_right() {
-        assert_eq!(byte_count(1), "1 byte");
-        assert_eq!(byte_count(0), "0 bytes");
-        assert_eq!(byte_count(2), "2 bytes");
-        assert_eq!(byte_count(16 * 1024 * 1024), "16 MiB");
-        assert_eq!(byte_count(1536), "1.5 KiB");
+    fn byte_sizes_read_right() {
+        assert_eq!(byte_size(1), "1 byte");
+        assert_eq!(byte_size(0), "0 bytes");
+        assert_eq!(byte_size(2), "2 bytes");
+        assert_eq!(byte_size(16 * 1024 * 1024), "16 MiB");
+        assert_eq!(byte_size(1536), "1.5 KiB");
     }
 
     #[test]
