@@ -171,8 +171,16 @@ mod tests {
 
     #[test]
     fn every_english_key_has_a_korean_text_and_the_other_way_round() {
-        let en = ids(include_str!("../assets/i18n/en/main.ftl"));
-        let ko = ids(include_str!("../assets/i18n/ko/main.ftl"));
+        let en = ids(concat!(
+            include_str!("../assets/i18n/en/main.ftl"),
+            "\n",
+            include_str!("../assets/i18n/en/core.ftl")
+        ));
+        let ko = ids(concat!(
+            include_str!("../assets/i18n/ko/main.ftl"),
+            "\n",
+            include_str!("../assets/i18n/ko/core.ftl")
+        ));
         assert!(en.len() > 50, "{} keys", en.len());
         let missing: Vec<_> = en.difference(&ko).collect();
         assert!(
@@ -181,6 +189,49 @@ mod tests {
         );
         let extra: Vec<_> = ko.difference(&en).collect();
         assert!(extra.is_empty(), "in Korean but not in English: {extra:?}");
+    }
+
+    #[test]
+    fn every_key_the_code_names_is_in_the_english_catalogue() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut known = std::collections::BTreeSet::new();
+        for entry in std::fs::read_dir(dir.join("assets/i18n/en")).unwrap() {
+            known.extend(ids(&std::fs::read_to_string(entry.unwrap().path()).unwrap()));
+        }
+        let mut files = vec![dir.join("src")];
+        let mut missing = Vec::new();
+        let mut named = 0;
+        while let Some(path) = files.pop() {
+            if path.is_dir() {
+                files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let pieces = text.split("tr!(\"");
+            let mut before = None;
+            for piece in pieces {
+                // `include_str!("…")` is not `tr!("…")`: the macro name must stand alone.
+                let standalone = before
+                    .is_some_and(|b: &str| !b.ends_with(|c: char| c.is_alphanumeric() || c == '_'));
+                before = Some(piece);
+                if !standalone {
+                    continue;
+                }
+                let key = piece.split('"').next().unwrap();
+                if key == "key" || key == "…" {
+                    continue; // this file's own doc examples
+                }
+                named += 1;
+                if !known.contains(key) {
+                    missing.push(format!("{}: {key}", path.display()));
+                }
+            }
+        }
+        assert!(named > 300, "only {named} keys named");
+        assert!(missing.is_empty(), "not in the catalogue: {missing:#?}");
     }
 
     #[test]

@@ -156,3 +156,63 @@ fn plurals_read_right_in_both_languages() {
     assert_eq!(ko, "목록에서 찾지 못했습니다 (후보 1개).");
     jwt_debugger::i18n::set(Lang::En);
 }
+
+/// True when the text holds Hangul.
+fn is_korean(text: &str) -> bool {
+    text.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
+}
+
+#[test]
+fn findings_signature_details_and_key_descriptions_read_in_korean_with_ids_unchanged() {
+    use jwt_debugger::core::{self, Options};
+    const NOW: i64 = 1_700_000_000;
+    // One token that trips many rules: unsecured, its own private jwk, a key URL, an injected
+    // kid, a bad crit, no expiry, a millisecond iat, a non-string sub and a password claim.
+    let header = r#"{"alg":"none","jwk":{"kty":"oct","k":"AA","d":"x"},"jku":"http://127.0.0.1/k","kid":"../../etc/passwd","crit":[]}"#;
+    let payload = r#"{"sub":42,"iat":1700000000000,"password":"hunter2","aud":[]}"#;
+    let b64 = |s: &str| {
+        use base64::Engine as _;
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s)
+    };
+    let unsecured = format!("{}.{}.", b64(header), b64(payload));
+    // And one HS256 token checked with a short well-known secret and a public key.
+    let hs = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+    let secret = core::keys::parse_text("secret").unwrap();
+
+    jwt_debugger::i18n::set(Lang::Ko);
+    let a = core::analyze(&unsecured, None, Options::at(NOW));
+    let b = core::analyze(hs, Some(&secret), Options::at(NOW));
+    let garbage = core::analyze("abc.d!f", None, Options::at(NOW));
+    let key = secret.describe();
+    jwt_debugger::i18n::set(Lang::En);
+
+    let findings: Vec<_> = a.findings.iter().chain(&b.findings).collect();
+    assert!(findings.len() >= 10, "{findings:#?}");
+    for f in &findings {
+        assert!(is_korean(&f.title), "{}: {}", f.id, f.title);
+        assert!(is_korean(&f.message), "{}: {}", f.id, f.message);
+        assert!(
+            f.id.as_str()
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c == '_'),
+            "{}",
+            f.id
+        );
+    }
+    for id in [
+        "ALG_NONE",
+        "EMBEDDED_JWK",
+        "REMOTE_KEY_URL",
+        "KID_SUSPICIOUS",
+        "CRIT_UNKNOWN",
+    ] {
+        assert!(a.findings.iter().any(|f| f.id == id), "{id} missing");
+    }
+    assert!(is_korean(&a.signature.detail), "{}", a.signature.detail);
+    assert!(is_korean(&b.signature.detail), "{}", b.signature.detail);
+    assert!(is_korean(&garbage.decoded.errors[0].to_string()));
+    assert!(is_korean(&key), "{key}");
+    // The same analysis in English is English.
+    let en = core::analyze(&unsecured, None, Options::at(NOW));
+    assert!(en.findings.iter().all(|f| !is_korean(&f.title)));
+}

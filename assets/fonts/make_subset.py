@@ -10,7 +10,7 @@ from fontTools.ttLib import TTFont
 here = os.path.dirname(os.path.abspath(__file__))
 catalogue = "".join(
     open(os.path.join(here, "../i18n/ko", name), encoding="utf-8").read()
-    for name in ("main.ftl", "claims.json")
+    for name in ("main.ftl", "core.ftl", "claims.json")
 )
 chars = "".join(sorted({c for c in catalogue + "한국어" if ord(c) >= 0x1100}))
 with tempfile.TemporaryDirectory() as tmp:

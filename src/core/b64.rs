@@ -6,6 +6,7 @@
 //! the base64url alphabet (the standard alphabet's `+` and `/` included), misplaced `=` and
 //! impossible lengths are errors: the token is malformed.
 
+use crate::tr;
 use base64::Engine as _;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 
@@ -38,32 +39,41 @@ impl Deviation {
     pub fn describe(&self) -> String {
         match self {
             Self::Padding { offset, count } => {
-                format!(
-                    "has {count} '=' padding character(s) at byte {offset}; base64url in a JWS has no padding"
-                )
+                tr!("b64-padding", count = *count, offset = *offset)
             }
-            Self::NonZeroTrailingBits { offset } => format!(
-                "the last character (byte {offset}) has non-zero unused bits, so the text is not the canonical encoding of its bytes"
-            ),
+            Self::NonZeroTrailingBits { offset } => tr!("b64-trailing-bits", offset = *offset),
         }
     }
 }
 
 /// Why a segment could not be decoded at all.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Base64Error {
-    #[error("byte {offset} is {shown}, not a base64url character (A-Z a-z 0-9 - _)")]
     InvalidChar {
         offset: usize,
         ch: char,
         shown: String,
     },
-    #[error("'=' at byte {offset} is padding in the middle of the text")]
-    MisplacedPadding { offset: usize },
-    #[error(
-        "length {len} is impossible for base64url (a character is missing or extra at the end)"
-    )]
-    ImpossibleLength { len: usize },
+    MisplacedPadding {
+        offset: usize,
+    },
+    ImpossibleLength {
+        len: usize,
+    },
+}
+
+impl std::error::Error for Base64Error {}
+
+impl std::fmt::Display for Base64Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            Self::InvalidChar { offset, shown, .. } => {
+                tr!("b64-invalid-char", offset = *offset, shown = shown.as_str())
+            }
+            Self::MisplacedPadding { offset } => tr!("b64-misplaced-padding", offset = *offset),
+            Self::ImpossibleLength { len } => tr!("b64-impossible-length", len = *len),
+        })
+    }
 }
 
 /// Bytes of a decoded segment and how the text strayed from canonical base64url.
@@ -75,12 +85,12 @@ pub struct Decoded {
 
 fn show_char(ch: char) -> String {
     match ch {
-        ' ' => "a space".to_owned(),
-        '\t' => "a tab".to_owned(),
-        '\n' => "a line break".to_owned(),
-        '\r' => "a carriage return".to_owned(),
-        c if c.is_control() => format!("the control character U+{:04X}", c as u32),
-        '+' | '/' => format!("'{ch}' (standard base64, where base64url has '-' and '_')"),
+        ' ' => tr!("char-space"),
+        '\t' => tr!("char-tab"),
+        '\n' => tr!("char-line-break"),
+        '\r' => tr!("char-carriage-return"),
+        c if c.is_control() => tr!("char-control", code = format!("U+{:04X}", c as u32)),
+        '+' | '/' => tr!("char-standard-b64", ch = ch.to_string()),
         c => format!("'{c}'"),
     }
 }

@@ -1,6 +1,7 @@
 //! Claims and header members with their explanations. The explanations are data
 //! (`assets/claims.json`); users can load their own dictionary on top.
 
+use crate::tr;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
@@ -226,30 +227,12 @@ pub fn time_problem(value: &Value) -> Option<TimeProblem> {
 }
 
 /// Authentication method references (RFC 8176) in words.
-fn amr_meaning(value: &str) -> Option<&'static str> {
-    Some(match value {
-        "face" => "facial recognition",
-        "fpt" => "fingerprint",
-        "geo" => "geolocation",
-        "hwk" => "hardware-secured key",
-        "iris" => "iris scan",
-        "kba" => "knowledge-based questions",
-        "mca" => "multiple channels",
-        "mfa" => "multiple factors",
-        "otp" => "one-time password",
-        "pin" => "PIN",
-        "pwd" => "password",
-        "rba" => "risk-based",
-        "retina" => "retina scan",
-        "sc" => "smart card",
-        "sms" => "code by SMS",
-        "swk" => "software-secured key",
-        "tel" => "telephone call",
-        "user" => "user presence",
-        "vbm" => "voice biometric",
-        "wia" => "Windows integrated authentication",
-        _ => return None,
-    })
+fn amr_meaning(value: &str) -> Option<String> {
+    const KNOWN: &[&str] = &[
+        "face", "fpt", "geo", "hwk", "iris", "kba", "mca", "mfa", "otp", "pin", "pwd", "rba",
+        "retina", "sc", "sms", "swk", "tel", "user", "vbm", "wia",
+    ];
+    KNOWN.contains(&value).then(|| tr!(&format!("amr-{value}")))
 }
 
 /// Token media types (`typ`) in words.
@@ -257,21 +240,21 @@ fn typ_meaning(typ: &str) -> String {
     let t = typ.to_ascii_lowercase();
     let t = t.strip_prefix("application/").unwrap_or(&t);
     match t {
-        "jwt" => "a JSON Web Token (RFC 7519); explicit types such as at+jwt are safer".into(),
-        "at+jwt" => "an OAuth 2.0 access token (RFC 9068)".into(),
-        "secevent+jwt" => "a Security Event Token (RFC 8417)".into(),
-        "dpop+jwt" => "a DPoP proof (RFC 9449)".into(),
-        "logout+jwt" => "an OpenID Connect back-channel logout token".into(),
-        "token-introspection+jwt" => "a signed token introspection response (RFC 9701)".into(),
-        "jwk-set+jwt" => "a signed JWK Set".into(),
-        "vc+jwt" | "vc+sd-jwt" | "dc+sd-jwt" => "a verifiable credential".into(),
-        "kb+jwt" => "an SD-JWT key-binding token".into(),
-        "entity-statement+jwt" => "an OpenID Federation entity statement".into(),
-        "jose" => "a JWS or JWE in compact form".into(),
-        "jose+json" => "a JWS or JWE in JSON form".into(),
-        "passport" => "a PASSporT (RFC 8225)".into(),
-        "refresh" | "bearer" | "id" => format!("a Keycloak-style {typ} token"),
-        _ => format!("the media type {typ}"),
+        "jwt" => tr!("typ-jwt"),
+        "at+jwt" => tr!("typ-at-jwt"),
+        "secevent+jwt" => tr!("typ-secevent"),
+        "dpop+jwt" => tr!("typ-dpop"),
+        "logout+jwt" => tr!("typ-logout"),
+        "token-introspection+jwt" => tr!("typ-introspection"),
+        "jwk-set+jwt" => tr!("typ-jwk-set"),
+        "vc+jwt" | "vc+sd-jwt" | "dc+sd-jwt" => tr!("typ-vc"),
+        "kb+jwt" => tr!("typ-kb"),
+        "entity-statement+jwt" => tr!("typ-entity-statement"),
+        "jose" => tr!("typ-jose"),
+        "jose+json" => tr!("typ-jose-json"),
+        "passport" => tr!("typ-passport"),
+        "refresh" | "bearer" | "id" => tr!("typ-keycloak", typ = typ),
+        _ => tr!("typ-media", typ = typ),
     }
 }
 
@@ -279,28 +262,27 @@ fn typ_meaning(typ: &str) -> String {
 fn explain(location: Location, name: &str, value: &Value) -> Option<String> {
     match (location, name, value) {
         (Location::Header, "alg", Value::String(a)) => Some(match Alg::parse(a) {
-            Some(Alg::None) => format!("{a}: no signature; anyone can forge this token"),
+            Some(Alg::None) => tr!("explain-alg-none", alg = a.as_str()),
             Some(alg) => alg.describe().to_owned(),
-            None => format!("{a} is not a JWS signature algorithm this debugger knows"),
+            None => tr!("explain-alg-unknown", alg = a.as_str()),
         }),
         (Location::Header, "typ", Value::String(t)) => Some(typ_meaning(t)),
         (Location::Payload, "typ", Value::String(t)) => Some(typ_meaning(t)),
         (Location::Header, "cty", Value::String(c)) if c.eq_ignore_ascii_case("jwt") => {
-            Some("the payload is itself a token (nested JWT)".into())
+            Some(tr!("explain-cty-jwt"))
         }
-        (_, "aud", Value::String(_)) => Some("one audience (a string)".into()),
+        (_, "aud", Value::String(_)) => Some(tr!("explain-aud-string")),
         (_, "aud", Value::Array(list)) => Some(match list.len() {
-            0 => "an empty array: no recipient can accept this token".into(),
-            1 => "one audience (as an array)".into(),
-            n => format!("{n} audiences (an array): each recipient must find itself here"),
+            0 => tr!("explain-aud-empty"),
+            1 => tr!("explain-aud-one"),
+            n => tr!("explain-aud-many", count = n),
         }),
         (Location::Payload, "scope" | "scp", Value::String(s)) => {
             let scopes: Vec<&str> = s.split_whitespace().collect();
-            Some(format!(
-                "{} scope{}: {}",
-                scopes.len(),
-                if scopes.len() == 1 { "" } else { "s" },
-                scopes.join(", ")
+            Some(tr!(
+                "explain-scopes",
+                count = scopes.len(),
+                list = scopes.join(", ")
             ))
         }
         (Location::Payload, "scope" | "scp", Value::Array(list)) => {
@@ -308,11 +290,10 @@ fn explain(location: Location, name: &str, value: &Value) -> Option<String> {
                 .iter()
                 .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
                 .collect();
-            Some(format!(
-                "{} scope{}: {}",
-                scopes.len(),
-                if scopes.len() == 1 { "" } else { "s" },
-                scopes.join(", ")
+            Some(tr!(
+                "explain-scopes",
+                count = scopes.len(),
+                list = scopes.join(", ")
             ))
         }
         (Location::Payload, "amr", Value::Array(list)) => Some(
@@ -329,16 +310,14 @@ fn explain(location: Location, name: &str, value: &Value) -> Option<String> {
         ),
         (Location::Payload, "appidacr" | "azpacr", v) => {
             match v.as_str().or(v.as_i64().map(|_| "")).unwrap_or_default() {
-                "0" => Some("public client (no client authentication)".into()),
-                "1" => Some("client authenticated with a secret".into()),
-                "2" => Some("client authenticated with a certificate".into()),
+                "0" => Some(tr!("explain-client-public")),
+                "1" => Some(tr!("explain-client-secret")),
+                "2" => Some(tr!("explain-client-certificate")),
                 _ => None,
             }
         }
         (Location::Payload, "email_verified" | "phone_number_verified", Value::String(s)) => {
-            Some(format!(
-                "\"{s}\" is a string; it should be a boolean, and some libraries read any string as true"
-            ))
+            Some(tr!("explain-bool-string", value = s.as_str()))
         }
         _ => None,
     }

@@ -1,5 +1,6 @@
 //! Security findings: what is unsafe or non-conforming about a token and its key.
 
+use crate::tr;
 use serde_json::Value;
 
 use super::alg::{Alg, Family};
@@ -144,6 +145,34 @@ fn finding(
     }
 }
 
+/// "a string", "an object", … in the current language.
+pub fn type_word(value: &Value) -> String {
+    tr!(match value {
+        Value::Null => "json-type-null",
+        Value::Bool(_) => "json-type-boolean",
+        Value::Number(_) => "json-type-number",
+        Value::String(_) => "json-type-string",
+        Value::Array(_) => "json-type-array",
+        Value::Object(_) => "json-type-object",
+    })
+}
+
+/// A token part's name ("header", "payload", …) in the current language; other names as given.
+pub fn part_word(part: &str) -> String {
+    let key = match part {
+        "header" => "part-header",
+        "payload" => "part-payload",
+        "signature" => "part-signature",
+        "input" => "part-input",
+        "encrypted key" => "part-encrypted-key",
+        "initialization vector" | "iv" => "part-iv",
+        "ciphertext" => "part-ciphertext",
+        "authentication tag" | "tag" => "part-tag",
+        _ => return part.to_owned(),
+    };
+    tr!(key)
+}
+
 /// Everything the findings look at.
 pub struct Context<'a> {
     pub decoded: &'a Decoded,
@@ -164,16 +193,16 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
         out.push(finding(
             FindingId::AlgNone,
             Severity::Critical,
-            format!("Unsecured token (alg \"{}\")", d.alg_name().unwrap_or("none")),
-            "The token carries no signature, so anyone can change its claims. A verifier must reject it unless unsecured tokens were explicitly allowed; libraries once matched \"none\" case-sensitively and let \"None\" through.",
+            tr!("f-alg-none-title", alg = d.alg_name().unwrap_or("none")),
+            tr!("f-alg-none-msg"),
             "RFC 7518 §3.6, RFC 8725 §2.1",
         ));
     } else if d.form == Form::Jws && alg.is_some() && d.signature().is_some_and(<[u8]>::is_empty) {
         out.push(finding(
             FindingId::EmptySignature,
             Severity::Critical,
-            "Empty signature",
-            "The header names a signing algorithm but the signature is empty: a verifier that skips empty signatures accepts forged tokens.",
+            tr!("f-empty-sig-title"),
+            tr!("f-empty-sig-msg"),
             "RFC 8725 §2.1",
         ));
     }
@@ -184,11 +213,11 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
             out.push(finding(
                 FindingId::AlgConfusion,
                 Severity::Critical,
-                "HMAC token checked against a public key",
+                tr!("f-confusion-title"),
                 if cx.signature.forged_with_public_key {
-                    "This token's HMAC was computed with the public key's text as the secret. A library that lets the token's alg pick how the key is used would accept this forgery; pin the algorithm to the key."
+                    tr!("f-confusion-forged-msg")
                 } else {
-                    "The token says HS*, but the key is a public key. Using public-key text as an HMAC secret is the classic key-confusion forgery; pin the expected algorithm to the key."
+                    tr!("f-confusion-msg")
                 },
                 "RFC 8725 §2.1; CVE-2015-9235, CVE-2022-29217, CVE-2024-33663",
             ));
@@ -196,8 +225,8 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
             out.push(finding(
                 FindingId::KeyAlgMismatch,
                 Severity::Error,
-                "Key does not fit the algorithm",
-                format!("{}. Verifiers must check that the key's type, curve, alg, use and key_ops agree with the token's alg.", cx.signature.detail),
+                tr!("f-key-mismatch-title"),
+                tr!("f-key-mismatch-msg", detail = cx.signature.detail.as_str()),
                 "RFC 8725 §3.1",
             ));
         }
@@ -208,8 +237,8 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
         out.push(finding(
             FindingId::KidNotInJwks,
             Severity::Warn,
-            "Verified with a key the token's kid does not name",
-            "No key in the JWKS has the token's kid, and every key was tried because you asked for it. A verifier that selects keys by kid would reject this token; one that tries every key lets an attacker pick which key is used.",
+            tr!("f-any-kid-title"),
+            tr!("f-any-kid-msg"),
             "RFC 7515 §4.1.4, RFC 8725 §3.10",
         ));
     }
@@ -221,8 +250,8 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
         out.push(finding(
             FindingId::EcdsaHighS,
             Severity::Info,
-            "ECDSA signature with a high S: the token has a twin",
-            "S is in the upper half of the group order. ECDSA accepts both (r, s) and (r, n−s), so the same claims exist as two different token strings: a replay cache or deny-list keyed by the token string is fooled. Signers normally emit the low S; strict mode (--strict, or the tick under Validation) refuses high S.",
+            tr!("f-high-s-title"),
+            tr!("f-high-s-msg"),
             "SEC 1 §4.1.4; BIP 62",
         ));
     }
@@ -235,8 +264,8 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
         out.push(finding(
             FindingId::PsychicSignature,
             Severity::Critical,
-            "Malformed ECDSA signature",
-            format!("{problem}. Such signatures are never valid; a verifier that accepts them (as Java 15–18 did for r = s = 0) accepts any token."),
+            tr!("f-psychic-title"),
+            tr!("f-psychic-msg", problem = problem),
             "RFC 7518 §3.4; CVE-2022-21449",
         ));
     }
@@ -260,11 +289,11 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
             FindingId::WeakHmacKey,
             Severity::Critical,
             if secret.is_empty() {
-                "Signed with an empty secret".to_owned()
+                tr!("f-empty-secret-used-title")
             } else {
-                format!("Signed with the well-known secret \"{secret}\"")
+                tr!("f-known-secret-used-title", secret = secret)
             },
-            "The token's HMAC verifies with a secret from the public list of defaults and tutorial secrets, so anyone can forge tokens for this issuer. Rotate the secret to 32+ random bytes.",
+            tr!("f-known-secret-used-msg"),
             "RFC 8725 §3.5; CVE-2019-20933",
         ));
     }
@@ -281,8 +310,8 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
                     out.push(finding(
                         FindingId::WeakHmacKey,
                         Severity::Critical,
-                        "Empty HMAC secret",
-                        "An empty secret lets anyone compute valid signatures.",
+                        tr!("f-empty-secret-title"),
+                        tr!("f-empty-secret-msg"),
                         "RFC 7518 §3.2; CVE-2019-20933",
                     ));
                 } else if let Some(known) =
@@ -291,16 +320,21 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
                     out.push(finding(
                         FindingId::WeakHmacKey,
                         Severity::Warn,
-                        format!("The secret \"{known}\" is a well-known default"),
-                        "It is on public lists of tutorial and framework secrets; anyone can try it against your tokens. Use 32+ random bytes.",
+                        tr!("f-known-secret-title", secret = known),
+                        tr!("f-known-secret-msg"),
                         "RFC 8725 §3.5",
                     ));
                 } else if bytes.len() < min {
                     out.push(finding(
                         FindingId::WeakHmacKey,
                         Severity::Warn,
-                        format!("HMAC secret is {}; {a} needs at least {min}", super::plural(bytes.len(), "byte")),
-                        "Short secrets can be guessed offline from any one token. Use a random secret as long as the hash output.",
+                        tr!(
+                            "f-short-secret-title",
+                            len = bytes.len(),
+                            alg = a.name(),
+                            min = min
+                        ),
+                        tr!("f-short-secret-msg"),
                         "RFC 7518 §3.2, RFC 8725 §3.5",
                     ));
                 }
@@ -309,8 +343,8 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
                 out.push(finding(
                     FindingId::WeakEd25519Key,
                     Severity::Critical,
-                    "Ed25519 public key of small order",
-                    "The key is the identity point or another point of small order: a fixed signature then verifies any payload, so a signature under this key proves nothing. Such keys are never a real key pair's public half.",
+                    tr!("f-small-order-title"),
+                    tr!("f-small-order-msg"),
                     "RFC 8032 §5.1.7; CVE-2020-36843",
                 ));
             }
@@ -318,8 +352,8 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
                 out.push(finding(
                     FindingId::RocaRsaKey,
                     Severity::Critical,
-                    "RSA key has the ROCA flaw",
-                    "The modulus has the fingerprint of keys made by a flawed Infineon library: the private key can be computed from the public key. Replace the key.",
+                    tr!("f-roca-title"),
+                    tr!("f-roca-msg"),
                     "CVE-2017-15361",
                 ));
             }
@@ -327,8 +361,8 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
                 out.push(finding(
                     FindingId::ShortRsaKey,
                     Severity::Warn,
-                    format!("RSA key is only {} bits", key.bits()),
-                    "RSA keys for JWS must be at least 2048 bits; shorter ones can be factored.",
+                    tr!("f-short-rsa-title", bits = key.bits()),
+                    tr!("f-short-rsa-msg"),
                     "RFC 7518 §3.3",
                 ));
             }
@@ -355,30 +389,18 @@ fn header_rules(header: &Value, cx: &Context<'_>, out: &mut Vec<Finding>) {
                 };
                 verify::verify(cx.decoded, Some(&set)).status == SignatureStatus::Verified
             });
-        let (severity, title, message) = if private {
-            (
-                Severity::Critical,
-                "Header embeds a private key",
-                "The header's jwk contains the private member \"d\": the signing key is published with the token.",
-            )
+        let (severity, key) = if private {
+            (Severity::Critical, "f-jwk-private")
         } else if self_signed {
-            (
-                Severity::Critical,
-                "Self-signed with the key in its own header",
-                "The signature verifies only with the jwk the token carries. Anyone can make such a token with their own key; a verifier that uses the embedded key (CVE-2018-0114) accepts forgeries. Only trust keys you already have.",
-            )
+            (Severity::Critical, "f-jwk-self-signed")
         } else {
-            (
-                Severity::Warn,
-                "Header embeds its own verification key",
-                "A token that carries its own key proves nothing: anyone can sign with their own key and embed it. Only trust keys you already have.",
-            )
+            (Severity::Warn, "f-jwk")
         };
         out.push(finding(
             FindingId::EmbeddedJwk,
             severity,
-            title,
-            message,
+            tr!(&format!("{key}-title")),
+            tr!(&format!("{key}-msg")),
             "RFC 7515 §4.1.3; CVE-2018-0114",
         ));
     }
@@ -393,11 +415,15 @@ fn header_rules(header: &Value, cx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(finding(
                 FindingId::RemoteKeyUrl,
                 Severity::Warn,
-                format!("Header points at keys by URL ({name})"),
-                format!(
-                    "{name} = {url}. A verifier that fetches keys from a URL the token names can be made to trust an attacker's keys (or to call internal hosts). Keys are never fetched from here on their own.{}",
-                    if risky { " This URL is plain HTTP or points at a local/private host." } else { "" }
-                ),
+                tr!("f-key-url-title", name = name),
+                {
+                    let mut message = tr!("f-key-url-msg", name = name, url = url.to_string());
+                    if risky {
+                        message.push(' ');
+                        message.push_str(&tr!("f-key-url-risky"));
+                    }
+                    message
+                },
                 "RFC 8725 §3.10",
             ));
         }
@@ -406,8 +432,8 @@ fn header_rules(header: &Value, cx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(finding(
             FindingId::KidNotString,
             Severity::Warn,
-            "kid is not a string",
-            format!("kid is {} ({kid}). RFC 7515 §4.1.4 makes it a string; libraries that assume one may crash, skip key selection or compare it oddly.", super::json::type_name(kid)),
+            tr!("f-kid-type-title"),
+            tr!("f-kid-type-msg", type = type_word(kid), value = kid.to_string()),
             "RFC 7515 §4.1.4",
         ));
     }
@@ -421,8 +447,8 @@ fn header_rules(header: &Value, cx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(finding(
                 FindingId::KidSuspicious,
                 Severity::Warn,
-                "kid looks like an injection",
-                format!("kid \"{kid}\" contains path, quote or shell characters. Servers that use kid in a file path, SQL query or command can be tricked into using a key the attacker knows."),
+                tr!("f-kid-injection-title"),
+                tr!("f-kid-injection-msg", kid = kid),
                 "RFC 8725 §3.10",
             ));
         }
@@ -452,41 +478,29 @@ fn header_rules(header: &Value, cx: &Context<'_>, out: &mut Vec<Finding>) {
             .collect();
         let mut problems = Vec::new();
         if empty {
-            problems.push("it is an empty array, which RFC 7515 forbids".to_owned());
+            problems.push(tr!("f-crit-empty"));
         }
         if !crit.is_array() {
-            problems.push("it is not an array".to_owned());
+            problems.push(tr!("f-crit-not-array"));
         }
         if !unknown.is_empty() {
-            problems.push(format!(
-                "it names {}, which this verifier does not understand",
-                unknown.join(", ")
-            ));
+            problems.push(tr!("f-crit-unknown", names = unknown.join(", ")));
         }
         if !duplicated.is_empty() {
-            problems.push(format!("it lists {} twice", duplicated.join(", ")));
+            problems.push(tr!("f-crit-twice", names = duplicated.join(", ")));
         }
         if !standard.is_empty() {
-            problems.push(format!(
-                "it lists the standard parameter(s) {}, which must not appear there",
-                standard.join(", ")
-            ));
+            problems.push(tr!("f-crit-standard", names = standard.join(", ")));
         }
         if !missing.is_empty() {
-            problems.push(format!(
-                "{} is listed but not present in the header",
-                missing.join(", ")
-            ));
+            problems.push(tr!("f-crit-missing", names = missing.join(", ")));
         }
         if !problems.is_empty() {
             out.push(finding(
                 FindingId::CritUnknown,
                 Severity::Error,
-                "crit is not acceptable",
-                format!(
-                    "{}. A conforming verifier must reject the token.",
-                    problems.join("; ")
-                ),
+                tr!("f-crit-title"),
+                tr!("f-crit-msg", problems = problems.join("; ")),
                 "RFC 7515 §4.1.11",
             ));
         }
@@ -499,8 +513,8 @@ fn header_rules(header: &Value, cx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(finding(
             FindingId::NestedToken,
             Severity::Info,
-            "Nested token (cty: JWT)",
-            "The payload is itself a token; each layer has its own signature, and checking the outer one says nothing about the inner.",
+            tr!("f-nested-title"),
+            tr!("f-nested-msg"),
             "RFC 7519 §5.2, RFC 8725 §3.3",
         ));
     }
@@ -508,16 +522,16 @@ fn header_rules(header: &Value, cx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(finding(
             FindingId::Jwe,
             Severity::Info,
-            "Encrypted token (JWE)",
-            "Only the protected header can be read; decryption is not a signature check.",
+            tr!("f-jwe-title"),
+            tr!("f-jwe-msg"),
             "RFC 7516",
         ));
         if header.get("zip").is_some() {
             out.push(finding(
                 FindingId::JweZip,
                 Severity::Warn,
-                "Compressed encrypted payload (zip)",
-                "Compression before encryption can leak plaintext length and allows decompression bombs; cap the decompressed size.",
+                tr!("f-jwe-zip-title"),
+                tr!("f-jwe-zip-msg"),
                 "RFC 8725 §3.6",
             ));
         }
@@ -529,14 +543,13 @@ fn structure_rules(d: &Decoded, out: &mut Vec<Finding>) {
         out.push(finding(
             FindingId::NotCompact,
             Severity::Error,
-            "JSON serialization, not a compact JWT",
+            tr!("f-json-serialization-title"),
             match &d.json_serialization {
-                Some(j) => format!(
-                    "This is a JWS JSON serialization with {} signature(s){}; a JWT must be compact (header.payload.signature). It is shown through its first signature.",
-                    j.signatures,
-                    if j.unprotected_header { " and unprotected header members, which no signature covers" } else { "" }
-                ),
-                None => "The input is JSON, not header.payload.signature; a JWT verifier must reject it.".to_owned(),
+                Some(j) if j.unprotected_header => {
+                    tr!("f-json-serialization-unprotected-msg", count = j.signatures)
+                }
+                Some(j) => tr!("f-json-serialization-msg", count = j.signatures),
+                None => tr!("f-json-input-msg"),
             },
             "RFC 7515 §7.2, RFC 7519 §7.2",
         ));
@@ -545,8 +558,12 @@ fn structure_rules(d: &Decoded, out: &mut Vec<Finding>) {
         out.push(finding(
             FindingId::Base64Noncanonical,
             Severity::Error,
-            format!("{} is not base64url", e.part),
-            format!("The {} {}. Lenient decoders skip such characters, so the same token can be spelled many ways; strict ones reject it.", e.part, e.message),
+            tr!("f-base64-title", part = part_word(&e.part)),
+            tr!(
+                "f-base64-msg",
+                part = part_word(&e.part),
+                problem = e.message.as_str()
+            ),
             "RFC 7515 §2, RFC 4648 §3.5",
         ));
     }
@@ -556,11 +573,11 @@ fn structure_rules(d: &Decoded, out: &mut Vec<Finding>) {
             out.push(finding(
                 FindingId::Base64Noncanonical,
                 Severity::Error,
-                format!("{} is not canonical base64url", part.kind.name()),
-                format!(
-                    "The {} {}. Lenient decoders accept several spellings of the same bytes, which breaks token comparison and blacklists; strict ones reject it.",
-                    part.kind.name(),
-                    dev.describe()
+                tr!("f-noncanonical-title", part = part_word(part.kind.name())),
+                tr!(
+                    "f-noncanonical-msg",
+                    part = part_word(part.kind.name()),
+                    problem = dev.describe()
                 ),
                 "RFC 7515 §2, RFC 4648 §3.5",
             ));
@@ -571,14 +588,26 @@ fn structure_rules(d: &Decoded, out: &mut Vec<Finding>) {
             out.push(finding(
                 FindingId::DuplicateMember,
                 Severity::Error,
-                format!("Duplicate {place} member \"{}\"", dup.name),
-                format!(
-                    "\"{}\" appears twice{}: first {}, then {}. Libraries disagree on which one wins, so two services can read different claims from the same token.",
-                    dup.name,
-                    if dup.pointer.is_empty() { String::new() } else { format!(" in {}", dup.pointer) },
-                    dup.first,
-                    dup.last
+                tr!(
+                    &format!("f-duplicate-{place}-title"),
+                    name = dup.name.as_str()
                 ),
+                if dup.pointer.is_empty() {
+                    tr!(
+                        "f-duplicate-msg",
+                        name = dup.name.as_str(),
+                        first = dup.first.to_string(),
+                        last = dup.last.to_string()
+                    )
+                } else {
+                    tr!(
+                        "f-duplicate-at-msg",
+                        name = dup.name.as_str(),
+                        pointer = dup.pointer.as_str(),
+                        first = dup.first.to_string(),
+                        last = dup.last.to_string()
+                    )
+                },
                 "RFC 7515 §4, RFC 7519 §4",
             ));
         }
@@ -589,11 +618,11 @@ fn structure_rules(d: &Decoded, out: &mut Vec<Finding>) {
         out.push(finding(
             FindingId::DuplicateMember,
             Severity::Error,
-            format!("{} more duplicate members", d.duplicates_omitted),
-            format!(
-                "Besides those listed, {} more member names appear twice; only the first {} are shown.",
-                d.duplicates_omitted,
-                super::json::MAX_RECORDED_DUPLICATES
+            tr!("f-duplicates-more-title", count = d.duplicates_omitted),
+            tr!(
+                "f-duplicates-more-msg",
+                count = d.duplicates_omitted,
+                shown = super::json::MAX_RECORDED_DUPLICATES
             ),
             "RFC 7515 §4, RFC 7519 §4",
         ));
@@ -606,8 +635,8 @@ fn structure_rules(d: &Decoded, out: &mut Vec<Finding>) {
         out.push(finding(
             FindingId::NotUtf8,
             Severity::Error,
-            "Payload is not UTF-8",
-            format!("Byte {at} of the payload is not valid UTF-8, so it is not a JSON claims set; it is shown as hex."),
+            tr!("f-payload-utf8-title"),
+            tr!("f-payload-utf8-msg", at = at),
             "RFC 8725 §3.7",
         ));
     }
@@ -624,8 +653,13 @@ fn claim_rules(d: &Decoded, out: &mut Vec<Finding>) {
             out.push(finding(
                 FindingId::ClaimNotString,
                 Severity::Warn,
-                format!("{name} is not a string"),
-                format!("{name} is {} ({value}). It must be a string; verifiers that compare it as text may match the wrong subject, or fail open.", super::json::type_name(value)),
+                tr!("f-claim-type-title", name = name),
+                tr!(
+                    "f-claim-type-msg",
+                    name = name,
+                    type = type_word(value),
+                    value = value.to_string()
+                ),
                 spec,
             ));
         }
@@ -634,8 +668,8 @@ fn claim_rules(d: &Decoded, out: &mut Vec<Finding>) {
         out.push(finding(
             FindingId::NoExp,
             Severity::Warn,
-            "No expiry (exp)",
-            "Without exp the token is valid forever once issued; a leaked token cannot age out.",
+            tr!("f-no-exp-title"),
+            tr!("f-no-exp-msg"),
             "RFC 8725 §3.10, RFC 9068 §2.2",
         ));
     }
@@ -644,24 +678,27 @@ fn claim_rules(d: &Decoded, out: &mut Vec<Finding>) {
             continue;
         };
         let problem = match numeric_date(value) {
-            None => Some(format!(
-                "{name} is {}, not a number of seconds",
-                super::json::type_name(value)
+            None => Some(tr!("f-date-type", name = name, type = type_word(value))),
+            Some(t) if t < 0 => Some(tr!("f-date-negative", name = name, value = t.to_string())),
+            Some(t) if t > 32_503_680_000 => Some(tr!(
+                "f-date-millis",
+                name = name,
+                value = t.to_string(),
+                at = super::time::rfc3339(t / 1000)
             )),
-            Some(t) if t < 0 => Some(format!("{name} is negative ({t})")),
-            Some(t) if t > 32_503_680_000 => Some(format!(
-                "{name} = {t} lies after the year 3000; it looks like milliseconds ({})",
-                super::time::rfc3339(t / 1000)
+            Some(_) if value.as_i64().is_none() => Some(tr!(
+                "f-date-fraction",
+                name = name,
+                value = value.to_string()
             )),
-            Some(_) if value.as_i64().is_none() => Some(format!("{name} = {value} is fractional")),
             Some(_) => None,
         };
         if let Some(problem) = problem {
             out.push(finding(
                 FindingId::BadNumericDate,
                 Severity::Warn,
-                format!("{name} is not a plain NumericDate"),
-                format!("{problem}. Libraries treat such values differently: some reject the token, others never expire it."),
+                tr!("f-date-title", name = name),
+                tr!("f-date-msg", problem = problem),
                 "RFC 7519 §2",
             ));
         }
@@ -675,8 +712,11 @@ fn claim_rules(d: &Decoded, out: &mut Vec<Finding>) {
             out.push(finding(
                 FindingId::LongLifetime,
                 Severity::Info,
-                format!("Long lifetime: {}", super::time::span_phrase(lifetime.unsigned_abs())),
-                "Access tokens usually live minutes to hours; a long-lived token stays useful to whoever steals it.",
+                tr!(
+                    "f-lifetime-title",
+                    span = super::time::span_phrase(lifetime.unsigned_abs())
+                ),
+                tr!("f-lifetime-msg"),
                 "RFC 9068, RFC 8725 §3.10",
             ));
         }
@@ -710,21 +750,22 @@ fn looks_like_card_number(text: &str) -> bool {
     sum.is_multiple_of(10)
 }
 
+/// The catalogue key of what a claim seems to hold, when it looks sensitive.
 fn sensitive_reason(name: &str, value: &Value) -> Option<&'static str> {
     let lower = name.to_ascii_lowercase();
     const NAMES: &[(&str, &str)] = &[
-        ("password", "a password"),
-        ("passwd", "a password"),
-        ("secret", "a secret"),
-        ("private_key", "a private key"),
-        ("privatekey", "a private key"),
-        ("api_key", "an API key"),
-        ("apikey", "an API key"),
-        ("ssn", "a social security number"),
-        ("credit_card", "a card number"),
-        ("card_number", "a card number"),
-        ("cvv", "a card security code"),
-        ("iban", "a bank account number"),
+        ("password", "sensitive-password"),
+        ("passwd", "sensitive-password"),
+        ("secret", "sensitive-secret"),
+        ("private_key", "sensitive-private-key"),
+        ("privatekey", "sensitive-private-key"),
+        ("api_key", "sensitive-api-key"),
+        ("apikey", "sensitive-api-key"),
+        ("ssn", "sensitive-ssn"),
+        ("credit_card", "sensitive-card"),
+        ("card_number", "sensitive-card"),
+        ("cvv", "sensitive-cvv"),
+        ("iban", "sensitive-iban"),
     ];
     if let Some((_, what)) = NAMES
         .iter()
@@ -734,7 +775,7 @@ fn sensitive_reason(name: &str, value: &Value) -> Option<&'static str> {
     }
     let text = value.as_str()?;
     if text.contains("PRIVATE KEY-----") {
-        return Some("a private key");
+        return Some("sensitive-private-key");
     }
     if text.len() == 20
         && text.starts_with("AKIA")
@@ -742,10 +783,10 @@ fn sensitive_reason(name: &str, value: &Value) -> Option<&'static str> {
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
     {
-        return Some("an AWS access key id");
+        return Some("sensitive-aws");
     }
     if looks_like_card_number(text) {
-        return Some("a card number");
+        return Some("sensitive-card");
     }
     None
 }
@@ -756,8 +797,12 @@ fn extra_rules(d: &Decoded, cx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(finding(
                 FindingId::Oversized,
                 Severity::Error,
-                format!("{} over a limit", e.part),
-                format!("{}: {}. Parsers without limits can be made to use unbounded memory or stack (CVE-2025-27144, CVE-2025-30204).", e.part, e.message),
+                tr!("f-oversized-title", part = part_word(&e.part)),
+                tr!(
+                    "f-oversized-msg",
+                    part = part_word(&e.part),
+                    problem = e.message.as_str()
+                ),
                 "CVE-2025-27144, CVE-2025-30204",
             ));
         }
@@ -765,8 +810,8 @@ fn extra_rules(d: &Decoded, cx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(finding(
                 FindingId::NotUtf8,
                 Severity::Error,
-                "Header is not UTF-8",
-                format!("The {}. A JOSE header is UTF-8 JSON; libraries differ in how they treat broken bytes.", e.message),
+                tr!("f-header-utf8-title"),
+                tr!("f-header-utf8-msg", problem = e.message.as_str()),
                 "RFC 8725 §3.7",
             ));
         }
@@ -779,15 +824,15 @@ fn extra_rules(d: &Decoded, cx: &Context<'_>, out: &mut Vec<Finding>) {
             None => out.push(finding(
                 FindingId::TypNotExplicit,
                 Severity::Info,
-                "No typ in the header",
-                "Explicit typing (typ: at+jwt, secevent+jwt, …) stops one kind of token from being accepted as another, e.g. an ID token used as an access token.",
+                tr!("f-no-typ-title"),
+                tr!("f-no-typ-msg"),
                 "RFC 8725 §3.11, RFC 9068",
             )),
             Some(t) if t.eq_ignore_ascii_case("JWT") => out.push(finding(
                 FindingId::TypNotExplicit,
                 Severity::Info,
-                "typ is the generic JWT",
-                "Explicit typing (typ: at+jwt for access tokens, …) stops one kind of token from being accepted as another.",
+                tr!("f-typ-jwt-title"),
+                tr!("f-typ-jwt-msg"),
                 "RFC 8725 §3.11, RFC 9068",
             )),
             Some(_) => {}
@@ -806,22 +851,24 @@ fn extra_rules(d: &Decoded, cx: &Context<'_>, out: &mut Vec<Finding>) {
         None if oauth_shaped => out.push(finding(
             FindingId::Audience,
             Severity::Warn,
-            "No audience (aud)",
-            "Without aud, every service that trusts this issuer accepts the token, so a token for one service can be replayed at another.",
+            tr!("f-no-aud-title"),
+            tr!("f-no-aud-msg"),
             "RFC 8725 §3.9",
         )),
-        Some(Value::Array(list)) if list.len() > 1 && !claims.contains_key("azp") => out.push(finding(
-            FindingId::Audience,
-            Severity::Warn,
-            format!("{} audiences and no azp", list.len()),
-            "A token valid for several audiences can be replayed by any of them at the others; OpenID Connect expects azp to name the party it was issued to.",
-            "RFC 8725 §3.9, OpenID Connect Core §3.1.3.7",
-        )),
+        Some(Value::Array(list)) if list.len() > 1 && !claims.contains_key("azp") => {
+            out.push(finding(
+                FindingId::Audience,
+                Severity::Warn,
+                tr!("f-many-aud-title", count = list.len()),
+                tr!("f-many-aud-msg"),
+                "RFC 8725 §3.9, OpenID Connect Core §3.1.3.7",
+            ))
+        }
         Some(Value::Array(list)) if list.is_empty() => out.push(finding(
             FindingId::Audience,
             Severity::Warn,
-            "Empty audience list",
-            "aud is an empty array: no recipient can legitimately accept this token.",
+            tr!("f-empty-aud-title"),
+            tr!("f-empty-aud-msg"),
             "RFC 7519 §4.1.3",
         )),
         _ => {}
@@ -831,8 +878,8 @@ fn extra_rules(d: &Decoded, cx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(finding(
                 FindingId::SensitiveData,
                 Severity::Warn,
-                format!("\"{name}\" looks like {what}"),
-                "A signed token is only encoded, not encrypted: anyone who sees it can read its payload. Keep secrets and personal data out of it, or use JWE.",
+                tr!("f-sensitive-title", name = name.as_str(), what = tr!(what)),
+                tr!("f-sensitive-msg"),
                 "RFC 8725 §3.12",
             ));
         }
@@ -842,8 +889,8 @@ fn extra_rules(d: &Decoded, cx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(finding(
                 FindingId::NestedToken,
                 Severity::Info,
-                format!("Claim \"{name}\" holds a token"),
-                "Its signature is separate from this token's: checking this one says nothing about the inner one. Paste it on its own to check it.",
+                tr!("f-claim-token-title", name = name.as_str()),
+                tr!("f-claim-token-msg"),
                 "RFC 8725 §3.3",
             ));
         }
@@ -860,8 +907,8 @@ fn extra_rules(d: &Decoded, cx: &Context<'_>, out: &mut Vec<Finding>) {
                 out.push(finding(
                     FindingId::WeakHmacKey,
                     Severity::Warn,
-                    format!("HMAC secret has only {}", super::plural(distinct.len(), "different byte")),
-                    "A long secret made of few distinct bytes (such as all zeros) is much easier to guess than its length suggests. Use random bytes.",
+                    tr!("f-few-bytes-title", count = distinct.len()),
+                    tr!("f-few-bytes-msg"),
                     "RFC 8725 §3.5",
                 ));
             }

@@ -3,6 +3,7 @@
 //! Decoding never refuses: whatever parses is kept, and every problem becomes a [`DecodeError`]
 //! naming the part and the position.
 
+use crate::tr;
 use serde_json::Value;
 
 use super::b64::{self, Deviation};
@@ -121,7 +122,12 @@ pub struct DecodeError {
 
 impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.part, self.message)
+        write!(
+            f,
+            "{}: {}",
+            super::findings::part_word(&self.part),
+            self.message
+        )
     }
 }
 
@@ -351,10 +357,10 @@ pub fn decode(input: &str) -> Decoded {
         d.error(
             ErrorKind::Limit,
             "input",
-            format!(
-                "{} bytes is over the {} MiB limit for a token",
-                input.len(),
-                MAX_INPUT_BYTES / (1024 * 1024)
+            tr!(
+                "parse-too-big",
+                size = input.len(),
+                limit = MAX_INPUT_BYTES / (1024 * 1024)
             ),
         );
         return d;
@@ -364,7 +370,7 @@ pub fn decode(input: &str) -> Decoded {
     d.stripped = stripped;
     d.token = input[span.start..span.end].to_owned();
     if d.token.is_empty() {
-        d.error(ErrorKind::Structure, "input", "no token: the text is empty");
+        d.error(ErrorKind::Structure, "input", tr!("parse-empty"));
         return d;
     }
     if d.token.starts_with('{') {
@@ -387,9 +393,7 @@ pub fn decode(input: &str) -> Decoded {
             d.error(
                 ErrorKind::Structure,
                 "input",
-                format!(
-                    "found {n} segment(s) separated by '.', expected 3 (signed JWS: header.payload.signature) or 5 (encrypted JWE)"
-                ),
+                tr!("parse-segments", count = n),
             );
             Form::Malformed
         }
@@ -445,17 +449,13 @@ fn decode_json_serialization(mut d: Decoded) -> Decoded {
             d.error(
                 ErrorKind::Structure,
                 "input",
-                format!("this is JSON, not a compact token (header.payload.signature); as a JWS JSON serialization it fails: {e}"),
+                tr!("parse-json-serialization", error = e.to_string()),
             );
             return d;
         }
     };
     let Some(first) = signatures.first() else {
-        d.error(
-            ErrorKind::Structure,
-            "input",
-            "a JWS JSON serialization without signatures",
-        );
+        d.error(ErrorKind::Structure, "input", tr!("parse-no-signatures"));
         return d;
     };
     let mut inner = decode(&first.compact);
@@ -515,22 +515,14 @@ fn decode_header(d: &mut Decoded) {
         return;
     };
     if bytes.is_empty() {
-        d.error(
-            ErrorKind::Json,
-            "header",
-            "empty: a JOSE header must be a JSON object such as {\"alg\":\"HS256\"}",
-        );
+        d.error(ErrorKind::Json, "header", tr!("parse-header-empty"));
         return;
     }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            d.error(
-                ErrorKind::Utf8,
-                "header",
-                format!("the decoded header is not UTF-8 (byte {at} is invalid)"),
-            );
+            d.error(ErrorKind::Utf8, "header", tr!("parse-header-utf8", at = at));
             return;
         }
     };
@@ -543,9 +535,9 @@ fn decode_header(d: &mut Decoded) {
         Ok(parsed) => d.error(
             ErrorKind::Json,
             "header",
-            format!(
-                "is {}, but a JOSE header must be a JSON object",
-                json::type_name(&parsed.value)
+            tr!(
+                "parse-header-type",
+                type = super::findings::type_word(&parsed.value)
             ),
         ),
         Err(e)
@@ -554,9 +546,17 @@ fn decode_header(d: &mut Decoded) {
                 json::JsonErrorKind::TooDeep | json::JsonErrorKind::TooLarge
             ) =>
         {
-            d.error(ErrorKind::Limit, "header", format!("JSON {}", e.message))
+            d.error(
+                ErrorKind::Limit,
+                "header",
+                tr!("parse-json-limit", problem = e.message.as_str()),
+            )
         }
-        Err(e) => d.error(ErrorKind::Json, "header", format!("invalid JSON at {e}")),
+        Err(e) => d.error(
+            ErrorKind::Json,
+            "header",
+            tr!("parse-json-invalid", error = e.to_string()),
+        ),
     }
     d.header_text = Some(text);
     match d.header.as_ref().and_then(|h| h.get("b64")) {
@@ -567,7 +567,7 @@ fn decode_header(d: &mut Decoded) {
             d.error(
                 ErrorKind::Json,
                 "header",
-                format!("\"b64\" must be true or false (RFC 7797), not {shown}"),
+                tr!("parse-b64-flag", value = shown),
             );
         }
     }
@@ -596,7 +596,7 @@ fn decode_payload(d: &mut Decoded) {
             json::JsonErrorKind::TooDeep | json::JsonErrorKind::TooLarge
         )
     {
-        let message = format!("JSON {}", e.message);
+        let message = tr!("parse-json-limit", problem = e.message.as_str());
         d.error(ErrorKind::Limit, "payload", message);
     }
     d.payload_bytes = Some(bytes);
@@ -687,7 +687,7 @@ mod tests {
     fn wrong_segment_count_is_an_error_but_header_still_shows() {
         let d = decode("eyJhbGciOiJIUzI1NiJ9.e30");
         assert_eq!(d.form, Form::Malformed);
-        assert!(d.errors[0].message.contains("found 2 segment(s)"));
+        assert!(d.errors[0].message.contains("found 2 segments"));
         assert_eq!(d.alg_name(), Some("HS256"));
     }
 

@@ -86,9 +86,18 @@ fn expectation_checks(
     let mut checks = Vec::new();
     if let Some(want) = &expect.issuer {
         let (passed, message) = match get("iss") {
-            Some(Value::String(iss)) if iss == want => (true, format!("issuer is {want}")),
-            Some(other) => (false, format!("issuer is {other}, expected \"{want}\"")),
-            None => (false, format!("no iss claim, expected \"{want}\"")),
+            Some(Value::String(iss)) if iss == want => {
+                (true, tr!("expect-issuer-ok", want = want.as_str()))
+            }
+            Some(other) => (
+                false,
+                tr!(
+                    "expect-issuer-other",
+                    value = other.to_string(),
+                    want = want.as_str()
+                ),
+            ),
+            None => (false, tr!("expect-issuer-missing", want = want.as_str())),
         };
         checks.push(TimeCheck {
             claim: "iss",
@@ -107,17 +116,18 @@ fn expectation_checks(
         };
         let hit = token_auds.iter().find(|a| expect.audiences.contains(a));
         let (passed, message) = match (hit, get("aud")) {
-            (Some(a), _) => (true, format!("audience {a} is accepted")),
+            (Some(a), _) => (true, tr!("expect-aud-ok", aud = a.as_str())),
             (None, None) => (
                 false,
-                format!(
-                    "no aud claim, expected one of {}",
-                    expect.audiences.join(", ")
-                ),
+                tr!("expect-aud-missing", want = expect.audiences.join(", ")),
             ),
             (None, Some(aud)) => (
                 false,
-                format!("aud {aud} holds none of {}", expect.audiences.join(", ")),
+                tr!(
+                    "expect-aud-other",
+                    aud = aud.to_string(),
+                    want = expect.audiences.join(", ")
+                ),
             ),
         };
         checks.push(TimeCheck {
@@ -129,9 +139,9 @@ fn expectation_checks(
     for name in &expect.required {
         let passed = get(name).is_some();
         let message = if passed {
-            format!("{name} is present")
+            tr!("expect-required-ok", name = name.as_str())
         } else {
-            format!("required claim {name} is missing")
+            tr!("expect-required-missing", name = name.as_str())
         };
         checks.push(TimeCheck {
             claim: "required",
@@ -181,15 +191,16 @@ fn expectation_checks(
 /// Why a time claim's value is not a NumericDate, in words.
 fn unusable_reason(value: &Value) -> String {
     match value {
-        Value::String(s) => format!(
-            "it is the string \"{}\", not a number",
-            s.chars().take(40).collect::<String>()
+        Value::String(s) => tr!(
+            "unusable-string",
+            value = s.chars().take(40).collect::<String>()
         ),
-        Value::Number(n) => format!("{n} is beyond the representable range of seconds"),
-        Value::Bool(b) => format!("it is {b}, not a number"),
-        Value::Null => "it is null, not a number".to_owned(),
-        Value::Array(_) => "it is an array, not a number".to_owned(),
-        Value::Object(_) => "it is an object, not a number".to_owned(),
+        Value::Number(n) => tr!("unusable-range", value = n.to_string()),
+        Value::Bool(b) => tr!("unusable-type", type = b.to_string()),
+        other => tr!(
+            "unusable-type",
+            type = super::findings::type_word(other)
+        ),
     }
 }
 
@@ -229,7 +240,7 @@ pub fn evaluate_with(
             checks.push(TimeCheck {
                 claim: name,
                 passed: false,
-                message: format!("{name} is unusable: {why}, so it cannot be checked"),
+                message: tr!("unusable-check", name = name, why = why.as_str()),
             });
         }
     }

@@ -1,5 +1,6 @@
 //! Signature verification over the exact signing input, with an honest status.
 
+use crate::tr;
 use serde_json::Value;
 
 use super::alg::{Alg, Family};
@@ -164,66 +165,47 @@ pub fn verify_with_options(
 ) -> SignatureCheck {
     use SignatureStatus::*;
     if decoded.form == Form::Jwe {
-        return SignatureCheck::new(
-            UnsupportedAlg,
-            "encrypted token (JWE): there is no signature to check, and the payload is not readable without decryption",
-        );
+        return SignatureCheck::new(UnsupportedAlg, tr!("sig-jwe"));
     }
     let Some(header) = &decoded.header else {
-        return SignatureCheck::new(
-            Invalid,
-            "the header could not be read, so the signature cannot be checked",
-        );
+        return SignatureCheck::new(Invalid, tr!("sig-no-header"));
     };
     let alg = match header.get("alg") {
-        None => return SignatureCheck::new(UnsupportedAlg, "the header has no \"alg\" member"),
+        None => return SignatureCheck::new(UnsupportedAlg, tr!("sig-no-alg")),
         Some(Value::String(name)) => match Alg::parse(name) {
             Some(alg) => alg,
             None => {
                 return SignatureCheck::new(
                     UnsupportedAlg,
-                    format!(
-                        "alg \"{name}\" is not a JWS signature algorithm this debugger can check"
-                    ),
+                    tr!("sig-unknown-alg", name = name.as_str()),
                 );
             }
         },
         Some(other) => {
             return SignatureCheck::new(
                 UnsupportedAlg,
-                format!("\"alg\" is {other}, not a string"),
+                tr!("sig-alg-type", value = other.to_string()),
             );
         }
     };
     if alg == Alg::None {
         let name = decoded.alg_name().unwrap_or("none");
-        return SignatureCheck::new(
-            Unsigned,
-            format!(
-                "alg \"{name}\": the token is not signed and anyone can forge it; it is never treated as verified"
-            ),
-        );
+        return SignatureCheck::new(Unsigned, tr!("sig-unsigned", name = name));
     }
     let (Some(input), Some(signature)) = (decoded.signing_input(), decoded.signature()) else {
-        return SignatureCheck::new(Invalid, "the token has no readable signature segment");
+        return SignatureCheck::new(Invalid, tr!("sig-no-segment"));
     };
     let Some(keys) = keys else {
-        return SignatureCheck::new(NoKey, "no key given: the signature was not checked");
+        return SignatureCheck::new(NoKey, tr!("sig-no-key"));
     };
     if let Some(first) = decoded.errors.first() {
-        return SignatureCheck::new(
-            Invalid,
-            format!("the token is malformed ({first}), so it is not verified"),
-        );
+        return SignatureCheck::new(Invalid, tr!("sig-malformed", error = first.to_string()));
     }
     if keys.is_set {
         let secret = keys.keys.iter().any(Key::is_secret);
         let public = keys.keys.iter().any(|k| !k.is_secret());
         if secret && public {
-            return SignatureCheck::new(
-                KeyMismatch,
-                "this JWKS mixes shared secrets with public keys; a key set is meant to be published, so a set holding secrets is not used",
-            );
+            return SignatureCheck::new(KeyMismatch, tr!("sig-mixed-set"));
         }
     }
 
@@ -245,10 +227,10 @@ pub fn verify_with_options(
     if by_kid.len() > 1 {
         return SignatureCheck::new(
             KeyMismatch,
-            format!(
-                "{} different keys in the JWKS share kid \"{}\", so it is ambiguous which one signs",
-                by_kid.len(),
-                kid.unwrap_or_default()
+            tr!(
+                "sig-kid-ambiguous",
+                count = by_kid.len(),
+                kid = kid.unwrap_or_default()
             ),
         );
     }
@@ -257,19 +239,18 @@ pub fn verify_with_options(
         (_, false) => (by_kid, String::new()),
         (Some(kid), true) if keys.is_set && !options.any_kid => {
             let why = if unusable.iter().any(|k| k.kid.as_deref() == Some(kid)) {
-                format!(
-                    "the JWKS key with kid \"{kid}\" is not for signatures (its use or key_ops say otherwise)"
-                )
+                tr!("sig-kid-not-signing", kid = kid)
             } else {
                 let kids: Vec<String> = usable
                     .iter()
                     .filter_map(|k| k.kid.as_ref().map(|k| format!("\"{k}\"")))
                     .take(5)
                     .collect();
-                format!(
-                    "no key in the JWKS has kid \"{kid}\" (the set has {}{}); it was not verified with another key (--any-kid tries every key)",
-                    super::plural(usable.len(), "signing key"),
-                    if kids.is_empty() {
+                tr!(
+                    "sig-kid-missing",
+                    kid = kid,
+                    count = usable.len(),
+                    kids = if kids.is_empty() {
                         String::new()
                     } else {
                         format!(": {}", kids.join(", "))
@@ -280,18 +261,12 @@ pub fn verify_with_options(
         }
         (Some(kid), true) if keys.is_set => {
             any_kid_used = true;
-            (
-                distinct(usable),
-                format!(" (no key has kid \"{kid}\"; every key was tried, as asked)"),
-            )
+            (distinct(usable), tr!("sig-kid-tried-all", kid = kid))
         }
         _ => (distinct(usable), String::new()),
     };
     if candidates.is_empty() {
-        return SignatureCheck::new(
-            KeyMismatch,
-            "no key in the JWKS is for signatures (each one's use or key_ops say otherwise)",
-        );
+        return SignatureCheck::new(KeyMismatch, tr!("sig-no-signing-key"));
     }
     let mut reasons = Vec::new();
     let fitting: Vec<&Key> = candidates
@@ -314,9 +289,9 @@ pub fn verify_with_options(
         let mut check = SignatureCheck::new(
             KeyMismatch,
             match reasons.as_slice() {
-                [one] => format!("key does not fit {alg}: {one}"),
-                [] => format!("key does not fit {alg}: the key set is empty"),
-                many => format!("no key fits {alg}: {}", many.join("; ")),
+                [one] => tr!("sig-key-unfit", alg = alg.name(), why = one.as_str()),
+                [] => tr!("sig-set-empty", alg = alg.name()),
+                many => tr!("sig-no-key-fits", alg = alg.name(), why = many.join("; ")),
             },
         );
         if candidates.len() == 1 {
@@ -326,9 +301,7 @@ pub fn verify_with_options(
             && forged_with_public_text(alg, &input, signature, &candidates)
         {
             check.forged_with_public_key = true;
-            check.detail.push_str(
-                ". This token's HMAC was computed with the public key's own text as the secret: it is a key-confusion forgery",
-            );
+            check.detail.push_str(&tr!("sig-forged-public"));
         }
         return check;
     }
@@ -351,18 +324,13 @@ pub fn verify_with_options(
         });
     let Some(key) = matched else {
         let mut detail = if fitting.len() == 1 {
-            "signature does not match the key".to_owned()
+            tr!("sig-mismatch")
         } else {
-            format!(
-                "signature matches none of the {} keys that fit {alg}",
-                fitting.len()
-            )
+            tr!("sig-mismatch-many", count = fitting.len(), alg = alg.name())
         };
         detail.push_str(&kid_note);
         if untried > 0 {
-            detail.push_str(&format!(
-                "; {untried} more fitting key(s) were not tried (at most {MAX_KEYS_TRIED} are)"
-            ));
+            detail.push_str(&tr!("sig-untried", count = untried, max = MAX_KEYS_TRIED));
         }
         if let Some(e) = errors.first() {
             detail.push_str(&format!(" ({e})"));
@@ -385,51 +353,37 @@ pub fn verify_with_options(
     let mut check = if let Some(json) = &decoded.json_serialization {
         SignatureCheck::new(
             Invalid,
-            format!(
-                "the first of {} signature(s) matches, but this is a JWS JSON serialization, not a compact JWT; a JWT verifier rejects it",
-                json.signatures
-            ),
+            tr!("sig-json-serialization", count = json.signatures),
         )
     } else if !noncanonical.is_empty() {
         SignatureCheck::new(
             Invalid,
-            format!(
-                "the signature bytes match, but the {} is not canonical base64url, so a strict verifier rejects the token",
-                noncanonical.join(" and ")
+            tr!(
+                "sig-noncanonical",
+                parts = noncanonical
+                    .iter()
+                    .map(|p| super::findings::part_word(p))
+                    .collect::<Vec<_>>()
+                    .join(" + ")
             ),
         )
     } else if key.is_small_order_ed25519() {
-        SignatureCheck::new(
-            Invalid,
-            "the signature bytes match, but the Ed25519 key is a point of small order: with such a key a fixed signature verifies any payload, so it proves nothing",
-        )
+        SignatureCheck::new(Invalid, tr!("sig-small-order"))
     } else if key.is_roca_vulnerable() {
-        SignatureCheck::new(
-            Invalid,
-            "the signature bytes match, but the RSA key has the ROCA flaw (CVE-2017-15361): its private key can be computed from the public key, so the signature proves nothing",
-        )
+        SignatureCheck::new(Invalid, tr!("sig-roca"))
     } else if options.strict && ecdsa_high_s(alg, signature) {
-        SignatureCheck::new(
-            Invalid,
-            "the signature bytes match, but S is in the upper half of the group order (the malleable twin of a low-S signature), which strict mode refuses",
-        )
+        SignatureCheck::new(Invalid, tr!("sig-high-s"))
     } else if let Some(rule) = rule {
-        SignatureCheck::new(Invalid, format!("the signature bytes match, but {rule}"))
+        SignatureCheck::new(Invalid, tr!("sig-rule", rule = rule))
     } else if !unknown.is_empty() {
-        SignatureCheck::new(
-            Invalid,
-            format!(
-                "the signature bytes match, but \"crit\" lists {} which this verifier does not understand; RFC 7515 §4.1.11 requires rejecting the token",
-                unknown.join(", ")
-            ),
-        )
+        SignatureCheck::new(Invalid, tr!("sig-crit", names = unknown.join(", ")))
     } else {
-        let which = if keys.keys.len() > 1 {
-            format!(" by {}", key.describe())
+        let verified = if keys.keys.len() > 1 {
+            tr!("sig-verified-by", key = key.describe())
         } else {
-            String::new()
+            tr!("sig-verified")
         };
-        SignatureCheck::new(Verified, format!("signature verified{which}{kid_note}"))
+        SignatureCheck::new(Verified, format!("{verified}{kid_note}"))
     };
     check.key = Some(key.describe());
     check.any_kid_used = any_kid_used;
@@ -464,34 +418,33 @@ fn distinct(keys: Vec<&Key>) -> Vec<&Key> {
 /// Why a signature cannot be valid for `alg` whatever the key (wrong size, empty).
 pub fn signature_shape_problem(alg: Alg, signature: &[u8]) -> Option<String> {
     if signature.is_empty() {
-        return Some(format!("the signature is empty, but {alg} requires one"));
+        return Some(tr!("sig-empty", alg = alg.name()));
     }
     match alg.family() {
         Family::Ec(curve) => {
             let want = 2 * curve.field_len();
             if signature.len() != want {
-                let der = if signature.first() == Some(&0x30) {
-                    " (it looks DER-encoded)"
+                let key = if signature.first() == Some(&0x30) {
+                    "sig-ec-length-der"
                 } else {
-                    ""
+                    "sig-ec-length"
                 };
-                return Some(format!(
-                    "{alg} signature must be R||S of exactly {want} bytes, found {}{der}",
-                    signature.len()
+                return Some(tr!(
+                    key,
+                    alg = alg.name(),
+                    want = want,
+                    found = signature.len()
                 ));
             }
             let (r, s) = signature.split_at(curve.field_len());
             if r.iter().all(|&b| b == 0) || s.iter().all(|&b| b == 0) {
-                return Some(format!(
-                    "{alg} signature has r or s equal to zero, which is never valid (CVE-2022-21449)"
-                ));
+                return Some(tr!("sig-ec-zero", alg = alg.name()));
             }
             None
         }
-        Family::Ed25519 if signature.len() != 64 => Some(format!(
-            "EdDSA signature must be 64 bytes, found {}",
-            signature.len()
-        )),
+        Family::Ed25519 if signature.len() != 64 => {
+            Some(tr!("sig-ed-length", found = signature.len()))
+        }
         _ => None,
     }
 }

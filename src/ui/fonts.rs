@@ -106,6 +106,7 @@ mod tests {
         out.textures_delta.clear();
         let catalogue = concat!(
             include_str!("../../assets/i18n/ko/main.ftl"),
+            include_str!("../../assets/i18n/ko/core.ftl"),
             include_str!("../../assets/i18n/ko/claims.json")
         );
         let font = egui::FontId::proportional(14.0);

@@ -98,6 +98,7 @@ draft-cannot-sign = cannot sign with { $alg }: { $why }
 ## Helpers
 helpers = Helpers
 new-from-template = New from template ⏷
+timeline-now = now
 iat-now = iat = now
 nbf-now = nbf = now
 random-jti = Random jti

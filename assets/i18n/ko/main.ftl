@@ -97,6 +97,7 @@ draft-cannot-sign = { $alg }(으)로 서명할 수 없음: { $why }
 ## Helpers
 helpers = 도우미
 new-from-template = 템플릿으로 새로 만들기 ⏷
+timeline-now = 지금
 iat-now = iat = 지금
 nbf-now = nbf = 지금
 random-jti = 무작위 jti

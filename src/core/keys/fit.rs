@@ -2,6 +2,7 @@
 //! (small-order Ed25519 points, ROCA moduli) whatever a signature says.
 
 use super::*;
+use crate::tr;
 
 impl Key {
     /// Algorithms this key's type can be used with.
@@ -24,53 +25,48 @@ impl Key {
     /// Whether this key may verify (or, with `sign`, create) `alg` signatures; the reason if not.
     pub fn check_fits(&self, alg: Alg, sign: bool) -> Result<(), String> {
         if alg == Alg::None {
-            return Err("alg none takes no key".into());
+            return Err(tr!("fit-none"));
         }
         if !self.type_fits(alg) {
-            let mut why = format!(
-                "{alg} needs {}, but the key is {}",
-                needs(alg),
-                self.kind_phrase()
+            let mut why = tr!(
+                "fit-type",
+                alg = alg.name(),
+                needs = needs(alg),
+                kind = self.kind_phrase()
             );
             if alg.family() == Family::Hmac && !self.is_secret() {
-                why.push_str(
-                    "; treating a public key as an HMAC secret is the key-confusion attack, so it is never done",
-                );
+                why.push_str(&tr!("fit-confusion"));
             }
             return Err(why);
         }
         if let Some(key_alg) = &self.jwk_alg
             && key_alg != alg.name()
         {
-            return Err(format!("the JWK is for alg {key_alg}, not {alg}"));
+            return Err(tr!(
+                "fit-jwk-alg",
+                key_alg = key_alg.as_str(),
+                alg = alg.name()
+            ));
         }
         if let Some(usage) = &self.jwk_use
             && usage != "sig"
         {
-            return Err(format!("the JWK's use is \"{usage}\", not \"sig\""));
+            return Err(tr!("fit-jwk-use", use = usage.as_str()));
         }
         if let Some(ops) = &self.key_ops {
             let op = if sign { "sign" } else { "verify" };
             if !ops.iter().any(|o| o == op) {
-                return Err(format!("the JWK's key_ops do not include \"{op}\""));
+                return Err(tr!("fit-key-ops", op = op));
             }
         }
         if self.secret_bytes().is_some_and(<[u8]>::is_empty) {
-            return Err(
-                "the secret is empty, and an empty HMAC key proves nothing: anyone can compute it"
-                    .into(),
-            );
+            return Err(tr!("fit-empty-secret"));
         }
         if sign && matches!(self.material, KeyMaterial::Rsa { .. }) && self.bits() < 2048 {
-            return Err(format!(
-                "the RSA key has {} bits; signing needs at least 2048 (RFC 7518 §3.3)",
-                self.bits()
-            ));
+            return Err(tr!("fit-short-rsa", bits = self.bits()));
         }
         if sign && !self.is_private() {
-            return Err(format!(
-                "cannot sign with a public key: {alg} needs the private key"
-            ));
+            return Err(tr!("fit-public", alg = alg.name()));
         }
         Ok(())
     }

@@ -3,6 +3,7 @@
 //! Everything is normalised into [`KeyMaterial`]; jsonwebtoken keys are built from that on demand.
 //! Nothing here prints key bytes: `Debug` is redacted and errors only name formats and positions.
 
+use crate::tr;
 use std::fmt;
 
 use base64::Engine as _;
@@ -93,18 +94,24 @@ pub enum KeyFormat {
 impl KeyFormat {
     fn name(self, pem: bool) -> String {
         let base = match self {
-            Self::SecretUtf8 => return "UTF-8 text".into(),
+            Self::SecretUtf8 => return tr!("key-format-utf8"),
             Self::SecretBase64 => return "base64".into(),
             Self::SecretBase64Url => return "base64url".into(),
             Self::SecretHex => return "hex".into(),
-            Self::SecretBytes => return "raw bytes from a file".into(),
+            Self::SecretBytes => return tr!("key-format-raw"),
             Self::Jwk => return "JWK".into(),
             Self::OpenSsh => return "OpenSSH".into(),
             Self::Spki => "SPKI",
             Self::Pkcs1Public | Self::Pkcs1Private => "PKCS#1",
             Self::Pkcs8 => "PKCS#8",
             Self::Sec1 => "SEC1",
-            Self::Certificate => "X.509 certificate",
+            Self::Certificate => {
+                return format!(
+                    "{} {}",
+                    tr!("key-format-certificate"),
+                    if pem { "PEM" } else { "DER" }
+                );
+            }
         };
         format!("{base} {}", if pem { "PEM" } else { "DER" })
     }
@@ -172,13 +179,9 @@ impl KeySet {
         match (self.is_set, self.keys.as_slice()) {
             (false, [key]) => key.describe(),
             _ => {
-                let mut s = format!(
-                    "JWKS with {} usable key{}",
-                    self.keys.len(),
-                    if self.keys.len() == 1 { "" } else { "s" }
-                );
+                let mut s = tr!("key-set", count = self.keys.len());
                 if !self.skipped.is_empty() {
-                    s.push_str(&format!(" ({} skipped)", self.skipped.len()));
+                    s.push_str(&tr!("key-set-skipped", count = self.skipped.len()));
                 }
                 s
             }
@@ -250,36 +253,45 @@ impl Key {
 
     /// "EC P-256 private key (PKCS#8 PEM)", "HMAC secret, 32 bytes (UTF-8 text)".
     pub fn describe(&self) -> String {
-        let visibility = if self.is_private() {
-            "private"
-        } else {
-            "public"
-        };
+        let visibility = self.visibility();
         let what = match &self.material {
-            KeyMaterial::Secret(s) => format!("HMAC secret, {}", super::plural(s.len(), "byte")),
-            KeyMaterial::Rsa { .. } => format!("RSA {}-bit {visibility} key", self.bits()),
-            KeyMaterial::Ec { curve, .. } => format!("EC {} {visibility} key", curve.name()),
-            KeyMaterial::Ed25519 { .. } => format!("Ed25519 {visibility} key"),
+            KeyMaterial::Secret(s) => tr!("key-secret", len = s.len()),
+            KeyMaterial::Rsa { .. } => tr!("key-rsa", bits = self.bits(), visibility = visibility),
+            KeyMaterial::Ec { curve, .. } => {
+                tr!("key-ec", curve = curve.name(), visibility = visibility)
+            }
+            KeyMaterial::Ed25519 { .. } => tr!("key-ed25519", visibility = visibility),
         };
-        let mut s = format!("{what} ({})", self.format.name(self.pem));
+        let mut s = tr!(
+            "key-described",
+            what = what,
+            format = self.format.name(self.pem)
+        );
         if let Some(kid) = &self.kid {
-            s.push_str(&format!(", kid \"{kid}\""));
+            s.push_str(&tr!("key-kid", kid = kid.as_str()));
         }
         s
     }
 
+    /// "private" or "public", in the current language.
+    fn visibility(&self) -> String {
+        if self.is_private() {
+            tr!("key-private")
+        } else {
+            tr!("key-public")
+        }
+    }
+
     /// Short kind name for messages: "an RSA public key".
     pub fn kind_phrase(&self) -> String {
-        let visibility = if self.is_private() {
-            "private"
-        } else {
-            "public"
-        };
+        let visibility = self.visibility();
         match &self.material {
-            KeyMaterial::Secret(_) => "a shared secret".into(),
-            KeyMaterial::Rsa { .. } => format!("an RSA {visibility} key"),
-            KeyMaterial::Ec { curve, .. } => format!("an EC {} {visibility} key", curve.name()),
-            KeyMaterial::Ed25519 { .. } => format!("an Ed25519 {visibility} key"),
+            KeyMaterial::Secret(_) => tr!("kind-secret"),
+            KeyMaterial::Rsa { .. } => tr!("kind-rsa", visibility = visibility),
+            KeyMaterial::Ec { curve, .. } => {
+                tr!("kind-ec", curve = curve.name(), visibility = visibility)
+            }
+            KeyMaterial::Ed25519 { .. } => tr!("kind-ed25519", visibility = visibility),
         }
     }
 
@@ -388,11 +400,11 @@ impl Key {
 
 fn needs(alg: Alg) -> String {
     match alg.family() {
-        Family::Hmac => "a shared secret".into(),
-        Family::Rsa => "an RSA key".into(),
-        Family::Ec(c) => format!("an EC {} key", c.name()),
-        Family::Ed25519 => "an Ed25519 key".into(),
-        Family::Unsecured => "no key".into(),
+        Family::Hmac => tr!("needs-secret"),
+        Family::Rsa => tr!("needs-rsa"),
+        Family::Ec(c) => tr!("needs-ec", curve = c.name()),
+        Family::Ed25519 => tr!("needs-ed25519"),
+        Family::Unsecured => tr!("needs-nothing"),
     }
 }
 

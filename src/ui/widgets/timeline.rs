@@ -83,10 +83,15 @@ pub fn ui(ui: &mut egui::Ui, v: &Validity, now: i64) {
         } else {
             rect.top() + 12.0
         };
+        let shown = if *label == "now" {
+            tr!("timeline-now")
+        } else {
+            (*label).to_owned()
+        };
         painter.text(
             Pos2::new(x, y),
             Align2::CENTER_TOP,
-            *label,
+            shown,
             FontId::proportional(crate::ui::theme::MIN_TEXT_SIZE),
             color,
         );

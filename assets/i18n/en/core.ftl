@@ -1,0 +1,319 @@
+## The core's sentences: findings, signature checks, parse errors and keys. Finding ids (ALG_NONE, …) are never translated.
+
+f-alg-none-title = Unsecured token (alg "{ $alg }")
+f-alg-none-msg = The token carries no signature, so anyone can change its claims. A verifier must reject it unless unsecured tokens were explicitly allowed; libraries once matched "none" case-sensitively and let "None" through.
+f-empty-sig-title = Empty signature
+f-empty-sig-msg = The header names a signing algorithm but the signature is empty: a verifier that skips empty signatures accepts forged tokens.
+f-confusion-title = HMAC token checked against a public key
+f-confusion-forged-msg = This token's HMAC was computed with the public key's text as the secret. A library that lets the token's alg pick how the key is used would accept this forgery; pin the algorithm to the key.
+f-confusion-msg = The token says HS*, but the key is a public key. Using public-key text as an HMAC secret is the classic key-confusion forgery; pin the expected algorithm to the key.
+f-key-mismatch-title = Key does not fit the algorithm
+f-key-mismatch-msg = { $detail }. Verifiers must check that the key's type, curve, alg, use and key_ops agree with the token's alg.
+f-any-kid-title = Verified with a key the token's kid does not name
+f-any-kid-msg = No key in the JWKS has the token's kid, and every key was tried because you asked for it. A verifier that selects keys by kid would reject this token; one that tries every key lets an attacker pick which key is used.
+f-high-s-title = ECDSA signature with a high S: the token has a twin
+f-high-s-msg = S is in the upper half of the group order. ECDSA accepts both (r, s) and (r, n−s), so the same claims exist as two different token strings: a replay cache or deny-list keyed by the token string is fooled. Signers normally emit the low S; strict mode (--strict, or the tick under Validation) refuses high S.
+f-psychic-title = Malformed ECDSA signature
+f-psychic-msg = { $problem }. Such signatures are never valid; a verifier that accepts them (as Java 15–18 did for r = s = 0) accepts any token.
+f-empty-secret-used-title = Signed with an empty secret
+f-known-secret-used-title = Signed with the well-known secret "{ $secret }"
+f-known-secret-used-msg = The token's HMAC verifies with a secret from the public list of defaults and tutorial secrets, so anyone can forge tokens for this issuer. Rotate the secret to 32+ random bytes.
+f-empty-secret-title = Empty HMAC secret
+f-empty-secret-msg = An empty secret lets anyone compute valid signatures.
+f-known-secret-title = The secret "{ $secret }" is a well-known default
+f-known-secret-msg = It is on public lists of tutorial and framework secrets; anyone can try it against your tokens. Use 32+ random bytes.
+f-short-secret-title = HMAC secret is { $len ->
+        [one] 1 byte
+       *[other] { $len } bytes
+    }; { $alg } needs at least { $min }
+f-short-secret-msg = Short secrets can be guessed offline from any one token. Use a random secret as long as the hash output.
+f-small-order-title = Ed25519 public key of small order
+f-small-order-msg = The key is the identity point or another point of small order: a fixed signature then verifies any payload, so a signature under this key proves nothing. Such keys are never a real key pair's public half.
+f-roca-title = RSA key has the ROCA flaw
+f-roca-msg = The modulus has the fingerprint of keys made by a flawed Infineon library: the private key can be computed from the public key. Replace the key.
+f-short-rsa-title = RSA key is only { $bits } bits
+f-short-rsa-msg = RSA keys for JWS must be at least 2048 bits; shorter ones can be factored.
+f-jwk-private-title = Header embeds a private key
+f-jwk-private-msg = The header's jwk contains the private member "d": the signing key is published with the token.
+f-jwk-self-signed-title = Self-signed with the key in its own header
+f-jwk-self-signed-msg = The signature verifies only with the jwk the token carries. Anyone can make such a token with their own key; a verifier that uses the embedded key (CVE-2018-0114) accepts forgeries. Only trust keys you already have.
+f-jwk-title = Header embeds its own verification key
+f-jwk-msg = A token that carries its own key proves nothing: anyone can sign with their own key and embed it. Only trust keys you already have.
+f-key-url-title = Header points at keys by URL ({ $name })
+f-key-url-msg = { $name } = { $url }. A verifier that fetches keys from a URL the token names can be made to trust an attacker's keys (or to call internal hosts). Keys are never fetched from here on their own.
+f-key-url-risky = This URL is plain HTTP or points at a local/private host.
+f-kid-type-title = kid is not a string
+f-kid-type-msg = kid is { $type } ({ $value }). RFC 7515 §4.1.4 makes it a string; libraries that assume one may crash, skip key selection or compare it oddly.
+f-kid-injection-title = kid looks like an injection
+f-kid-injection-msg = kid "{ $kid }" contains path, quote or shell characters. Servers that use kid in a file path, SQL query or command can be tricked into using a key the attacker knows.
+f-crit-title = crit is not acceptable
+f-crit-msg = { $problems }. A conforming verifier must reject the token.
+f-crit-empty = it is an empty array, which RFC 7515 forbids
+f-crit-not-array = it is not an array
+f-crit-unknown = it names { $names }, which this verifier does not understand
+f-crit-twice = it lists { $names } twice
+f-crit-standard = it lists the standard parameter(s) { $names }, which must not appear there
+f-crit-missing = { $names } is listed but not present in the header
+f-nested-title = Nested token (cty: JWT)
+f-nested-msg = The payload is itself a token; each layer has its own signature, and checking the outer one says nothing about the inner.
+f-jwe-title = Encrypted token (JWE)
+f-jwe-msg = Only the protected header can be read without the key; decryption is not a signature check.
+f-jwe-zip-title = Compressed encrypted payload (zip)
+f-jwe-zip-msg = Compression before encryption can leak plaintext length and allows decompression bombs; cap the decompressed size.
+f-json-serialization-title = JSON serialization, not a compact JWT
+f-json-serialization-msg = This is a JWS JSON serialization with { $count ->
+        [one] 1 signature
+       *[other] { $count } signatures
+    }; a JWT must be compact (header.payload.signature). It is shown through its first signature.
+f-json-serialization-unprotected-msg = This is a JWS JSON serialization with { $count ->
+        [one] 1 signature
+       *[other] { $count } signatures
+    } and unprotected header members, which no signature covers; a JWT must be compact (header.payload.signature). It is shown through its first signature.
+f-json-input-msg = The input is JSON, not header.payload.signature; a JWT verifier must reject it.
+f-base64-title = { $part } is not base64url
+f-base64-msg = The { $part }: { $problem }. Lenient decoders skip such characters, so the same token can be spelled many ways; strict ones reject it.
+f-noncanonical-title = { $part } is not canonical base64url
+f-noncanonical-msg = The { $part } { $problem }. Lenient decoders accept several spellings of the same bytes, which breaks token comparison and blacklists; strict ones reject it.
+f-duplicate-header-title = Duplicate header member "{ $name }"
+f-duplicate-payload-title = Duplicate payload member "{ $name }"
+f-duplicate-msg = "{ $name }" appears twice: first { $first }, then { $last }. Libraries disagree on which one wins, so two services can read different claims from the same token.
+f-duplicate-at-msg = "{ $name }" appears twice in { $pointer }: first { $first }, then { $last }. Libraries disagree on which one wins, so two services can read different claims from the same token.
+f-duplicates-more-title = { $count } more duplicate members
+f-duplicates-more-msg = Besides those listed, { $count } more member names appear twice; only the first { $shown } are shown.
+f-payload-utf8-title = Payload is not UTF-8
+f-payload-utf8-msg = Byte { $at } of the payload is not valid UTF-8, so it is not a JSON claims set; it is shown as hex.
+f-claim-type-title = { $name } is not a string
+f-claim-type-msg = { $name } is { $type } ({ $value }). It must be a string; verifiers that compare it as text may match the wrong subject, or fail open.
+f-no-exp-title = No expiry (exp)
+f-no-exp-msg = Without exp the token is valid forever once issued; a leaked token cannot age out.
+f-date-title = { $name } is not a plain NumericDate
+f-date-msg = { $problem }. Libraries treat such values differently: some reject the token, others never expire it.
+f-date-type = { $name } is { $type }, not a number of seconds
+f-date-negative = { $name } is negative ({ $value })
+f-date-millis = { $name } = { $value } lies after the year 3000; it looks like milliseconds ({ $at })
+f-date-fraction = { $name } = { $value } is fractional
+f-lifetime-title = Long lifetime: { $span }
+f-lifetime-msg = Access tokens usually live minutes to hours; a long-lived token stays useful to whoever steals it.
+f-oversized-title = { $part } over a limit
+f-oversized-msg = { $part }: { $problem }. Parsers without limits can be made to use unbounded memory or stack (CVE-2025-27144, CVE-2025-30204).
+f-header-utf8-title = Header is not UTF-8
+f-header-utf8-msg = { $problem }. A JOSE header is UTF-8 JSON; libraries differ in how they treat broken bytes.
+f-no-typ-title = No typ in the header
+f-no-typ-msg = Explicit typing (typ: at+jwt, secevent+jwt, …) stops one kind of token from being accepted as another, e.g. an ID token used as an access token.
+f-typ-jwt-title = typ is the generic JWT
+f-typ-jwt-msg = Explicit typing (typ: at+jwt for access tokens, …) stops one kind of token from being accepted as another.
+f-no-aud-title = No audience (aud)
+f-no-aud-msg = Without aud, every service that trusts this issuer accepts the token, so a token for one service can be replayed at another.
+f-many-aud-title = { $count } audiences and no azp
+f-many-aud-msg = A token valid for several audiences can be replayed by any of them at the others; OpenID Connect expects azp to name the party it was issued to.
+f-empty-aud-title = Empty audience list
+f-empty-aud-msg = aud is an empty array: no recipient can legitimately accept this token.
+f-sensitive-title = "{ $name }" looks like { $what }
+f-sensitive-msg = A signed token is only encoded, not encrypted: anyone who sees it can read its payload. Keep secrets and personal data out of it, or use JWE.
+f-claim-token-title = Claim "{ $name }" holds a token
+f-claim-token-msg = Its signature is separate from this token's: checking this one says nothing about the inner one. Paste it on its own to check it.
+f-few-bytes-title = HMAC secret has only { $count ->
+        [one] 1 different byte
+       *[other] { $count } different bytes
+    }
+f-few-bytes-msg = A long secret made of few distinct bytes (such as all zeros) is much easier to guess than its length suggests. Use random bytes.
+
+## What a sensitive-looking claim seems to hold
+sensitive-password = a password
+sensitive-secret = a secret
+sensitive-private-key = a private key
+sensitive-api-key = an API key
+sensitive-ssn = a social security number
+sensitive-card = a card number
+sensitive-cvv = a card security code
+sensitive-iban = a bank account number
+sensitive-aws = an AWS access key id
+
+## JSON value types and token parts, inside sentences
+json-type-null = null
+json-type-boolean = a boolean
+json-type-number = a number
+json-type-string = a string
+json-type-array = an array
+json-type-object = an object
+part-header = header
+part-payload = payload
+part-signature = signature
+part-input = input
+part-encrypted-key = encrypted key
+part-iv = initialization vector
+part-ciphertext = ciphertext
+part-tag = authentication tag
+
+## Signature check details
+sig-jwe = encrypted token (JWE): there is no signature to check, and the payload is not readable without decryption
+sig-no-header = the header could not be read, so the signature cannot be checked
+sig-no-alg = the header has no "alg" member
+sig-unknown-alg = alg "{ $name }" is not a JWS signature algorithm this debugger can check
+sig-alg-type = "alg" is { $value }, not a string
+sig-unsigned = alg "{ $name }": the token is not signed and anyone can forge it; it is never treated as verified
+sig-no-segment = the token has no readable signature segment
+sig-no-key = no key given: the signature was not checked
+sig-malformed = the token is malformed ({ $error }), so it is not verified
+sig-mixed-set = this JWKS mixes shared secrets with public keys; a key set is meant to be published, so a set holding secrets is not used
+sig-kid-ambiguous = { $count } different keys in the JWKS share kid "{ $kid }", so it is ambiguous which one signs
+sig-kid-not-signing = the JWKS key with kid "{ $kid }" is not for signatures (its use or key_ops say otherwise)
+sig-kid-missing = no key in the JWKS has kid "{ $kid }" (the set has { $count ->
+        [one] 1 signing key
+       *[other] { $count } signing keys
+    }{ $kids }); it was not verified with another key (--any-kid tries every key)
+sig-kid-tried-all = {" "}(no key has kid "{ $kid }"; every key was tried, as asked)
+sig-no-signing-key = no key in the JWKS is for signatures (each one's use or key_ops say otherwise)
+sig-key-unfit = key does not fit { $alg }: { $why }
+sig-set-empty = key does not fit { $alg }: the key set is empty
+sig-no-key-fits = no key fits { $alg }: { $why }
+sig-forged-public = . This token's HMAC was computed with the public key's own text as the secret: it is a key-confusion forgery
+sig-mismatch = signature does not match the key
+sig-mismatch-many = signature matches none of the { $count } keys that fit { $alg }
+sig-untried = ; { $count } more fitting key(s) were not tried (at most { $max } are)
+sig-json-serialization = the first of { $count } signature(s) matches, but this is a JWS JSON serialization, not a compact JWT; a JWT verifier rejects it
+sig-noncanonical = the signature bytes match, but the { $parts } is not canonical base64url, so a strict verifier rejects the token
+sig-small-order = the signature bytes match, but the Ed25519 key is a point of small order: with such a key a fixed signature verifies any payload, so it proves nothing
+sig-roca = the signature bytes match, but the RSA key has the ROCA flaw (CVE-2017-15361): its private key can be computed from the public key, so the signature proves nothing
+sig-high-s = the signature bytes match, but S is in the upper half of the group order (the malleable twin of a low-S signature), which strict mode refuses
+sig-rule = the signature bytes match, but { $rule }
+sig-crit = the signature bytes match, but "crit" lists { $names } which this verifier does not understand; RFC 7515 §4.1.11 requires rejecting the token
+sig-verified = signature verified
+sig-verified-by = signature verified by { $key }
+sig-empty = the signature is empty, but { $alg } requires one
+sig-ec-length = { $alg } signature must be R||S of exactly { $want } bytes, found { $found }
+sig-ec-length-der = { $alg } signature must be R||S of exactly { $want } bytes, found { $found } (it looks DER-encoded)
+sig-ec-zero = { $alg } signature has r or s equal to zero, which is never valid (CVE-2022-21449)
+sig-ed-length = EdDSA signature must be 64 bytes, found { $found }
+
+## Why a token could not be read
+parse-too-big = { $size } bytes is over the { $limit } MiB limit for a token
+parse-empty = no token: the text is empty
+parse-segments = found { $count ->
+        [one] 1 segment
+       *[other] { $count } segments
+    } separated by '.', expected 3 (signed JWS: header.payload.signature) or 5 (encrypted JWE)
+parse-json-serialization = this is JSON, not a compact token (header.payload.signature); as a JWS JSON serialization it fails: { $error }
+parse-no-signatures = a JWS JSON serialization without signatures
+parse-header-empty = empty: a JOSE header must be a JSON object such as {"{"}"alg":"HS256"{"}"}
+parse-header-utf8 = the decoded header is not UTF-8 (byte { $at } is invalid)
+parse-header-type = is { $type }, but a JOSE header must be a JSON object
+parse-json-limit = JSON { $problem }
+parse-json-invalid = invalid JSON at { $error }
+parse-b64-flag = "b64" must be true or false (RFC 7797), not { $value }
+b64-invalid-char = byte { $offset } is { $shown }, not a base64url character (A-Z a-z 0-9 - _)
+b64-misplaced-padding = '=' at byte { $offset } is padding in the middle of the text
+b64-impossible-length = length { $len } is impossible for base64url (a character is missing or extra at the end)
+b64-padding = has { $count } '=' padding character(s) at byte { $offset }; base64url in a JWS has no padding
+b64-trailing-bits = the last character (byte { $offset }) has non-zero unused bits, so the text is not the canonical encoding of its bytes
+char-space = a space
+char-tab = a tab
+char-line-break = a line break
+char-carriage-return = a carriage return
+char-control = the control character { $code }
+char-standard-b64 = '{ $ch }' (standard base64, where base64url has '-' and '_')
+
+## Keys
+key-private = private
+key-public = public
+key-secret = HMAC secret, { $len ->
+        [one] 1 byte
+       *[other] { $len } bytes
+    }
+key-rsa = RSA { $bits }-bit { $visibility } key
+key-ec = EC { $curve } { $visibility } key
+key-ed25519 = Ed25519 { $visibility } key
+key-described = { $what } ({ $format })
+key-kid = , kid "{ $kid }"
+key-set = JWKS with { $count ->
+        [one] 1 usable key
+       *[other] { $count } usable keys
+    }
+key-set-skipped = {" "}({ $count } skipped)
+key-format-utf8 = UTF-8 text
+key-format-raw = raw bytes from a file
+key-format-certificate = X.509 certificate
+kind-secret = a shared secret
+kind-rsa = an RSA { $visibility } key
+kind-ec = an EC { $curve } { $visibility } key
+kind-ed25519 = an Ed25519 { $visibility } key
+needs-secret = a shared secret
+needs-rsa = an RSA key
+needs-ec = an EC { $curve } key
+needs-ed25519 = an Ed25519 key
+needs-nothing = no key
+fit-none = alg none takes no key
+fit-type = { $alg } needs { $needs }, but the key is { $kind }
+fit-confusion = ; treating a public key as an HMAC secret is the key-confusion attack, so it is never done
+fit-jwk-alg = the JWK is for alg { $key_alg }, not { $alg }
+fit-jwk-use = the JWK's use is "{ $use }", not "sig"
+fit-key-ops = the JWK's key_ops do not include "{ $op }"
+fit-empty-secret = the secret is empty, and an empty HMAC key proves nothing: anyone can compute it
+fit-short-rsa = the RSA key has { $bits } bits; signing needs at least 2048 (RFC 7518 §3.3)
+fit-public = cannot sign with a public key: { $alg } needs the private key
+
+## Claim values in words
+amr-face = facial recognition
+amr-fpt = fingerprint
+amr-geo = geolocation
+amr-hwk = hardware-secured key
+amr-iris = iris scan
+amr-kba = knowledge-based questions
+amr-mca = multiple channels
+amr-mfa = multiple factors
+amr-otp = one-time password
+amr-pin = PIN
+amr-pwd = password
+amr-rba = risk-based
+amr-retina = retina scan
+amr-sc = smart card
+amr-sms = code by SMS
+amr-swk = software-secured key
+amr-tel = telephone call
+amr-user = user presence
+amr-vbm = voice biometric
+amr-wia = Windows integrated authentication
+typ-jwt = a JSON Web Token (RFC 7519); explicit types such as at+jwt are safer
+typ-at-jwt = an OAuth 2.0 access token (RFC 9068)
+typ-secevent = a Security Event Token (RFC 8417)
+typ-dpop = a DPoP proof (RFC 9449)
+typ-logout = an OpenID Connect back-channel logout token
+typ-introspection = a signed token introspection response (RFC 9701)
+typ-jwk-set = a signed JWK Set
+typ-vc = a verifiable credential
+typ-kb = an SD-JWT key-binding token
+typ-entity-statement = an OpenID Federation entity statement
+typ-jose = a JWS or JWE in compact form
+typ-jose-json = a JWS or JWE in JSON form
+typ-passport = a PASSporT (RFC 8225)
+typ-keycloak = a Keycloak-style { $typ } token
+typ-media = the media type { $typ }
+explain-alg-none = { $alg }: no signature; anyone can forge this token
+explain-alg-unknown = { $alg } is not a JWS signature algorithm this debugger knows
+explain-cty-jwt = the payload is itself a token (nested JWT)
+explain-aud-string = one audience (a string)
+explain-aud-empty = an empty array: no recipient can accept this token
+explain-aud-one = one audience (as an array)
+explain-aud-many = { $count } audiences (an array): each recipient must find itself here
+explain-scopes = { $count ->
+        [one] 1 scope
+       *[other] { $count } scopes
+    }: { $list }
+explain-client-public = public client (no client authentication)
+explain-client-secret = client authenticated with a secret
+explain-client-certificate = client authenticated with a certificate
+explain-bool-string = "{ $value }" is a string; it should be a boolean, and some libraries read any string as true
+
+## Expectations and unusable times
+expect-issuer-ok = issuer is { $want }
+expect-issuer-other = issuer is { $value }, expected "{ $want }"
+expect-issuer-missing = no iss claim, expected "{ $want }"
+expect-aud-ok = audience { $aud } is accepted
+expect-aud-missing = no aud claim, expected one of { $want }
+expect-aud-other = aud { $aud } holds none of { $want }
+expect-required-ok = { $name } is present
+expect-required-missing = required claim { $name } is missing
+unusable-string = it is the string "{ $value }", not a number
+unusable-range = { $value } is beyond the representable range of seconds
+unusable-type = it is { $type }, not a number
+unusable-check = { $name } is unusable: { $why }, so it cannot be checked
