@@ -80,6 +80,9 @@ pub enum Command {
     /// Guess the secret of an HS256/384/512 token from well-known secrets and a wordlist.
     #[command(after_help = GUESS_EXAMPLES)]
     Guess(GuessArgs),
+    /// Encrypt a plaintext (a token, JSON, any text) as a compact JWE.
+    #[command(after_help = ENCRYPT_EXAMPLES)]
+    Encrypt(EncryptArgs),
     /// Open the desktop app, optionally with a token.
     #[command(
         after_help = "Examples:\n  jwt-debugger gui\n  jwt-debugger gui \"$TOKEN\"\n\nWithout a display it says so and exits 1."
@@ -116,11 +119,58 @@ With --out DIR: private.pem (PKCS#8), public.pem (SPKI), private.jwk.json and pu
 RFC 7638 thumbprint) for asymmetric algorithms, secret.b64url for HS*; files holding secrets are
 created with mode 0600. Without --out everything is printed.";
 
+const ENCRYPT_EXAMPLES: &str = "\
+Examples:
+  jwt-debugger encrypt --alg RSA-OAEP-256 --enc A256GCM --key @recipient.pub.pem '{\"sub\":\"42\"}'
+  jwt-debugger encode --alg ES256 --key @signing.pem @claims.json \\
+    | jwt-debugger encrypt --alg ECDH-ES+A128KW --enc A128GCM --key @recipient.jwk.json --cty JWT
+  jwt-debugger encrypt --alg PBES2-HS256+A128KW --enc A128CBC-HS256 --key 'a long passphrase' @notes.txt
+  jwt-debugger encrypt --alg dir --enc A256GCM --key b64:… - < message.txt
+
+Key management (--alg): RSA-OAEP, RSA-OAEP-256/384/512 (the recipient's RSA public key), ECDH-ES
+and ECDH-ES+A128KW/A192KW/A256KW (an EC P-256/P-384/P-521 or X25519 public key), A128KW/A192KW/
+A256KW and A128GCMKW/A192GCMKW/A256GCMKW (a 16/24/32-byte secret), dir (a secret as long as the enc
+needs), PBES2-HS256+A128KW/HS384+A192KW/HS512+A256KW (a password; p2c 600,000 unless --header names
+one, at most 1,000,000). RSA1_5 is only decrypted, never made. Content encryption (--enc):
+A128GCM, A192GCM, A256GCM, A128CBC-HS256, A192CBC-HS384, A256CBC-HS512.
+The plaintext is an argument, @PATH or - for stdin (one trailing newline on stdin is dropped).";
+
 #[derive(Debug, Args)]
-pub struct KeygenArgs {
-    /// Algorithm the key is for (HS256…HS512, RS*/PS*, ES256/384/512, EdDSA).
+pub struct EncryptArgs {
+    /// Key management algorithm (see below).
     #[arg(long, short = 'a', value_name = "ALG")]
     pub alg: String,
+    /// Content encryption algorithm.
+    #[arg(long, short = 'e', value_name = "ENC")]
+    pub enc: String,
+    /// The recipient's key (public key, secret or password; same forms as decode --key).
+    #[arg(long, short = 'k', value_name = "KEY", allow_hyphen_values = true)]
+    pub key: String,
+    /// Extra protected header members as a JSON object, e.g. '{"kid":"k1","p2c":100000}'.
+    #[arg(long, value_name = "JSON")]
+    pub header: Option<String>,
+    /// Content type of the plaintext: JWT for a nested token.
+    #[arg(long, value_name = "TYPE")]
+    pub cty: Option<String>,
+    /// Compress the plaintext with DEFLATE first (zip: DEF).
+    #[arg(long)]
+    pub zip: bool,
+    /// The plaintext: text, @PATH, or - (stdin; the default).
+    pub plaintext: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct KeygenArgs {
+    /// Algorithm the key is for: a signing alg (HS256…HS512, RS*/PS*, ES256/384/512, EdDSA,
+    /// ML-DSA-44/65/87) or a JWE key management alg (RSA-OAEP-256, ECDH-ES…, A128KW…, dir).
+    #[arg(long, short = 'a', value_name = "ALG")]
+    pub alg: String,
+    /// Curve for ECDH-ES keys: P-256 (default), P-384, P-521 or X25519.
+    #[arg(long, value_name = "CURVE")]
+    pub crv: Option<String>,
+    /// Content encryption a dir key is for (sets its length; default A256GCM).
+    #[arg(long, value_name = "ENC")]
+    pub enc: Option<String>,
     /// RSA modulus size: 2048, 3072 or 4096.
     #[arg(long, value_name = "BITS", default_value_t = 2048)]
     pub bits: usize,
@@ -152,10 +202,13 @@ pub struct DecodeArgs {
     /// The token (or text containing it, like "Authorization: Bearer …"); "-" or nothing reads
     /// stdin. Up to 16 MiB.
     pub token: Option<String>,
-    /// Key to verify with (see below). May start with '-' (PEM text). Key files up to 4 MiB; a
-    /// JWKS is read up to 1,000 keys.
+    /// Key to verify with, or for an encrypted token (JWE) to decrypt with (see below). May start
+    /// with '-' (PEM text). Key files up to 4 MiB; a JWKS is read up to 1,000 keys.
     #[arg(long, short = 'k', value_name = "KEY", allow_hyphen_values = true)]
     pub key: Option<String>,
+    /// For a nested token (a JWE whose plaintext is a JWT): the key that verifies the inner token.
+    #[arg(long, value_name = "KEY", allow_hyphen_values = true)]
+    pub verify_key: Option<String>,
     /// When the token's kid names no key of the JWKS, try every key anyway (a finding says so).
     #[arg(long)]
     pub any_kid: bool,
@@ -282,6 +335,7 @@ pub fn main() -> Invocation {
         Some(Command::Decode(args)) => decode(&args),
         Some(Command::Encode(args)) => encode(&args),
         Some(Command::Guess(args)) => guess(&args),
+        Some(Command::Encrypt(args)) => encrypt(&args),
         Some(Command::Keygen(args)) => keygen(&args),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
@@ -530,7 +584,16 @@ fn decode(args: &DecodeArgs) -> ExitCode {
         },
     };
     let has_expectations = !expectations.is_empty();
+    let inner_keys = match args.verify_key.as_deref() {
+        None => None,
+        Some(spec) => match keyarg::resolve(spec) {
+            Ok(k) => Some(std::sync::Arc::new(k)),
+            Err(e) => return fail_json(format!("--verify-key: {e}")),
+        },
+    };
+    let verify_given = inner_keys.is_some();
     let options = core::Options {
+        inner_keys,
         now,
         leeway_secs: args.leeway,
         expectations,
@@ -551,7 +614,7 @@ fn decode(args: &DecodeArgs) -> ExitCode {
             eprintln!("error: {}", core::text::escape_line(&e.to_string()));
         }
         ExitCode::from(EXIT_USAGE)
-    } else if keys.is_some() && analysis.signature.status != SignatureStatus::Verified {
+    } else if !layers_pass(&analysis, keys.is_some(), verify_given) {
         ExitCode::from(EXIT_NOT_VERIFIED)
     } else if has_expectations && !analysis.validity.all_passed() {
         // With expectations stated, every check counts: an expired, not yet valid or unusable
@@ -561,6 +624,119 @@ fn decode(args: &DecodeArgs) -> ExitCode {
         ExitCode::SUCCESS
     };
     written(printed, status)
+}
+
+/// Whether every layer that a key was given for checks out: a JWE decrypted (and its inner token
+/// verified when a verification key was given), a JWS verified.
+fn layers_pass(a: &core::Analysis, key_given: bool, verify_given: bool) -> bool {
+    match &a.jwe {
+        Some(jwe) => {
+            if !key_given {
+                return true;
+            }
+            if jwe.status != core::jwe::JweStatus::Decrypted {
+                return false;
+            }
+            match &a.inner {
+                Some(inner) if inner.is_malformed() => false,
+                Some(inner) => layers_pass(inner, verify_given, false),
+                None => true,
+            }
+        }
+        None => !key_given || a.signature.status == SignatureStatus::Verified,
+    }
+}
+
+fn encrypt(args: &EncryptArgs) -> ExitCode {
+    use core::jwe::{Enc, EncryptOptions, KeyAlg};
+    let Some(alg) = KeyAlg::parse(&args.alg) else {
+        let known: Vec<&str> = KeyAlg::ALL.iter().map(|a| a.name()).collect();
+        return fail(format!(
+            "--alg {}: not a JWE key management algorithm (known: {})",
+            args.alg,
+            known.join(", ")
+        ));
+    };
+    let Some(enc) = Enc::parse(&args.enc) else {
+        let known: Vec<&str> = Enc::ALL.iter().map(|a| a.name()).collect();
+        return fail(format!(
+            "--enc {}: not a JWE content encryption (known: {})",
+            args.enc,
+            known.join(", ")
+        ));
+    };
+    let keys = match keyarg::resolve(&args.key) {
+        Ok(k) => k,
+        Err(e) => return fail(format!("--key: {e}")),
+    };
+    let key = match keys.keys.as_slice() {
+        [one] => one,
+        many => match many.iter().find(|k| {
+            k.jwk_alg.as_deref() == Some(alg.name()) || k.jwk_use.as_deref() == Some("enc")
+        }) {
+            Some(k) => k,
+            None => {
+                return fail(format!(
+                    "--key holds {} keys and none is marked for {alg} or use \"enc\"; give one key",
+                    many.len()
+                ));
+            }
+        },
+    };
+    let mut options = EncryptOptions {
+        cty: args.cty.clone(),
+        zip: args.zip,
+        ..Default::default()
+    };
+    if let Some(text) = &args.header {
+        match core::json::parse(text) {
+            Ok(parsed) => match parsed.value {
+                Value::Object(map) => options.header = map,
+                other => {
+                    return fail(format!(
+                        "--header must be a JSON object, not {}",
+                        core::json::type_name(&other)
+                    ));
+                }
+            },
+            Err(e) => return fail(format!("--header JSON, {e}")),
+        }
+    }
+    let plaintext: Vec<u8> = match args.plaintext.as_deref() {
+        None | Some("-") => {
+            let stdin = std::io::stdin();
+            if stdin.is_terminal() {
+                return fail("no plaintext: give it as an argument, @PATH, or pipe it on stdin");
+            }
+            match core::read::read_capped(stdin.lock(), core::read::MAX_TOKEN_BYTES, "stdin") {
+                Ok(mut bytes) => {
+                    // `echo TOKEN |` adds a newline that is not part of the plaintext.
+                    if bytes.ends_with(b"\r\n") {
+                        bytes.truncate(bytes.len() - 2);
+                    } else if bytes.ends_with(b"\n") {
+                        bytes.pop();
+                    }
+                    bytes
+                }
+                Err(e) => return fail(e.to_string()),
+            }
+        }
+        Some(spec) => match spec.strip_prefix('@') {
+            Some(path) => match core::read::read_file_capped(
+                std::path::Path::new(path),
+                core::read::MAX_TOKEN_BYTES,
+                "plaintext file",
+            ) {
+                Ok(bytes) => bytes,
+                Err(e) => return fail(e.to_string()),
+            },
+            None => spec.as_bytes().to_vec(),
+        },
+    };
+    match core::jwe::encrypt(&plaintext, alg, enc, key, &options) {
+        Ok(token) => written(emit(&token), ExitCode::SUCCESS),
+        Err(e) => fail(e.to_string()),
+    }
 }
 
 /// Applies the encoder's claim flags to the payload JSON text.
@@ -806,15 +982,50 @@ fn write_new(
     Ok(path)
 }
 
+/// The key kind a JWE key management algorithm needs.
+fn jwe_key_kind(
+    alg: core::jwe::KeyAlg,
+    args: &KeygenArgs,
+) -> Result<core::keygen::KeyKind, String> {
+    use core::jwe::{Enc, KeyNeed};
+    use core::keygen::KeyKind;
+    let enc = match &args.enc {
+        None => Enc::A256Gcm,
+        Some(name) => Enc::parse(name).ok_or_else(|| format!("--enc {name}: not a JWE enc"))?,
+    };
+    Ok(match alg.needs(enc) {
+        KeyNeed::Rsa => KeyKind::Rsa(2048),
+        KeyNeed::Ecdh => match args.crv.as_deref().unwrap_or("P-256") {
+            "X25519" => KeyKind::X25519,
+            name => KeyKind::Ec(
+                core::alg::Curve::from_name(name)
+                    .ok_or_else(|| format!("--crv {name}: use P-256, P-384, P-521 or X25519"))?,
+            ),
+        },
+        KeyNeed::Secret(n) => KeyKind::Secret(n),
+        KeyNeed::Password => {
+            return Err(format!(
+                "{alg} takes a password, not a generated key: choose a long passphrase"
+            ));
+        }
+    })
+}
+
 fn keygen(args: &KeygenArgs) -> ExitCode {
     use core::keygen::{KeyKind, generate};
-    let alg = match args.alg.parse::<Alg>() {
-        Ok(a) => a,
-        Err(e) => return fail(format!("--alg: {e}")),
+    let jwe_alg = core::jwe::KeyAlg::parse(&args.alg);
+    let (alg_name, usage, mut kind) = match (args.alg.parse::<Alg>(), jwe_alg) {
+        (_, Some(jwe)) => match jwe_key_kind(jwe, args) {
+            Ok(kind) => (jwe.name(), "enc", kind),
+            Err(e) => return fail(e),
+        },
+        (Ok(alg), None) => match KeyKind::for_alg(alg) {
+            Some(kind) => (alg.name(), "sig", kind),
+            None => return fail("--alg none takes no key"),
+        },
+        (Err(e), None) => return fail(format!("--alg: {e}")),
     };
-    let Some(mut kind) = KeyKind::for_alg(alg) else {
-        return fail("--alg none takes no key");
-    };
+    let alg = alg_name;
     if let KeyKind::Rsa(_) = kind {
         if ![2048, 3072, 4096].contains(&args.bits) {
             return fail(format!("--bits {}: use 2048, 3072 or 4096", args.bits));
@@ -835,8 +1046,8 @@ fn keygen(args: &KeygenArgs) -> ExitCode {
     } else {
         let with_alg = |mut v: Value| {
             if let Some(o) = v.as_object_mut() {
-                o.insert("alg".into(), Value::from(alg.name()));
-                o.insert("use".into(), Value::from("sig"));
+                o.insert("alg".into(), Value::from(alg));
+                o.insert("use".into(), Value::from(usage));
             }
             serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
         };

@@ -102,7 +102,29 @@ pub fn print_human(a: &Analysis) -> std::io::Result<()> {
             ));
         }
     }
-    if d.errors.is_empty() {
+    if let (Some(jwe), true) = (&a.jwe, d.errors.is_empty()) {
+        use crate::core::jwe::JweStatus;
+        let (style, mark, label) = match jwe.status {
+            JweStatus::Decrypted => (GREEN, "✔", tr!("badge-decrypted")),
+            JweStatus::NoKey => (YELLOW, "?", tr!("cli-not-decrypted")),
+            JweStatus::WrongKey => (RED, "✖", tr!("badge-wrong-key")),
+            JweStatus::Invalid => (RED, "✖", tr!("badge-jwe-invalid")),
+            JweStatus::UnsupportedAlg => (YELLOW, "?", tr!("badge-jwe-unsupported")),
+        };
+        w(format!(
+            "{BOLD}{}{BOLD:#}  {style}{mark} {label}{style:#}: {}",
+            tr!("cli-encryption"),
+            safe_line(&jwe.detail)
+        ));
+        if let Some(key) = &jwe.key {
+            w(format!(
+                "            {DIM}{}{DIM:#}",
+                tr!("key-used", key = safe_line(key).into_owned())
+            ));
+        }
+    }
+    if d.errors.is_empty() && (a.jwe.is_none() || d.claims().is_some()) {
+        let signed = a.jwe.is_none();
         let (style, mark, label) = match a.signature.status {
             SignatureStatus::Verified => (GREEN, "✔", tr!("badge-verified")),
             SignatureStatus::Invalid => (RED, "✖", tr!("badge-invalid")),
@@ -111,12 +133,14 @@ pub fn print_human(a: &Analysis) -> std::io::Result<()> {
             SignatureStatus::UnsupportedAlg => (YELLOW, "?", tr!("badge-unsupported")),
             SignatureStatus::KeyMismatch => (RED, "✖", tr!("badge-key-mismatch")),
         };
-        w(format!(
-            "{BOLD}{}{BOLD:#}  {style}{mark} {label}{style:#}: {}",
-            tr!("cli-signature"),
-            safe_line(&a.signature.detail)
-        ));
-        if let Some(key) = &a.signature.key {
+        if signed {
+            w(format!(
+                "{BOLD}{}{BOLD:#}  {style}{mark} {label}{style:#}: {}",
+                tr!("cli-signature"),
+                safe_line(&a.signature.detail)
+            ));
+        }
+        if let (Some(key), true) = (&a.signature.key, signed) {
             w(format!(
                 "           {DIM}{}{DIM:#}",
                 tr!("key-used", key = safe_line(key).into_owned())
@@ -158,5 +182,15 @@ pub fn print_human(a: &Analysis) -> std::io::Result<()> {
     }
 
     result?;
-    out.flush()
+    out.flush()?;
+    drop(out);
+    if let Some(inner) = &a.inner {
+        writeln!(
+            anstream::stdout(),
+            "\n{BOLD}── {} ──{BOLD:#}",
+            tr!("cli-inner-token")
+        )?;
+        print_human(inner)?;
+    }
+    Ok(())
 }

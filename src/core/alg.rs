@@ -19,6 +19,13 @@ pub enum Alg {
     ES384,
     ES512,
     EdDSA,
+    /// ML-DSA (FIPS 204) per draft-ietf-cose-dilithium: post-quantum signatures.
+    #[serde(rename = "ML-DSA-44")]
+    MlDsa44,
+    #[serde(rename = "ML-DSA-65")]
+    MlDsa65,
+    #[serde(rename = "ML-DSA-87")]
+    MlDsa87,
     /// Unsecured JWS (RFC 7518 §3.6): no signature at all.
     None,
 }
@@ -30,7 +37,73 @@ pub enum Family {
     Rsa,
     Ec(Curve),
     Ed25519,
+    MlDsa(MlDsaLevel),
     Unsecured,
+}
+
+/// The three ML-DSA parameter sets of FIPS 204.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum MlDsaLevel {
+    L44,
+    L65,
+    L87,
+}
+
+impl MlDsaLevel {
+    pub const ALL: [MlDsaLevel; 3] = [Self::L44, Self::L65, Self::L87];
+
+    /// The JOSE `alg` name, which is also the AKP JWK's `alg`.
+    pub fn name(self) -> &'static str {
+        self.alg().name()
+    }
+
+    pub fn alg(self) -> Alg {
+        match self {
+            Self::L44 => Alg::MlDsa44,
+            Self::L65 => Alg::MlDsa65,
+            Self::L87 => Alg::MlDsa87,
+        }
+    }
+
+    /// Bytes of an encoded public key (FIPS 204 Table 2).
+    pub fn public_len(self) -> usize {
+        match self {
+            Self::L44 => 1312,
+            Self::L65 => 1952,
+            Self::L87 => 2592,
+        }
+    }
+
+    /// Bytes of a signature (FIPS 204 Table 2).
+    pub fn signature_len(self) -> usize {
+        match self {
+            Self::L44 => 2420,
+            Self::L65 => 3309,
+            Self::L87 => 4627,
+        }
+    }
+
+    /// NIST security category: 2, 3 or 5.
+    pub fn category(self) -> u8 {
+        match self {
+            Self::L44 => 2,
+            Self::L65 => 3,
+            Self::L87 => 5,
+        }
+    }
+
+    /// The last arc of the algorithm's OID, 2.16.840.1.101.3.4.3.{17,18,19}.
+    pub fn oid_arc(self) -> u32 {
+        match self {
+            Self::L44 => 17,
+            Self::L65 => 18,
+            Self::L87 => 19,
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.name() == name)
+    }
 }
 
 /// Elliptic curves used by ES256/384/512.
@@ -81,7 +154,7 @@ impl Curve {
 
 impl Alg {
     /// All algorithms, in the order a picker shows them.
-    pub const ALL: [Alg; 14] = [
+    pub const ALL: [Alg; 17] = [
         Alg::HS256,
         Alg::HS384,
         Alg::HS512,
@@ -95,6 +168,9 @@ impl Alg {
         Alg::ES384,
         Alg::ES512,
         Alg::EdDSA,
+        Alg::MlDsa44,
+        Alg::MlDsa65,
+        Alg::MlDsa87,
         Alg::None,
     ];
 
@@ -114,6 +190,9 @@ impl Alg {
             Self::ES384 => "ES384",
             Self::ES512 => "ES512",
             Self::EdDSA => "EdDSA",
+            Self::MlDsa44 => "ML-DSA-44",
+            Self::MlDsa65 => "ML-DSA-65",
+            Self::MlDsa87 => "ML-DSA-87",
             Self::None => "none",
         }
     }
@@ -134,6 +213,9 @@ impl Alg {
             Self::ES384 => "ECDSA on P-384 with SHA-384",
             Self::ES512 => "ECDSA on P-521 with SHA-512",
             Self::EdDSA => "Edwards-curve signature (Ed25519)",
+            Self::MlDsa44 => "ML-DSA-44, post-quantum (FIPS 204, category 2)",
+            Self::MlDsa65 => "ML-DSA-65, post-quantum (FIPS 204, category 3)",
+            Self::MlDsa87 => "ML-DSA-87, post-quantum (FIPS 204, category 5)",
             Self::None => "no signature: anyone can forge this token",
         }
     }
@@ -148,6 +230,9 @@ impl Alg {
             Self::ES384 => Family::Ec(Curve::P384),
             Self::ES512 => Family::Ec(Curve::P521),
             Self::EdDSA => Family::Ed25519,
+            Self::MlDsa44 => Family::MlDsa(MlDsaLevel::L44),
+            Self::MlDsa65 => Family::MlDsa(MlDsaLevel::L65),
+            Self::MlDsa87 => Family::MlDsa(MlDsaLevel::L87),
             Self::None => Family::Unsecured,
         }
     }
@@ -186,7 +271,9 @@ impl Alg {
             Self::ES256 => J::ES256,
             Self::ES384 => J::ES384,
             Self::EdDSA => J::EdDSA,
-            Self::ES512 | Self::None => return None,
+            Self::ES512 | Self::MlDsa44 | Self::MlDsa65 | Self::MlDsa87 | Self::None => {
+                return None;
+            }
         })
     }
 }
@@ -200,7 +287,7 @@ impl fmt::Display for Alg {
 /// An `alg` name the debugger does not know.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown algorithm '{0}' (known: HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512, EdDSA, none)"
+    "unknown algorithm '{0}' (known: HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512, EdDSA, ML-DSA-44/65/87, none)"
 )]
 pub struct UnknownAlg(pub String);
 

@@ -7,7 +7,10 @@ use zeroize::Zeroizing;
 
 use super::alg::Curve;
 use super::b64;
-use super::keys::{Key, KeyError, KeyMaterial, ec_coordinates};
+use super::keys::{
+    Key, KeyError, KeyMaterial, OID_X25519, ec_coordinates, ml_dsa_oid, ml_dsa_pkcs8_private,
+    pkcs8_der, spki_der,
+};
 
 fn err(e: impl std::fmt::Display) -> KeyError {
     KeyError::Invalid(format!("cannot export the key: {e}"))
@@ -36,7 +39,15 @@ pub fn public_pem(key: &Key) -> Result<String, KeyError> {
             .map_err(err)?
             .to_public_key_pem(LineEnding::LF)
             .map_err(err),
+        KeyMaterial::X25519 { public, .. } => pem("PUBLIC KEY", &spki_der(OID_X25519, public)?),
+        KeyMaterial::MlDsa { level, public, .. } => {
+            pem("PUBLIC KEY", &spki_der(ml_dsa_oid(*level), public)?)
+        }
     }
+}
+
+fn pem(label: &str, der: &[u8]) -> Result<String, KeyError> {
+    pkcs8::der::pem::encode_string(label, LineEnding::LF, der).map_err(err)
 }
 
 /// The private key as PKCS#8 PEM (`BEGIN PRIVATE KEY`).
@@ -73,6 +84,19 @@ pub fn private_pem(key: &Key) -> Result<Zeroizing<String>, KeyError> {
             ed25519_dalek::SigningKey::from_bytes(private.as_ref().ok_or_else(none)?)
                 .to_pkcs8_pem(LineEnding::LF)
                 .map_err(err)?
+        }
+        KeyMaterial::X25519 { private, .. } => {
+            let d = private.as_ref().ok_or_else(none)?;
+            let mut octets = Zeroizing::new(vec![0x04, 0x20]);
+            octets.extend_from_slice(d.as_slice());
+            let der = pkcs8_der(OID_X25519, &octets)?;
+            return Ok(Zeroizing::new(pem("PRIVATE KEY", &der)?));
+        }
+        // The seed-only form of RFC 9881 §6.
+        KeyMaterial::MlDsa { level, seed, .. } => {
+            let seed = seed.as_ref().ok_or_else(none)?;
+            let der = pkcs8_der(ml_dsa_oid(*level), &ml_dsa_pkcs8_private(seed))?;
+            return Ok(Zeroizing::new(pem("PRIVATE KEY", &der)?));
         }
     };
     Ok(Zeroizing::new(pem.to_string()))
@@ -177,12 +201,30 @@ pub fn jwk(key: &Key, include_private: bool) -> Value {
                 put("d", b64::encode(d.as_slice()));
             }
         }
-        KeyMaterial::Ed25519 { public, private } => {
+        KeyMaterial::Ed25519 { public, private } | KeyMaterial::X25519 { public, private } => {
             put("kty", "OKP".into());
-            put("crv", "Ed25519".into());
+            let crv = if matches!(key.material, KeyMaterial::X25519 { .. }) {
+                "X25519"
+            } else {
+                "Ed25519"
+            };
+            put("crv", crv.into());
             put("x", b64::encode(public));
             if let (true, Some(d)) = (include_private, private) {
                 put("d", b64::encode(d.as_slice()));
+            }
+        }
+        // draft-ietf-cose-dilithium: AKP with alg, pub and the seed as priv.
+        KeyMaterial::MlDsa {
+            level,
+            public,
+            seed,
+        } => {
+            put("kty", "AKP".into());
+            put("alg", level.name().into());
+            put("pub", b64::encode(public));
+            if let (true, Some(seed)) = (include_private, seed) {
+                put("priv", b64::encode(seed.as_slice()));
             }
         }
     }

@@ -179,6 +179,8 @@ pub struct Context<'a> {
     pub signature: &'a SignatureCheck,
     pub keys: Option<&'a KeySet>,
     pub now: i64,
+    /// What decrypting a JWE found.
+    pub jwe: Option<&'a super::jwe::JweReport>,
 }
 
 /// Runs every rule; results are sorted by severity.

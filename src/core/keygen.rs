@@ -3,7 +3,7 @@
 use rand_core::{OsRng, RngCore as _};
 use zeroize::Zeroizing;
 
-use super::alg::{Alg, Curve, Family};
+use super::alg::{Alg, Curve, Family, MlDsaLevel};
 use super::keys::{Key, KeyError, KeyFormat, KeyMaterial};
 
 /// What to generate.
@@ -15,6 +15,9 @@ pub enum KeyKind {
     Rsa(usize),
     Ec(Curve),
     Ed25519,
+    MlDsa(MlDsaLevel),
+    /// X25519, for ECDH-ES encryption (JWE).
+    X25519,
 }
 
 impl KeyKind {
@@ -25,6 +28,7 @@ impl KeyKind {
             Family::Rsa => Self::Rsa(2048),
             Family::Ec(curve) => Self::Ec(curve),
             Family::Ed25519 => Self::Ed25519,
+            Family::MlDsa(level) => Self::MlDsa(level),
             Family::Unsecured => return None,
         })
     }
@@ -88,6 +92,12 @@ pub fn generate(kind: KeyKind) -> Result<Key, KeyError> {
                 public: k.verifying_key().to_bytes(),
                 private: Some(Zeroizing::new(k.to_bytes())),
             }
+        }
+        KeyKind::MlDsa(level) => super::keys::ml_dsa_generate(level)?,
+        KeyKind::X25519 => {
+            let mut d = Zeroizing::new([0u8; 32]);
+            OsRng.fill_bytes(d.as_mut_slice());
+            super::keys::x25519_from_private(d.as_slice())?
         }
     };
     let format = if matches!(kind, KeyKind::Secret(_)) {

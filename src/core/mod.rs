@@ -10,6 +10,7 @@ pub mod fetch;
 pub mod findings;
 pub mod guess;
 pub mod json;
+pub mod jwe;
 pub mod keygen;
 pub mod keys;
 pub mod parse;
@@ -53,6 +54,8 @@ pub struct Options {
     pub dictionary: Option<std::sync::Arc<claims::Dictionary>>,
     /// Any-kid and strict verification.
     pub verify: verify::VerifyOptions,
+    /// Keys that verify the inner token of a nested JWT (the outer layer's key decrypts).
+    pub inner_keys: Option<std::sync::Arc<KeySet>>,
 }
 
 impl Options {
@@ -75,7 +78,14 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     /// Description of the key used, when one was given.
     pub key_description: Option<String>,
+    /// The encryption layer of a JWE: what decryption found.
+    pub jwe: Option<jwe::JweReport>,
+    /// The token inside: a nested JWT's inner token, analysed in its own right.
+    pub inner: Option<Box<Analysis>>,
 }
+
+/// A nested token is opened this many layers deep at most.
+pub const MAX_NESTING: usize = 4;
 
 impl Analysis {
     /// True when the input is not a well-formed token (the CLI exits 2).
@@ -135,6 +145,22 @@ impl Analysis {
                     .collect(),
             ),
         );
+        if let Some(jwe) = &self.jwe {
+            obj.insert(
+                "jwe".into(),
+                json!({
+                    "alg": jwe.alg,
+                    "enc": jwe.enc,
+                    "zip": jwe.zip,
+                    "status": jwe.status,
+                    "detail": jwe.detail,
+                    "key": jwe.key,
+                }),
+            );
+        }
+        if let Some(inner) = &self.inner {
+            obj.insert("inner".into(), inner.to_json());
+        }
         if !d.errors.is_empty() {
             let text: Vec<String> = d.errors.iter().map(ToString::to_string).collect();
             obj.insert("error".into(), Value::from(text.join("; ")));
@@ -171,6 +197,9 @@ pub fn retime(analysis: &mut Analysis, options: &Options) {
             *t = time::info(t.unix, options.now);
         }
     }
+    if let Some(inner) = &mut analysis.inner {
+        retime(inner, options);
+    }
 }
 
 impl Analysis {
@@ -189,6 +218,52 @@ impl Analysis {
 
 /// As [`analyze`], for an already decoded token (the UI re-verifies without re-parsing).
 pub fn analyze_decoded(decoded: Decoded, keys: Option<&KeySet>, options: Options) -> Analysis {
+    analyze_layer(decoded, keys, options, 0)
+}
+
+/// The plaintext of a decrypted JWE as a token, when it is one: `cty: JWT`, or text that is a
+/// compact token as it stands.
+fn inner_token(decoded: &Decoded, plaintext: &[u8]) -> Option<String> {
+    let text = std::str::from_utf8(plaintext).ok()?.trim();
+    let cty_jwt = decoded
+        .header
+        .as_ref()
+        .and_then(|h| h.get("cty"))
+        .and_then(Value::as_str)
+        .is_some_and(|c| {
+            c.eq_ignore_ascii_case("JWT") || c.eq_ignore_ascii_case("application/jwt")
+        });
+    let looks = parse::find_token(text) == Some(text);
+    (cty_jwt || looks).then(|| text.to_owned())
+}
+
+fn analyze_layer(
+    mut decoded: Decoded,
+    keys: Option<&KeySet>,
+    options: Options,
+    depth: usize,
+) -> Analysis {
+    let mut jwe_report = None;
+    let mut inner = None;
+    if decoded.form == Form::Jwe {
+        let report = jwe::decrypt(&decoded, keys);
+        if let Some(plaintext) = &report.plaintext {
+            match inner_token(&decoded, plaintext) {
+                Some(text) if depth + 1 < MAX_NESTING => {
+                    let inner_keys = options.inner_keys.clone();
+                    inner = Some(Box::new(analyze_layer(
+                        parse::decode(&text),
+                        inner_keys.as_deref(),
+                        options.clone(),
+                        depth + 1,
+                    )));
+                    decoded.set_decrypted_payload(plaintext);
+                }
+                _ => decoded.set_decrypted_payload(plaintext),
+            }
+        }
+        jwe_report = Some(report);
+    }
     let signature = verify::verify_with_options(&decoded, keys, options.verify);
     let validity = validity::evaluate_with(
         decoded.claims(),
@@ -215,8 +290,11 @@ pub fn analyze_decoded(decoded: Decoded, keys: Option<&KeySet>, options: Options
         signature: &signature,
         keys,
         now: options.now,
+        jwe: jwe_report.as_ref(),
     });
     Analysis {
+        jwe: jwe_report,
+        inner,
         key_description: keys.map(KeySet::describe),
         decoded,
         signature,

@@ -602,6 +602,19 @@ fn decode_payload(d: &mut Decoded) {
     d.payload_bytes = Some(bytes);
 }
 
+impl Decoded {
+    /// Puts a decrypted JWE plaintext where a JWS payload would be, so that its claims, times
+    /// and findings are read like any payload's.
+    pub fn set_decrypted_payload(&mut self, bytes: &[u8]) {
+        self.payload = classify_payload(
+            bytes,
+            &mut self.payload_duplicates,
+            &mut self.duplicates_omitted,
+        );
+        self.payload_bytes = Some(bytes.to_vec());
+    }
+}
+
 fn classify_payload(bytes: &[u8], duplicates: &mut Vec<Duplicate>, omitted: &mut usize) -> Payload {
     let Ok(text) = std::str::from_utf8(bytes) else {
         return Payload::Binary(bytes.to_vec());

@@ -219,6 +219,15 @@ pub fn sign_input(
         let sig = sig.normalize_s().unwrap_or(sig);
         return Ok(b64::encode(sig.to_bytes()));
     }
+    if let KeyMaterial::MlDsa {
+        level,
+        seed: Some(seed),
+        ..
+    } = &key.material
+    {
+        let signature = super::keys::ml_dsa_sign(*level, seed, input).map_err(SignError::Crypto)?;
+        return Ok(b64::encode(signature));
+    }
     let jalg = alg
         .to_jsonwebtoken()
         .ok_or_else(|| SignError::Crypto(format!("{alg} is not supported")))?;

@@ -445,6 +445,12 @@ pub fn signature_shape_problem(alg: Alg, signature: &[u8]) -> Option<String> {
         Family::Ed25519 if signature.len() != 64 => {
             Some(tr!("sig-ed-length", found = signature.len()))
         }
+        Family::MlDsa(level) if signature.len() != level.signature_len() => Some(tr!(
+            "sig-ml-dsa-length",
+            alg = alg.name(),
+            want = level.signature_len(),
+            found = signature.len()
+        )),
         _ => None,
     }
 }
@@ -462,6 +468,11 @@ fn verify_with(alg: Alg, key: &Key, message: &[u8], signature: &[u8]) -> Result<
             return Ok(false);
         };
         return Ok(vk.verify(message, &sig).is_ok());
+    }
+    if let super::keys::KeyMaterial::MlDsa { level, public, .. } = &key.material {
+        return Ok(super::keys::ml_dsa_verify(
+            *level, public, message, signature,
+        ));
     }
     if let super::keys::KeyMaterial::Rsa { public, .. } = &key.material
         && !AWS_LC_RSA_BITS.contains(&key.bits())

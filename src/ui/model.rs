@@ -239,6 +239,7 @@ impl Model {
                 any_kid: self.state.any_kid,
                 strict: self.state.strict,
             },
+            inner_keys: None,
         }
     }
 

@@ -185,6 +185,7 @@ sig-ec-length = { $alg } signature must be R||S of exactly { $want } bytes, foun
 sig-ec-length-der = { $alg } signature must be R||S of exactly { $want } bytes, found { $found } (it looks DER-encoded)
 sig-ec-zero = { $alg } signature has r or s equal to zero, which is never valid (CVE-2022-21449)
 sig-ed-length = EdDSA signature must be 64 bytes, found { $found }
+sig-ml-dsa-length = { $alg } signature must be { $want } bytes, found { $found }
 
 ## Why a token could not be read
 parse-too-big = { $size } bytes is over the { $limit } MiB limit for a token
@@ -242,6 +243,11 @@ needs-rsa = an RSA key
 needs-ec = an EC { $curve } key
 needs-ed25519 = an Ed25519 key
 needs-nothing = no key
+key-x25519 = X25519 { $visibility } key
+key-ml-dsa = { $level } { $visibility } key
+kind-x25519 = an X25519 { $visibility } key (key agreement, not signatures)
+kind-ml-dsa = an { $level } { $visibility } key
+needs-ml-dsa = an { $level } key
 fit-none = alg none takes no key
 fit-type = { $alg } needs { $needs }, but the key is { $kind }
 fit-confusion = ; treating a public key as an HMAC secret is the key-confusion attack, so it is never done

@@ -283,6 +283,13 @@ cli-signature = Signature
 cli-not-checked = Signature not checked
 cli-validity = Validity
 cli-findings = Findings
+cli-encryption = Encryption
+cli-not-decrypted = Not decrypted
+cli-inner-token = Inner token (the decrypted payload is itself a token)
+badge-decrypted = Decrypted
+badge-wrong-key = Wrong key
+badge-jwe-invalid = Decryption failed
+badge-jwe-unsupported = Cannot be decrypted here
 
 ## Algorithms, severities, templates
 alg-desc-HS256 = HMAC with SHA-256 (shared secret)
@@ -298,6 +305,9 @@ alg-desc-ES256 = ECDSA on P-256 with SHA-256
 alg-desc-ES384 = ECDSA on P-384 with SHA-384
 alg-desc-ES512 = ECDSA on P-521 with SHA-512
 alg-desc-EdDSA = Edwards-curve signature (Ed25519)
+alg-desc-ML-DSA-44 = ML-DSA-44, post-quantum (FIPS 204, category 2)
+alg-desc-ML-DSA-65 = ML-DSA-65, post-quantum (FIPS 204, category 3)
+alg-desc-ML-DSA-87 = ML-DSA-87, post-quantum (FIPS 204, category 5)
 alg-desc-none = no signature: anyone can forge this token
 severity-critical = critical
 severity-error = error

@@ -170,6 +170,7 @@ sig-ec-length = { $alg } 서명은 정확히 { $want }바이트의 R||S여야 �
 sig-ec-length-der = { $alg } 서명은 정확히 { $want }바이트의 R||S여야 하는데 { $found }바이트입니다 (DER로 인코딩된 것 같습니다)
 sig-ec-zero = { $alg } 서명의 r 또는 s가 0입니다. 이런 서명은 결코 유효하지 않습니다 (CVE-2022-21449)
 sig-ed-length = EdDSA 서명은 64바이트여야 하는데 { $found }바이트입니다
+sig-ml-dsa-length = { $alg } 서명은 { $want }바이트여야 하는데 { $found }바이트입니다
 
 ## 토큰을 읽을 수 없는 이유
 parse-too-big = { $size }바이트로, 토큰 한도 { $limit } MiB를 넘습니다
@@ -218,6 +219,11 @@ needs-rsa = RSA 키
 needs-ec = EC { $curve } 키
 needs-ed25519 = Ed25519 키
 needs-nothing = 키 없음
+key-x25519 = X25519 { $visibility } 키
+key-ml-dsa = { $level } { $visibility } 키
+kind-x25519 = X25519 { $visibility } 키(서명이 아닌 키 합의용)
+kind-ml-dsa = { $level } { $visibility } 키
+needs-ml-dsa = { $level } 키
 fit-none = alg none에는 키가 없습니다
 fit-type = { $alg }에는 { $needs }이(가) 필요하지만 이 키는 { $kind }입니다
 fit-confusion = ; 공개 키를 HMAC 비밀 키로 쓰는 것은 키 혼동 공격이므로 절대 하지 않습니다

@@ -264,6 +264,13 @@ cli-signature = 서명
 cli-not-checked = 서명을 확인하지 않음
 cli-validity = 유효성
 cli-findings = 발견 항목
+cli-encryption = 암호화
+cli-not-decrypted = 복호화하지 않음
+cli-inner-token = 안쪽 토큰 (복호화한 페이로드 자체가 토큰)
+badge-decrypted = 복호화됨
+badge-wrong-key = 맞지 않는 키
+badge-jwe-invalid = 복호화 실패
+badge-jwe-unsupported = 여기서 복호화할 수 없음
 
 ## Algorithms, severities, templates
 alg-desc-HS256 = SHA-256 HMAC (공유 비밀 키)
@@ -279,6 +286,9 @@ alg-desc-ES256 = P-256 곡선, SHA-256 ECDSA
 alg-desc-ES384 = P-384 곡선, SHA-384 ECDSA
 alg-desc-ES512 = P-521 곡선, SHA-512 ECDSA
 alg-desc-EdDSA = 에드워즈 곡선 서명 (Ed25519)
+alg-desc-ML-DSA-44 = ML-DSA-44, 양자 내성 (FIPS 204, 보안 범주 2)
+alg-desc-ML-DSA-65 = ML-DSA-65, 양자 내성 (FIPS 204, 보안 범주 3)
+alg-desc-ML-DSA-87 = ML-DSA-87, 양자 내성 (FIPS 204, 보안 범주 5)
 alg-desc-none = 서명 없음: 누구나 이 토큰을 위조할 수 있음
 severity-critical = 심각
 severity-error = 오류

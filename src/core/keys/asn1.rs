@@ -114,6 +114,16 @@ pub(super) fn parse_spki(der: &[u8], format: KeyFormat, pem: bool) -> Result<Key
             public,
             private: None,
         }
+    } else if oid == super::akp::OID_X25519 {
+        let public: [u8; 32] = bits
+            .try_into()
+            .map_err(|_| invalid("X25519 public key must be 32 bytes"))?;
+        KeyMaterial::X25519 {
+            public,
+            private: None,
+        }
+    } else if let Some(level) = super::akp::ml_dsa_level(oid) {
+        super::akp::ml_dsa_public(level, bits)?
     } else {
         return Err(invalid(format!("unsupported public key algorithm {oid}")));
     };
@@ -149,6 +159,28 @@ pub(super) fn parse_pkcs8(der: &[u8], pem: bool) -> Result<Key, KeyError> {
                 public: signing.verifying_key().to_bytes(),
                 private: Some(Zeroizing::new(signing.to_bytes())),
             },
+            KeyFormat::Pkcs8,
+            pem,
+        ))
+    } else if oid == super::akp::OID_X25519 {
+        // CurvePrivateKey ::= OCTET STRING (RFC 8410 §7)
+        let d = match info.private_key {
+            [0x04, 0x20, d @ ..] if d.len() == 32 => d,
+            _ => {
+                return Err(invalid(
+                    "X25519 private key must be an OCTET STRING of 32 bytes",
+                ));
+            }
+        };
+        Ok(Key::new(
+            super::akp::x25519_from_private(d)?,
+            KeyFormat::Pkcs8,
+            pem,
+        ))
+    } else if let Some(level) = super::akp::ml_dsa_level(oid) {
+        let seed = Zeroizing::new(super::akp::ml_dsa_seed_from_pkcs8(level, info.private_key)?);
+        Ok(Key::new(
+            super::akp::ml_dsa_from_seed(level, seed.as_slice())?,
             KeyFormat::Pkcs8,
             pem,
         ))

@@ -19,7 +19,8 @@ impl Key {
             (Family::Hmac, KeyMaterial::Secret(_))
                 | (Family::Rsa, KeyMaterial::Rsa { .. })
                 | (Family::Ed25519, KeyMaterial::Ed25519 { .. })
-        ) || matches!((alg.family(), &self.material), (Family::Ec(a), KeyMaterial::Ec { curve, .. }) if a == *curve)
+        ) || matches!((alg.family(), &self.material), (Family::MlDsa(a), KeyMaterial::MlDsa { level, .. }) if a == *level)
+            || matches!((alg.family(), &self.material), (Family::Ec(a), KeyMaterial::Ec { curve, .. }) if a == *curve)
     }
 
     /// Whether this key may verify (or, with `sign`, create) `alg` signatures; the reason if not.

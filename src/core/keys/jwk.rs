@@ -104,9 +104,29 @@ pub fn parse_jwk(value: &Value) -> Result<Key, KeyError> {
         }
         "OKP" => {
             let crv = member(jwk, "crv")?.ok_or_else(|| invalid("OKP JWK without \"crv\""))?;
+            if crv == "X25519" {
+                let x = required_bytes(jwk, kty, "x")?;
+                let public: [u8; 32] = x
+                    .try_into()
+                    .map_err(|_| invalid("X25519 JWK: \"x\" must be 32 bytes"))?;
+                let material = match member_bytes(jwk, "d")? {
+                    None => KeyMaterial::X25519 {
+                        public,
+                        private: None,
+                    },
+                    Some(d) => {
+                        let m = super::akp::x25519_from_private(&d)?;
+                        if !matches!(&m, KeyMaterial::X25519 { public: p, .. } if *p == public) {
+                            return Err(invalid("X25519 JWK: \"d\" does not match \"x\""));
+                        }
+                        m
+                    }
+                };
+                return finish(material, jwk, value);
+            }
             if crv != "Ed25519" {
                 return Err(invalid(format!(
-                    "OKP curve \"{crv}\" cannot sign JWS here (only Ed25519; X25519/X448 are for key agreement)"
+                    "OKP curve \"{crv}\" is not supported (Ed25519 for signatures, X25519 for encryption)"
                 )));
             }
             let x = required_bytes(jwk, kty, "x")?;
@@ -134,12 +154,44 @@ pub fn parse_jwk(value: &Value) -> Result<Key, KeyError> {
             };
             KeyMaterial::Ed25519 { public, private }
         }
+        // draft-ietf-cose-dilithium: {"kty":"AKP","alg":"ML-DSA-44","pub":…,"priv":seed}.
+        "AKP" => {
+            let alg = member(jwk, "alg")?.ok_or_else(|| invalid("AKP JWK without \"alg\""))?;
+            let level = MlDsaLevel::from_name(alg).ok_or_else(|| {
+                invalid(format!(
+                    "AKP JWK alg \"{alg}\" is not supported (ML-DSA-44, ML-DSA-65, ML-DSA-87)"
+                ))
+            })?;
+            let public = required_bytes(jwk, kty, "pub")?;
+            match member_bytes(jwk, "priv")? {
+                None => super::akp::ml_dsa_public(level, &public)?,
+                Some(seed) => {
+                    let seed = Zeroizing::new(seed);
+                    let m = super::akp::ml_dsa_from_seed(level, &seed)?;
+                    if !matches!(&m, KeyMaterial::MlDsa { public: p, .. } if *p == public) {
+                        return Err(invalid(format!(
+                            "{alg} JWK: \"priv\" (the seed) does not give \"pub\""
+                        )));
+                    }
+                    m
+                }
+            }
+        }
         other => {
             return Err(invalid(format!(
-                "JWK kty \"{other}\" is not supported (oct, RSA, EC, OKP)"
+                "JWK kty \"{other}\" is not supported (oct, RSA, EC, OKP, AKP)"
             )));
         }
     };
+    finish(material, jwk, value)
+}
+
+/// The JWK's own members (kid, alg, use, key_ops) around the key material.
+fn finish(
+    material: KeyMaterial,
+    jwk: &serde_json::Map<String, Value>,
+    value: &Value,
+) -> Result<Key, KeyError> {
     let mut key = Key::new(material, KeyFormat::Jwk, false);
     key.kid = member(jwk, "kid")?.map(str::to_owned);
     key.jwk_alg = member(jwk, "alg")?.map(str::to_owned);

@@ -13,15 +13,20 @@ use serde_json::Value;
 use sha2::Digest as _;
 use zeroize::Zeroizing;
 
-use super::alg::{Alg, Curve, Family};
+use super::alg::{Alg, Curve, Family, MlDsaLevel};
 use super::b64;
 
+mod akp;
 mod asn1;
 mod fit;
 mod jwk;
 mod openssh;
 mod secret;
 
+pub use akp::{
+    OID_X25519, ml_dsa_from_seed, ml_dsa_generate, ml_dsa_oid, ml_dsa_pkcs8_private, ml_dsa_sign,
+    ml_dsa_verify, pkcs8_der, spki_der, x25519_from_private,
+};
 pub(crate) use asn1::curve_oid;
 use asn1::*;
 pub use asn1::{MAX_RSA_BITS, parse_der};
@@ -68,6 +73,17 @@ pub enum KeyMaterial {
     Ed25519 {
         public: [u8; 32],
         private: Option<Zeroizing<[u8; 32]>>,
+    },
+    /// X25519 (RFC 7748), for ECDH-ES key agreement in JWE (RFC 8037 §3.2). It never signs.
+    X25519 {
+        public: [u8; 32],
+        private: Option<Zeroizing<[u8; 32]>>,
+    },
+    /// ML-DSA (FIPS 204): the encoded public key and, for a private key, the 32-byte seed ξ.
+    MlDsa {
+        level: MlDsaLevel,
+        public: Vec<u8>,
+        seed: Option<Zeroizing<[u8; 32]>>,
     },
 }
 
@@ -166,6 +182,20 @@ pub struct KeySet {
 }
 
 impl KeySet {
+    /// A set of one shared secret of these bytes (a password, a `dir` key).
+    pub fn from_secret(bytes: &[u8]) -> Self {
+        Self::single(Key::new(
+            KeyMaterial::Secret(Zeroizing::new(bytes.to_vec())),
+            KeyFormat::SecretBytes,
+            false,
+        ))
+    }
+
+    /// A set of one key.
+    pub fn of(key: Key) -> Self {
+        Self::single(key)
+    }
+
     fn single(key: Key) -> Self {
         Self {
             keys: vec![key],
@@ -229,6 +259,8 @@ impl Key {
             KeyMaterial::Rsa { private, .. } => private.is_some(),
             KeyMaterial::Ec { private, .. } => private.is_some(),
             KeyMaterial::Ed25519 { private, .. } => private.is_some(),
+            KeyMaterial::X25519 { private, .. } => private.is_some(),
+            KeyMaterial::MlDsa { seed, .. } => seed.is_some(),
         }
     }
 
@@ -247,7 +279,8 @@ impl Key {
                 Curve::P384 => 384,
                 Curve::P521 => 521,
             },
-            KeyMaterial::Ed25519 { .. } => 256,
+            KeyMaterial::Ed25519 { .. } | KeyMaterial::X25519 { .. } => 256,
+            KeyMaterial::MlDsa { public, .. } => public.len() * 8,
         }
     }
 
@@ -261,6 +294,10 @@ impl Key {
                 tr!("key-ec", curve = curve.name(), visibility = visibility)
             }
             KeyMaterial::Ed25519 { .. } => tr!("key-ed25519", visibility = visibility),
+            KeyMaterial::X25519 { .. } => tr!("key-x25519", visibility = visibility),
+            KeyMaterial::MlDsa { level, .. } => {
+                tr!("key-ml-dsa", level = level.name(), visibility = visibility)
+            }
         };
         let mut s = tr!(
             "key-described",
@@ -292,6 +329,10 @@ impl Key {
                 tr!("kind-ec", curve = curve.name(), visibility = visibility)
             }
             KeyMaterial::Ed25519 { .. } => tr!("kind-ed25519", visibility = visibility),
+            KeyMaterial::X25519 { .. } => tr!("kind-x25519", visibility = visibility),
+            KeyMaterial::MlDsa { level, .. } => {
+                tr!("kind-ml-dsa", level = level.name(), visibility = visibility)
+            }
         }
     }
 
@@ -330,6 +371,18 @@ impl Key {
                     b64::encode(public)
                 )
             }
+            KeyMaterial::X25519 { public, .. } => {
+                format!(
+                    r#"{{"crv":"X25519","kty":"OKP","x":"{}"}}"#,
+                    b64::encode(public)
+                )
+            }
+            // draft-ietf-cose-dilithium: the required members of an AKP key are alg, kty, pub.
+            KeyMaterial::MlDsa { level, public, .. } => format!(
+                r#"{{"alg":"{}","kty":"AKP","pub":"{}"}}"#,
+                level.name(),
+                b64::encode(public)
+            ),
         };
         b64::encode(sha2::Sha256::digest(canonical.as_bytes()))
     }
@@ -353,6 +406,7 @@ impl Key {
             KeyMaterial::Ed25519 { public, .. } => {
                 DecodingKey::from_ed_components(&b64::encode(public)).ok()
             }
+            KeyMaterial::X25519 { .. } | KeyMaterial::MlDsa { .. } => None,
         }
     }
 
@@ -404,6 +458,7 @@ fn needs(alg: Alg) -> String {
         Family::Rsa => tr!("needs-rsa"),
         Family::Ec(c) => tr!("needs-ec", curve = c.name()),
         Family::Ed25519 => tr!("needs-ed25519"),
+        Family::MlDsa(level) => tr!("needs-ml-dsa", level = level.name()),
         Family::Unsecured => tr!("needs-nothing"),
     }
 }
