@@ -264,9 +264,19 @@ fn explain(location: Location, name: &str, value: &Value) -> Option<String> {
         (Location::Header, "alg", Value::String(a)) => Some(match Alg::parse(a) {
             Some(Alg::None) => tr!("explain-alg-none", alg = a.as_str()),
             Some(alg) => alg.describe().to_owned(),
+            None if crate::core::jwe::KeyAlg::parse(a).is_some() => {
+                tr!("explain-jwe-alg", alg = a.as_str())
+            }
             None => tr!("explain-alg-unknown", alg = a.as_str()),
         }),
         (Location::Header, "typ", Value::String(t)) => Some(typ_meaning(t)),
+        (Location::Header, "enc", Value::String(e)) => {
+            Some(match crate::core::jwe::Enc::parse(e) {
+                Some(enc) if enc.is_gcm() => tr!("explain-enc-gcm", enc = e.as_str()),
+                Some(_) => tr!("explain-enc-cbc", enc = e.as_str()),
+                None => tr!("explain-enc-unknown", enc = e.as_str()),
+            })
+        }
         (Location::Payload, "typ", Value::String(t)) => Some(typ_meaning(t)),
         (Location::Header, "cty", Value::String(c)) if c.eq_ignore_ascii_case("jwt") => {
             Some(tr!("explain-cty-jwt"))

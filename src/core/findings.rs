@@ -71,8 +71,13 @@ finding_ids! {
     EcdsaHighS = "ECDSA_HIGH_S",
     EmbeddedJwk = "EMBEDDED_JWK",
     EmptySignature = "EMPTY_SIGNATURE",
+    DirWeakKey = "DIR_WEAK_KEY",
     Jwe = "JWE",
+    JweNotSigned = "JWE_NOT_SIGNED",
+    JweRsa15 = "JWE_RSA1_5",
     JweZip = "JWE_ZIP",
+    Pbes2P2cCap = "PBES2_P2C_CAP",
+    Pbes2Weak = "PBES2_WEAK",
     KeyAlgMismatch = "KEY_ALG_MISMATCH",
     KidNotInJwks = "KID_NOT_IN_JWKS",
     KidNotString = "KID_NOT_STRING",
@@ -521,13 +526,21 @@ fn header_rules(header: &Value, cx: &Context<'_>, out: &mut Vec<Finding>) {
         ));
     }
     if cx.decoded.form == Form::Jwe {
+        let decrypted = cx
+            .jwe
+            .is_some_and(|j| j.status == super::jwe::JweStatus::Decrypted);
         out.push(finding(
             FindingId::Jwe,
             Severity::Info,
             tr!("f-jwe-title"),
-            tr!("f-jwe-msg"),
+            if decrypted {
+                tr!("f-jwe-decrypted-msg")
+            } else {
+                tr!("f-jwe-msg")
+            },
             "RFC 7516",
         ));
+        jwe_rules(header, cx, decrypted, out);
         if header.get("zip").is_some() {
             out.push(finding(
                 FindingId::JweZip,
@@ -535,6 +548,109 @@ fn header_rules(header: &Value, cx: &Context<'_>, out: &mut Vec<Finding>) {
                 tr!("f-jwe-zip-title"),
                 tr!("f-jwe-zip-msg"),
                 "RFC 8725 §3.6",
+            ));
+        }
+    }
+}
+
+/// Weak choices in an encrypted token's key management.
+fn jwe_rules(header: &Value, cx: &Context<'_>, decrypted: bool, out: &mut Vec<Finding>) {
+    use super::jwe::{KeyAlg, KeyNeed, MAX_P2C};
+    let Some(alg) = header
+        .get("alg")
+        .and_then(Value::as_str)
+        .and_then(KeyAlg::parse)
+    else {
+        return;
+    };
+    if alg == KeyAlg::Rsa1_5 {
+        out.push(finding(
+            FindingId::JweRsa15,
+            Severity::Warn,
+            tr!("f-rsa15-title"),
+            tr!("f-rsa15-msg"),
+            "RFC 8725 §3.2; RFC 7516 §11.5",
+        ));
+    }
+    // Anyone with the recipient's public key can make this token: unless the plaintext is a
+    // signed token, nothing says who wrote the claims.
+    let public_key_alg = matches!(
+        alg.needs(super::jwe::Enc::A128Gcm),
+        KeyNeed::Rsa | KeyNeed::Ecdh
+    );
+    let nested = header
+        .get("cty")
+        .and_then(Value::as_str)
+        .is_some_and(|c| c.eq_ignore_ascii_case("JWT"))
+        || cx
+            .decoded
+            .payload_bytes
+            .as_deref()
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .is_some_and(|t| find_token(t.trim()) == Some(t.trim()));
+    if public_key_alg && decrypted && !nested {
+        out.push(finding(
+            FindingId::JweNotSigned,
+            Severity::Warn,
+            tr!("f-jwe-not-signed-title"),
+            tr!("f-jwe-not-signed-msg", alg = alg.name()),
+            "RFC 7519 §11.2, RFC 8725 §3.3",
+        ));
+    }
+    if alg.is_pbes2() {
+        let count = header.get("p2c").and_then(Value::as_u64);
+        let salt = header
+            .get("p2s")
+            .and_then(Value::as_str)
+            .and_then(|s| super::b64::decode(s).ok())
+            .map(|d| d.bytes.len());
+        match count {
+            Some(n) if n > u64::from(MAX_P2C) => out.push(finding(
+                FindingId::Pbes2P2cCap,
+                Severity::Error,
+                tr!("f-p2c-cap-title", count = n),
+                tr!("f-p2c-cap-msg", cap = u64::from(MAX_P2C)),
+                "RFC 8725 §3.2; CVE-2022-36083",
+            )),
+            Some(n) if n < 1000 => out.push(finding(
+                FindingId::Pbes2Weak,
+                Severity::Warn,
+                tr!("f-p2c-low-title", count = n),
+                tr!("f-p2c-low-msg"),
+                "RFC 7518 §4.8.1.2",
+            )),
+            _ => {}
+        }
+        if let Some(len) = salt.filter(|l| *l < 8) {
+            out.push(finding(
+                FindingId::Pbes2Weak,
+                Severity::Error,
+                tr!("f-p2s-short-title", len = len),
+                tr!("f-p2s-short-msg"),
+                "RFC 7518 §4.8.1.1",
+            ));
+        }
+    }
+    if alg == KeyAlg::Dir
+        && let Some(keys) = cx.keys
+    {
+        let weak = keys.keys.iter().filter_map(|k| k.secret_bytes()).any(|b| {
+            let distinct: std::collections::HashSet<u8> = b.iter().copied().collect();
+            distinct.len() < 8
+                || (b.iter().all(|c| c.is_ascii_graphic() || *c == b' ')
+                    && verify::well_known_secrets().any(|s| s.as_bytes() == b))
+        });
+        let text = keys
+            .keys
+            .iter()
+            .any(|k| k.format == super::keys::KeyFormat::SecretUtf8);
+        if weak || text {
+            out.push(finding(
+                FindingId::DirWeakKey,
+                Severity::Warn,
+                tr!("f-dir-weak-title"),
+                tr!("f-dir-weak-msg"),
+                "RFC 7518 §4.5, RFC 8725 §3.5",
             ));
         }
     }

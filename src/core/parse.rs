@@ -428,11 +428,9 @@ pub fn decode(input: &str) -> Decoded {
     decode_header(&mut d);
     if d.form == Form::Jwe {
         d.payload = Payload::Encrypted;
-        for part in d.parts.iter_mut().skip(1) {
-            if let Ok(decoded) = b64::decode(&part.text) {
-                part.bytes = Some(decoded.bytes);
-                part.deviations = decoded.deviations;
-            }
+        // Every segment must be base64url (the encrypted key may be empty); a broken one is named.
+        for index in 1..d.parts.len() {
+            decode_segment(&mut d, index);
         }
         return d;
     }
