@@ -336,11 +336,11 @@ proptest! {
         let changed = String::from_utf8_lossy(&parts.join(&b'.')).into_owned();
         prop_assume!(changed != token);
         let a = core::analyze(&changed, Some(&keys), Options::at(0));
-        if let Some(r) = a.jwe {
-            if r.status == JweStatus::Decrypted {
-                let got = r.plaintext.unwrap();
-                prop_assert_eq!(got.as_slice(), plaintext.as_slice());
-            }
+        if let Some(r) = a.jwe
+            && r.status == JweStatus::Decrypted
+        {
+            let got = r.plaintext.unwrap();
+            prop_assert_eq!(got.as_slice(), plaintext.as_slice());
         }
     }
 }
