@@ -70,6 +70,7 @@ pub struct App {
     claims_pane: ClaimsPaneState,
     helpers: HelpersState,
     key_tools: panels::keytools::KeyToolsState,
+    encrypt: panels::encrypt::EncryptState,
     /// The zone local times are shown in (the system's; tests pin one).
     zone: jiff::tz::TimeZone,
     clipboard: Box<dyn Clipboard>,
@@ -235,6 +236,7 @@ impl App {
             claims_pane: ClaimsPaneState::default(),
             helpers: HelpersState::default(),
             key_tools: panels::keytools::KeyToolsState::default(),
+            encrypt: panels::encrypt::EncryptState::default(),
             zone: jiff::tz::TimeZone::system(),
             clipboard,
             dialogs: Dialogs::default(),
@@ -396,6 +398,7 @@ impl App {
     /// with the analysis.
     fn edit_column_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         panels::status::ui(ui, &self.view);
+        panels::inner::ui(ui, &self.view, &mut self.model.keys, commands);
         ui.separator();
         panels::json_editors::ui(
             ui,
@@ -421,6 +424,13 @@ impl App {
             &self.model,
             self.jobs.busy.as_deref(),
             &mut self.key_tools,
+            commands,
+        );
+        panels::encrypt::ui(
+            ui,
+            &mut self.encrypt,
+            &mut self.model.keys,
+            self.jobs.busy.as_deref(),
             commands,
         );
         if self.model.header_embeds_private_key() {
@@ -622,6 +632,19 @@ impl App {
                     .map(crate::core::KeySet::describe)
                     .unwrap_or_default();
                 self.say(tr!("notice-fetched", keys = what, source = source), false);
+            }
+            JobResult::Encrypted(result) => {
+                match &result {
+                    Ok(_) => self.say(
+                        tr!(
+                            "notice-encrypted",
+                            what = format!("{} + {}", self.encrypt.alg, self.encrypt.enc)
+                        ),
+                        false,
+                    ),
+                    Err(e) => self.say(e.clone(), true),
+                }
+                self.encrypt.result = Some(result);
             }
             JobResult::Key(Err(e)) | JobResult::Fetched(Err(e)) => self.say(e, true),
         }
@@ -913,6 +936,35 @@ impl App {
                 let r = m.set_user_dictionary(None);
                 self.report(r, &tr!("notice-dictionary-removed"));
             }
+            Command::OpenInner => {
+                if m.open_inner() {
+                    self.say(tr!("notice-opened-inner"), false);
+                }
+            }
+            Command::BackToOuter => {
+                if m.back_to_outer() {
+                    self.say(tr!("notice-back-to-outer"), false);
+                }
+            }
+            Command::Encrypt(request) => {
+                self.flush_rebuild();
+                let token = self.model.state.token.trim().to_owned();
+                let key = self.model.keys.recipient_key.clone();
+                if let Err(e) = self.jobs.encrypt(token, key, request, ctx) {
+                    self.say(e, true);
+                }
+            }
+            Command::CopyEncrypted => {
+                if let Some(Ok(token)) = &self.encrypt.result {
+                    let copied = self.clipboard.set_text(token, true);
+                    self.report(copied, &tr!("notice-encrypted-copied"));
+                }
+            }
+            Command::OpenEncrypted => {
+                if let Some(Ok(token)) = self.encrypt.result.clone() {
+                    self.paste(&token, &tr!("notice-opened-encrypted"));
+                }
+            }
         }
     }
 }
@@ -920,7 +972,14 @@ impl App {
 fn keys_hash(keys: &super::state::KeyInputs) -> u64 {
     use std::hash::{Hash as _, Hasher as _};
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    (&keys.secret, &keys.public_key, &keys.private_key).hash(&mut h);
+    (
+        &keys.secret,
+        &keys.public_key,
+        &keys.private_key,
+        &keys.inner_key,
+        &keys.recipient_key,
+    )
+        .hash(&mut h);
     h.finish()
 }
 

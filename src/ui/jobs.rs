@@ -18,6 +18,39 @@ pub enum JobResult {
     Key(Result<Box<core::Key>, String>),
     /// JWKS text and where it came from.
     Fetched(Result<(String, String), String>),
+    /// An encrypted token, or why it could not be made.
+    Encrypted(Result<String, String>),
+}
+
+/// The recipient's key for `need`: key text (PEM, JWK), or for secrets also `b64url:`, `b64:`,
+/// `hex:` or plain text, and for PBES2 the password as typed.
+fn recipient_key(text: &str, need: core::jwe::KeyNeed) -> Result<core::Key, String> {
+    use core::jwe::KeyNeed;
+    use core::keys::SecretEncoding;
+    let trimmed = text.trim();
+    let parsed = match need {
+        KeyNeed::Password => return Ok(core::KeySet::from_secret(text.as_bytes()).keys.remove(0)),
+        KeyNeed::Rsa | KeyNeed::Ecdh => keys::parse_text(trimmed).map_err(|e| e.to_string())?,
+        KeyNeed::Secret(_) if trimmed.starts_with('{') => {
+            keys::parse_text(trimmed).map_err(|e| e.to_string())?
+        }
+        KeyNeed::Secret(_) => {
+            let (encoding, body) = [
+                ("b64url:", SecretEncoding::Base64Url),
+                ("b64:", SecretEncoding::Base64),
+                ("hex:", SecretEncoding::Hex),
+            ]
+            .into_iter()
+            .find_map(|(prefix, e)| trimmed.strip_prefix(prefix).map(|b| (e, b)))
+            .unwrap_or((SecretEncoding::Utf8, text));
+            core::KeySet::of(keys::parse_secret(body, encoding).map_err(|e| e.to_string())?)
+        }
+    };
+    parsed
+        .keys
+        .into_iter()
+        .next()
+        .ok_or_else(|| "the key set is empty".to_owned())
 }
 
 /// What the guesser is doing.
@@ -99,6 +132,30 @@ impl Jobs {
                     .map(Box::new)
                     .map_err(|e| e.to_string()),
             )
+        })
+    }
+
+    /// Encrypts `token` for the recipient's key on the "encrypt" thread (PBES2 takes a while).
+    pub fn encrypt(
+        &mut self,
+        token: String,
+        key_text: String,
+        request: super::panels::encrypt::EncryptRequest,
+        ctx: &egui::Context,
+    ) -> Result<(), String> {
+        let busy = format!("Encrypting with {} + {}…", request.alg, request.enc);
+        self.spawn("encrypt", busy, ctx, move || {
+            let key_text = zeroize::Zeroizing::new(key_text);
+            let result = recipient_key(&key_text, request.alg.needs(request.enc)).and_then(|key| {
+                let options = core::jwe::EncryptOptions {
+                    cty: request.nested.then(|| "JWT".to_owned()),
+                    zip: request.zip,
+                    ..Default::default()
+                };
+                core::jwe::encrypt(token.as_bytes(), request.alg, request.enc, &key, &options)
+                    .map_err(|e| e.to_string())
+            });
+            JobResult::Encrypted(result)
         })
     }
 

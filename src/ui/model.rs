@@ -62,6 +62,9 @@ pub struct KeyState {
     pub sign_note: Option<Result<String, String>>,
     /// The key that signs, else the first that verifies, summarised.
     pub summary: Option<KeySummary>,
+    /// The key that verifies a nested token's inner token, and what it was read as.
+    pub inner: Option<KeySet>,
+    pub inner_note: Option<Result<String, String>>,
 }
 
 /// Problems with the editors, each shown under its editor.
@@ -113,12 +116,16 @@ pub struct Model {
     pub settings_error: Option<String>,
     /// Read from the header text when it changes, so that drawing a frame parses no JSON.
     header_info: HeaderInfo,
+    /// The encrypted token (its keys and secret encoding) the inner token was opened from.
+    pub outer: Option<(String, KeyInputs, SecretEncoding)>,
 }
 
 /// What the header text says.
 #[derive(Debug, Clone, Copy, Default)]
 struct HeaderInfo {
     alg: Option<Alg>,
+    /// For an encrypted token: its key management algorithm.
+    jwe_alg: Option<core::jwe::KeyAlg>,
     publishes_private_key: bool,
 }
 
@@ -164,6 +171,7 @@ impl Model {
             dictionary: None,
             settings_error: None,
             header_info: HeaderInfo::default(),
+            outer: None,
         };
         model.load_dictionary();
         model.header_edited();
@@ -239,7 +247,7 @@ impl Model {
                 any_kid: self.state.any_kid,
                 strict: self.state.strict,
             },
-            inner_keys: None,
+            inner_keys: self.key_state.inner.clone().map(std::sync::Arc::new),
         }
     }
 
@@ -424,22 +432,95 @@ impl Model {
             .or_else(|| self.analysis.decoded.alg_name().and_then(Alg::parse))
     }
 
+    /// The key management algorithm of an encrypted token on screen.
+    pub fn jwe_alg(&self) -> Option<core::jwe::KeyAlg> {
+        self.header_info.jwe_alg
+    }
+
     /// Re-reads what the panels need from the header text.
     fn header_edited(&mut self) {
+        let parsed = json::parse(&self.state.header).ok().map(|p| p.value);
+        let jwe_alg = parsed
+            .as_ref()
+            .and_then(|h| h.get("alg"))
+            .and_then(Value::as_str)
+            .and_then(core::jwe::KeyAlg::parse);
         self.header_info = match sign::header_alg(&self.state.header) {
             Ok((header, alg)) => HeaderInfo {
                 alg: Some(alg),
+                jwe_alg,
                 publishes_private_key: sign::header_publishes_private_key(&header),
             },
             Err(_) => HeaderInfo {
                 alg: None,
-                publishes_private_key: json::parse(&self.state.header)
-                    .is_ok_and(|p| sign::header_publishes_private_key(&p.value)),
+                jwe_alg,
+                publishes_private_key: parsed
+                    .as_ref()
+                    .is_some_and(sign::header_publishes_private_key),
             },
         };
     }
 
+    /// Opens a nested token's inner token on its own; its verification key goes into the key
+    /// fields. [`Model::back_to_outer`] returns to the encrypted token and its keys.
+    pub fn open_inner(&mut self) -> bool {
+        let Some(inner) = self.analysis.inner.as_ref() else {
+            return false;
+        };
+        let token = inner.decoded.token.clone();
+        let inner_family = inner
+            .decoded
+            .alg_name()
+            .and_then(Alg::parse)
+            .map(Alg::family);
+        let outer_keys = self.keys.clone();
+        let mut keys = KeyInputs::default();
+        match inner_family {
+            Some(Family::Hmac) | None => keys.secret = outer_keys.inner_key.clone(),
+            Some(_) => keys.public_key = outer_keys.inner_key.clone(),
+        }
+        self.outer = Some((
+            self.state.token.clone(),
+            outer_keys,
+            self.state.secret_encoding,
+        ));
+        // The inner key field is read as key text (a secret as typed).
+        self.state.secret_encoding = SecretEncoding::Utf8;
+        self.keys = keys;
+        self.key_source = if self.keys.is_empty() {
+            KeySource::None
+        } else {
+            KeySource::User
+        };
+        self.state.token = token;
+        self.token_edited();
+        true
+    }
+
+    /// Back from an inner token to the encrypted token it came from.
+    pub fn back_to_outer(&mut self) -> bool {
+        let Some((token, keys, encoding)) = self.outer.take() else {
+            return false;
+        };
+        self.keys = keys;
+        self.state.secret_encoding = encoding;
+        self.key_source = KeySource::User;
+        self.state.token = token;
+        self.token_edited();
+        true
+    }
+
     fn family(&self) -> Family {
+        use core::jwe::{Enc, KeyNeed};
+        // An encrypted token's key fields follow its key management: RSA and ECDH take the
+        // private key, the others a secret or password.
+        if let Some(jwe) = self.jwe_alg() {
+            return match jwe.needs(Enc::A128Gcm) {
+                KeyNeed::Rsa => Family::Rsa,
+                KeyNeed::Ecdh => Family::Ec(core::alg::Curve::P256),
+                KeyNeed::Secret(_) | KeyNeed::Password => Family::Hmac,
+            };
+        }
         self.alg().map_or(Family::Hmac, Alg::family)
     }
 
@@ -508,6 +589,15 @@ impl Model {
                 state.verify_note = Some(Ok(d.clone()));
             }
         }
+        if !self.keys.inner_key.trim().is_empty() {
+            match keys::parse_text(&self.keys.inner_key) {
+                Ok(set) => {
+                    state.inner_note = Some(Ok(set.describe()));
+                    state.inner = Some(set);
+                }
+                Err(e) => state.inner_note = Some(Err(e.to_string())),
+            }
+        }
         let current = state
             .sign
             .as_ref()
@@ -528,6 +618,7 @@ impl Model {
             &self.keys.secret,
             &self.keys.public_key,
             &self.keys.private_key,
+            &self.keys.inner_key,
             self.state.secret_encoding,
             format!("{:?}", self.family()),
         ));
@@ -560,6 +651,7 @@ impl Model {
                 core::analyze(&self.state.token, self.key_state.verify.as_ref(), options);
             self.analyses_run += 1;
             self.analysis_input = Some(input);
+            self.show_decrypted_payload();
         } else if self.analysis.validity.now != options.now {
             core::retime(&mut self.analysis, &options);
         }
@@ -583,6 +675,19 @@ impl Model {
         } else {
             TokenState::Decoded
         }
+    }
+
+    /// A pasted encrypted token that decrypted shows its plaintext in the payload editor (and
+    /// nothing once the key stops decrypting it).
+    fn show_decrypted_payload(&mut self) {
+        if self.state.origin != Origin::Pasted || self.analysis.decoded.form != core::Form::Jwe {
+            return;
+        }
+        self.state.payload = match &self.analysis.decoded.payload {
+            core::Payload::Claims(v) | core::Payload::OtherJson(v) => json::to_pretty(v),
+            core::Payload::Text(t) => core::text::escape_controls(t).into_owned(),
+            _ => String::new(),
+        };
     }
 
     /// Moves the clock: times and validity are re-evaluated without parsing or crypto.
@@ -627,7 +732,10 @@ impl Model {
             return false;
         }
         if self.key_source == KeySource::Example {
+            // The recipient of the Encrypt tool is the user's, not the example's.
+            let recipient = std::mem::take(&mut self.keys.recipient_key);
             self.keys = KeyInputs::default();
+            self.keys.recipient_key = recipient;
             self.key_source = KeySource::None;
         }
         self.state.token = token.to_owned();
@@ -638,7 +746,16 @@ impl Model {
     /// The user edited a key (typed, loaded, generated, fetched): re-sign a token built here, or
     /// just verify a pasted one.
     pub fn key_edited(&mut self) {
-        self.key_source = if self.keys.is_empty() {
+        // The example's secret stays the example's while only other fields (the Encrypt tool's
+        // recipient key) change.
+        let example_untouched = self.key_source == KeySource::Example
+            && self.keys.secret == EXAMPLE_SECRET
+            && self.keys.public_key.trim().is_empty()
+            && self.keys.private_key.trim().is_empty()
+            && self.keys.inner_key.trim().is_empty();
+        self.key_source = if example_untouched {
+            KeySource::Example
+        } else if self.keys.is_empty() {
             KeySource::None
         } else {
             KeySource::User

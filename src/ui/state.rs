@@ -38,6 +38,12 @@ pub struct KeyInputs {
     pub public_key: String,
     /// Private key text (PEM or JWK) used to sign, and to verify when no public key is given.
     pub private_key: String,
+    /// The key that verifies the inner token of a nested JWT (the fields above decrypt).
+    #[serde(default)]
+    pub inner_key: String,
+    /// The recipient's key (public key, secret or password) the Encrypt tool uses.
+    #[serde(default)]
+    pub recipient_key: String,
 }
 
 impl KeyInputs {
@@ -45,6 +51,8 @@ impl KeyInputs {
         self.secret.is_empty()
             && self.public_key.trim().is_empty()
             && self.private_key.trim().is_empty()
+            && self.inner_key.trim().is_empty()
+            && self.recipient_key.trim().is_empty()
     }
 }
 
@@ -59,6 +67,8 @@ impl Drop for KeyInputs {
         use zeroize::Zeroize as _;
         self.secret.zeroize();
         self.private_key.zeroize();
+        self.inner_key.zeroize();
+        self.recipient_key.zeroize();
     }
 }
 

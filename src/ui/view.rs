@@ -2,7 +2,10 @@
 //! Panels draw it; tests read it as text (insta snapshots). The app derives it again only after
 //! commands were applied or the clock moved.
 
-use crate::core::{Alg, Severity, SignatureStatus, ValidityState, parse::Span};
+use crate::core::jwe::{JweReport, JweStatus};
+use crate::core::{
+    Alg, Analysis, Payload, Severity, SignatureStatus, ValidityState, json, parse::Span,
+};
 use crate::tr;
 
 use super::model::{Model, TokenState};
@@ -60,6 +63,25 @@ pub struct ViewModel {
     pub sign_note: Line,
     /// Seconds until a relative time on screen changes; `None` when nothing on screen moves.
     pub repaint_after_secs: Option<u64>,
+    /// For an encrypted token: "RSA-OAEP-256 + A256GCM".
+    pub encryption: Option<String>,
+    /// A nested token's inner token, when the outer one decrypted to it.
+    pub inner: Option<InnerView>,
+    /// The token on screen was opened from an encrypted one: offer the way back.
+    pub back_to_outer: bool,
+    /// What the inner token's key field was read as.
+    pub inner_key_note: Line,
+}
+
+/// The inner token of a nested JWT, as the inner-token panel shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InnerView {
+    pub signature: Badge,
+    pub reason: Line,
+    pub validity: Badge,
+    pub header: String,
+    pub payload: String,
+    pub findings: Line,
 }
 
 fn badge(icon: &'static str, text: impl Into<String>, tone: Tone) -> Badge {
@@ -132,33 +154,18 @@ impl ViewModel {
                 badge("⚠", tr!("badge-draft", reason = reason), Tone::Warn),
                 line(tr!("reason-draft"), Tone::Warn),
             ),
-            TokenState::Decoded | TokenState::Built => signature_badge(model),
+            TokenState::Decoded | TokenState::Built => match &a.jwe {
+                Some(jwe) => encryption_badge(jwe),
+                None => signature_badge(&model.analysis),
+            },
         };
-        let validity = token_shown.then(|| {
-            let v = &a.validity;
-            let (icon, tone) = match v.state {
-                ValidityState::Valid => ("✔", Tone::Good),
-                ValidityState::Expired
-                | ValidityState::NotYetValid
-                | ValidityState::ExpUnusable => ("✖", Tone::Bad),
-                ValidityState::NoExp => ("⚠", Tone::Warn),
-            };
-            badge(icon, v.summary.clone(), tone)
-        });
+        // An encrypted token whose content is another token has no times of its own.
+        let times_apply = a.jwe.is_none() || a.decoded.claims().is_some();
+        let validity = (token_shown && times_apply).then(|| validity_badge(a));
         let findings = if model.token_state == TokenState::Empty {
             line(tr!("findings-none-no-token"), Tone::Neutral)
         } else {
-            match a.findings.iter().map(|f| f.severity).min() {
-                None => line(tr!("findings-none"), Tone::Good),
-                Some(worst) => line(
-                    tr!("findings-count", counts = finding_counts(&a.findings)),
-                    match worst {
-                        Severity::Critical | Severity::Error => Tone::Bad,
-                        Severity::Warn => Tone::Warn,
-                        Severity::Info => Tone::Neutral,
-                    },
-                ),
-            }
+            findings_line(a)
         };
         let errors = if model.token_state == TokenState::Malformed {
             a.decoded
@@ -189,14 +196,109 @@ impl ViewModel {
             verify_note: key_note(model.key_state.verify_note.as_ref()),
             sign_note: key_note(model.key_state.sign_note.as_ref()),
             repaint_after_secs: times_move.then(|| a.next_display_change_secs()).flatten(),
+            encryption: a.jwe.as_ref().map(|j| {
+                format!(
+                    "{} + {}",
+                    j.alg.as_deref().unwrap_or("?"),
+                    j.enc.as_deref().unwrap_or("?")
+                )
+            }),
+            inner: a.inner.as_deref().map(|inner| {
+                let (signature, mut reason) = signature_badge(inner);
+                if inner.signature.status == SignatureStatus::NoKey {
+                    reason = line(tr!("reason-inner-no-key"), Tone::Neutral);
+                }
+                InnerView {
+                    signature,
+                    reason,
+                    validity: validity_badge(inner),
+                    header: inner
+                        .decoded
+                        .header
+                        .as_ref()
+                        .map(json::to_pretty)
+                        .unwrap_or_default(),
+                    payload: match &inner.decoded.payload {
+                        Payload::Claims(v) | Payload::OtherJson(v) => json::to_pretty(v),
+                        Payload::Text(t) => t.clone(),
+                        _ => String::new(),
+                    },
+                    findings: findings_line(inner),
+                }
+            }),
+            back_to_outer: model.outer.is_some(),
+            inner_key_note: match model.key_state.inner_note.as_ref() {
+                None => line(tr!("inner-key-none"), Tone::Neutral),
+                note => key_note(note),
+            },
         }
     }
 }
 
+fn validity_badge(a: &Analysis) -> Badge {
+    let v = &a.validity;
+    let (icon, tone) = match v.state {
+        ValidityState::Valid => ("✔", Tone::Good),
+        ValidityState::Expired | ValidityState::NotYetValid | ValidityState::ExpUnusable => {
+            ("✖", Tone::Bad)
+        }
+        ValidityState::NoExp => ("⚠", Tone::Warn),
+    };
+    badge(icon, v.summary.clone(), tone)
+}
+
+fn findings_line(a: &Analysis) -> Line {
+    match a.findings.iter().map(|f| f.severity).min() {
+        None => line(tr!("findings-none"), Tone::Good),
+        Some(worst) => line(
+            tr!("findings-count", counts = finding_counts(&a.findings)),
+            match worst {
+                Severity::Critical | Severity::Error => Tone::Bad,
+                Severity::Warn => Tone::Warn,
+                Severity::Info => Tone::Neutral,
+            },
+        ),
+    }
+}
+
+/// The badge of an encrypted token: what decryption found.
+fn encryption_badge(jwe: &JweReport) -> (Badge, Line) {
+    let detail = |tone| {
+        let mut text = jwe.detail.clone();
+        if let Some(key) = &jwe.key {
+            text.push_str(" · ");
+            text.push_str(&tr!("key-used", key = key.as_str()));
+        }
+        line(text, tone)
+    };
+    match jwe.status {
+        JweStatus::Decrypted => (
+            badge("🔓", tr!("badge-decrypted"), Tone::Good),
+            detail(Tone::Neutral),
+        ),
+        JweStatus::NoKey => (
+            badge("🔒", tr!("badge-jwe-no-key"), Tone::Warn),
+            line(tr!("reason-jwe-no-key"), Tone::Neutral),
+        ),
+        JweStatus::WrongKey => (
+            badge("✖", tr!("badge-wrong-key"), Tone::Bad),
+            detail(Tone::Bad),
+        ),
+        JweStatus::Invalid => (
+            badge("✖", tr!("badge-jwe-invalid"), Tone::Bad),
+            detail(Tone::Bad),
+        ),
+        JweStatus::UnsupportedAlg => (
+            badge("?", tr!("badge-jwe-unsupported"), Tone::Warn),
+            detail(Tone::Warn),
+        ),
+    }
+}
+
 /// The signature badge and its reason for a token that decoded.
-fn signature_badge(model: &Model) -> (Badge, Line) {
-    let s = &model.analysis.signature;
-    let alg = model.analysis.decoded.alg_name().and_then(Alg::parse);
+fn signature_badge(analysis: &Analysis) -> (Badge, Line) {
+    let s = &analysis.signature;
+    let alg = analysis.decoded.alg_name().and_then(Alg::parse);
     let key_line = || {
         s.key.as_ref().map_or_else(
             || line("", Tone::Neutral),
@@ -293,6 +395,49 @@ mod tests {
         m.keys.secret = "my-own-secret-that-is-32-bytes-long!".into();
         m.key_edited();
         insta::assert_debug_snapshot!("pasted_verified", ViewModel::derive(&m));
+    }
+
+    /// An encrypted token: not decrypted without its key; with it, decrypted, and its inner
+    /// token shown with its own verdict (verified once the inner key is given).
+    #[test]
+    fn view_of_a_nested_token_without_keys_then_decrypted_then_verified() {
+        use crate::core::jwe::{self, Enc, EncryptOptions, KeyAlg};
+        let inner = pasted("inner-secret-that-is-32-bytes-long!!");
+        let kek = crate::core::KeySet::from_secret(&[0x11; 16]);
+        let options = EncryptOptions {
+            cty: Some("JWT".into()),
+            ..Default::default()
+        };
+        let token = jwe::encrypt(
+            inner.as_bytes(),
+            KeyAlg::A128Kw,
+            Enc::A128Gcm,
+            &kek.keys[0],
+            &options,
+        )
+        .unwrap();
+        let mut m = model();
+        assert!(m.load_text(&token));
+        let v = ViewModel::derive(&m);
+        assert_eq!(v.signature.text, "Encrypted: not decrypted");
+        assert_eq!(v.encryption.as_deref(), Some("A128KW + A128GCM"));
+        assert!(v.inner.is_none());
+        m.state.secret_encoding = crate::core::keys::SecretEncoding::Base64Url;
+        m.keys.secret = crate::core::b64::encode([0x11u8; 16]);
+        m.key_edited();
+        insta::assert_debug_snapshot!("nested_decrypted", ViewModel::derive(&m));
+        m.keys.inner_key = "inner-secret-that-is-32-bytes-long!!".into();
+        m.key_edited();
+        let v = ViewModel::derive(&m);
+        assert_eq!(v.inner.unwrap().signature.text, "Signature verified");
+        // Opening the inner token moves its key into the key fields; back restores both.
+        assert!(m.open_inner());
+        assert_eq!(m.state.token, inner);
+        assert_eq!(m.analysis.signature.status, SignatureStatus::Verified);
+        assert!(ViewModel::derive(&m).back_to_outer);
+        assert!(m.back_to_outer());
+        assert_eq!(m.state.token, token);
+        assert_eq!(ViewModel::derive(&m).signature.text, "Decrypted");
     }
 
     #[test]

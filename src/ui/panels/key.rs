@@ -23,6 +23,8 @@ pub struct KeyView {
     pub allow_unsecured: bool,
     pub verify_note: Line,
     pub sign_note: Line,
+    /// For an encrypted token: "RSA-OAEP-256 + A256GCM" (the key fields decrypt).
+    pub encryption: Option<String>,
 }
 
 impl KeyView {
@@ -34,6 +36,7 @@ impl KeyView {
             allow_unsecured: model.allow_unsecured,
             verify_note: view.verify_note.clone(),
             sign_note: view.sign_note.clone(),
+            encryption: view.encryption.clone(),
         }
     }
 }
@@ -54,6 +57,11 @@ pub fn ui(
     commands: &mut Vec<Command>,
 ) {
     let current = view.alg;
+    if let Some(encryption) = &view.encryption {
+        ui.label(
+            RichText::new(tr!("key-decrypts", encryption = encryption.as_str())).color(theme::WARN),
+        );
+    }
     ui.horizontal_wrapped(|ui| {
         let label = ui.label(RichText::new(tr!("algorithm")).strong());
         let shown = current.map_or(tr!("no-valid-alg"), |a| a.name().to_owned());
@@ -143,7 +151,11 @@ pub fn ui(
                 ),
                 (
                     KeySlot::Private,
-                    tr!("private-key-title"),
+                    if view.encryption.is_some() {
+                        tr!("private-key-title-decrypts")
+                    } else {
+                        tr!("private-key-title")
+                    },
                     tr!("private-key-hint"),
                     "private_key_field",
                 ),

@@ -3,9 +3,11 @@
 
 pub mod claims;
 pub mod encoded;
+pub mod encrypt;
 pub mod findings;
 pub mod guess;
 pub mod helpers;
+pub mod inner;
 pub mod json_editors;
 pub mod key;
 pub mod keytools;
@@ -87,6 +89,15 @@ pub enum Command {
     UseThumbprintAsKid,
     /// Fetch keys: from the token's issuer (`None`) or from a JWKS URL.
     FetchKeys(Option<String>),
+    /// Open a nested token's inner token on its own.
+    OpenInner,
+    /// Back from an opened inner token to the encrypted token.
+    BackToOuter,
+    /// Encrypt the current token for the recipient's key.
+    Encrypt(encrypt::EncryptRequest),
+    CopyEncrypted,
+    /// Put the encrypted token into the token field.
+    OpenEncrypted,
 }
 
 /// What an export button copies.
