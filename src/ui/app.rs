@@ -384,9 +384,16 @@ impl App {
 
     /// The timeline and the annotated claims (their height follows the token).
     fn claims_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        // A nested token's claims are the inner token's: show those.
+        let outer = &self.model.analysis;
+        let (shown, encryption_header) = match outer.inner.as_deref() {
+            Some(inner) if outer.claims.is_empty() => (inner, outer.header_claims.as_slice()),
+            _ => (outer, &[][..]),
+        };
         panels::claims::ui(
             ui,
-            &self.model.analysis,
+            shown,
+            encryption_header,
             self.model.evaluation_instant(),
             &self.zone,
             &mut self.claims_pane,
@@ -398,7 +405,6 @@ impl App {
     /// with the analysis.
     fn edit_column_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         panels::status::ui(ui, &self.view);
-        panels::inner::ui(ui, &self.view, &mut self.model.keys, commands);
         ui.separator();
         panels::json_editors::ui(
             ui,
@@ -407,6 +413,8 @@ impl App {
             &self.model.errors,
             commands,
         );
+        // A nested token: the outer layer above, the inner token right under it.
+        panels::inner::ui(ui, &self.view, &mut self.model.keys, commands);
         panels::helpers::ui(ui, &mut self.helpers, commands);
         ui.separator();
         let key_view = panels::key::KeyView::of(&self.model, &self.view);

@@ -351,3 +351,4 @@ notice-opened-encrypted = Opened the encrypted token
 key-decrypts = 🔒 Encrypted token ({ $encryption }): the key below decrypts it
 private-key-title-decrypts = Private key (decrypts)
 reason-inner-no-key = Enter the inner token's key below to verify its signature.
+encryption-header-title = Encryption header ({ $count })

@@ -332,3 +332,4 @@ notice-opened-encrypted = 암호화된 토큰을 열었습니다
 key-decrypts = 🔒 암호화된 토큰 ({ $encryption }): 아래 키로 복호화합니다
 private-key-title-decrypts = 개인 키 (복호화)
 reason-inner-no-key = 서명을 검증하려면 아래에 안쪽 토큰의 키를 입력하세요.
+encryption-header-title = 암호화 헤더 ({ $count })

@@ -124,6 +124,8 @@ fn row(
 pub fn ui(
     ui: &mut egui::Ui,
     a: &Analysis,
+    // For a nested token whose inner claims are shown: the encrypted layer's header.
+    encryption_header: &[crate::core::Claim],
     evaluation_instant: i64,
     zone: &jiff::tz::TimeZone,
     state: &mut ClaimsPaneState,
@@ -157,4 +159,20 @@ pub fn ui(
             row(ui, claim, zone, state, commands);
         }
     });
+    if !encryption_header.is_empty() {
+        egui::CollapsingHeader::new(
+            RichText::new(tr!(
+                "encryption-header-title",
+                count = encryption_header.len()
+            ))
+            .strong(),
+        )
+        .id_salt("encryption_header_section")
+        .default_open(false)
+        .show(ui, |ui| {
+            for claim in encryption_header {
+                row(ui, claim, zone, state, commands);
+            }
+        });
+    }
 }

@@ -62,34 +62,37 @@ pub fn ui(
             RichText::new(tr!("key-decrypts", encryption = encryption.as_str())).color(theme::WARN),
         );
     }
-    ui.horizontal_wrapped(|ui| {
-        let label = ui.label(RichText::new(tr!("algorithm")).strong());
-        let shown = current.map_or(tr!("no-valid-alg"), |a| a.name().to_owned());
-        egui::ComboBox::from_id_salt("alg_picker")
-            .height(500.0)
-            .selected_text(shown)
-            .show_ui(ui, |ui| {
-                for alg in Alg::ALL {
-                    let text = if alg == Alg::None {
-                        tr!(
-                            "alg-unsafe",
-                            alg = alg.name(),
-                            description = alg_description(alg)
-                        )
-                    } else {
-                        format!("{} — {}", alg.name(), alg_description(alg))
-                    };
-                    if ui.selectable_label(current == Some(alg), text).clicked()
-                        && current != Some(alg)
-                    {
-                        commands.push(Command::PickAlg(alg));
+    // An encrypted token is not signed here: there is no signing algorithm to pick for it.
+    if view.encryption.is_none() {
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label(RichText::new(tr!("algorithm")).strong());
+            let shown = current.map_or(tr!("no-valid-alg"), |a| a.name().to_owned());
+            egui::ComboBox::from_id_salt("alg_picker")
+                .height(500.0)
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    for alg in Alg::ALL {
+                        let text = if alg == Alg::None {
+                            tr!(
+                                "alg-unsafe",
+                                alg = alg.name(),
+                                description = alg_description(alg)
+                            )
+                        } else {
+                            format!("{} — {}", alg.name(), alg_description(alg))
+                        };
+                        if ui.selectable_label(current == Some(alg), text).clicked()
+                            && current != Some(alg)
+                        {
+                            commands.push(Command::PickAlg(alg));
+                        }
                     }
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        super::keytools::generate_ui(ui, current, tools, busy, commands);
-    });
+                })
+                .response
+                .labelled_by(label.id);
+            super::keytools::generate_ui(ui, current, tools, busy, commands);
+        });
+    }
 
     match current.map(Alg::family) {
         Some(Family::Unsecured) => {
