@@ -43,7 +43,7 @@ fn oaep(alg: KeyAlg) -> &'static OaepAlgorithm {
     }
 }
 
-fn rsa_private(key: &Key) -> Result<PrivateDecryptingKey, Unwrap> {
+fn rsa_private(key: &Key) -> Result<std::sync::Arc<PrivateDecryptingKey>, Unwrap> {
     use pkcs8::EncodePrivateKey as _;
     let KeyMaterial::Rsa {
         private: Some(private),
@@ -55,15 +55,20 @@ fn rsa_private(key: &Key) -> Result<PrivateDecryptingKey, Unwrap> {
             key.kind_phrase()
         )));
     };
-    let der = private
-        .to_pkcs8_der()
-        .map_err(|e| Unwrap::Unfit(format!("the RSA key cannot be used: {e}")))?;
-    PrivateDecryptingKey::from_pkcs8(der.as_bytes()).map_err(|e| {
-        Unwrap::Unfit(format!(
-            "the RSA key ({} bits) cannot decrypt here: {e}",
-            key.bits()
-        ))
-    })
+    key.rsa_decrypting
+        .get_or_init(|| {
+            let der = private.to_pkcs8_der().ok()?;
+            PrivateDecryptingKey::from_pkcs8(der.as_bytes())
+                .ok()
+                .map(std::sync::Arc::new)
+        })
+        .clone()
+        .ok_or_else(|| {
+            Unwrap::Unfit(format!(
+                "the RSA key ({} bits) cannot decrypt here (aws-lc takes 2048 to 8192 bits)",
+                key.bits()
+            ))
+        })
 }
 
 fn rsa_public(key: &Key) -> Result<PublicEncryptingKey, String> {
@@ -366,7 +371,7 @@ pub fn unwrap(
             // Bleichenbacher countermeasure (RFC 7516 §11.5): on any failure go on with a random
             // CEK of the right length, so that only the content's tag fails, like a wrong key.
             let mut cek = random(enc.key_len()).map_err(Unwrap::Failed)?;
-            let decrypting = Pkcs1PrivateDecryptingKey::new(private)
+            let decrypting = Pkcs1PrivateDecryptingKey::new((*private).clone())
                 .map_err(|_| Unwrap::Unfit("the RSA key cannot decrypt".into()))?;
             let mut out = Zeroizing::new(vec![0u8; decrypting.min_output_size()]);
             if let Ok(plain) = decrypting.decrypt(encrypted_key, &mut out)
@@ -377,7 +382,7 @@ pub fn unwrap(
             Ok(cek)
         }
         KeyAlg::RsaOaep | KeyAlg::RsaOaep256 | KeyAlg::RsaOaep384 | KeyAlg::RsaOaep512 => {
-            let private = OaepPrivateDecryptingKey::new(rsa_private(key)?)
+            let private = OaepPrivateDecryptingKey::new((*rsa_private(key)?).clone())
                 .map_err(|_| Unwrap::Unfit("the RSA key cannot decrypt".into()))?;
             let mut out = Zeroizing::new(vec![0u8; private.min_output_size()]);
             let plain = private
