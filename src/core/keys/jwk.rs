@@ -163,7 +163,19 @@ pub fn parse_jwk(value: &Value) -> Result<Key, KeyError> {
                 ))
             })?;
             let public = required_bytes(jwk, kty, "pub")?;
-            match member_bytes(jwk, "priv")? {
+            // RFC 9964 puts the 32-byte seed in "priv"; draft-ietf-cose-dilithium-06 had it in
+            // "seed" beside the expanded key in "priv".
+            let seed = match (member_bytes(jwk, "priv")?, member_bytes(jwk, "seed")?) {
+                (_, Some(seed)) => Some(seed),
+                (Some(p), None) if p.len() != 32 => {
+                    return Err(invalid(format!(
+                        "{alg} JWK: \"priv\" is {} bytes, an expanded private key; RFC 9964 keys carry the 32-byte seed there (the seed is needed)",
+                        p.len()
+                    )));
+                }
+                (p, None) => p,
+            };
+            match seed {
                 None => super::akp::ml_dsa_public(level, &public)?,
                 Some(seed) => {
                     let seed = Zeroizing::new(seed);
