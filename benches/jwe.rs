@@ -21,8 +21,18 @@ fn bench_decrypt(c: &mut Criterion) {
     let ec = keygen::generate(KeyKind::Ec(Curve::P256)).expect("ec");
     let dir = KeySet::from_secret(&[0x42; 32]);
     let cases = [
-        ("RSA-OAEP-256 + A256GCM", KeyAlg::RsaOaep256, Enc::A256Gcm, KeySet::of(rsa)),
-        ("ECDH-ES + A128GCM", KeyAlg::EcdhEs, Enc::A128Gcm, KeySet::of(ec)),
+        (
+            "RSA-OAEP-256 + A256GCM",
+            KeyAlg::RsaOaep256,
+            Enc::A256Gcm,
+            KeySet::of(rsa),
+        ),
+        (
+            "ECDH-ES + A128GCM",
+            KeyAlg::EcdhEs,
+            Enc::A128Gcm,
+            KeySet::of(ec),
+        ),
         ("dir + A128CBC-HS256", KeyAlg::Dir, Enc::A128CbcHs256, dir),
     ];
     let mut group = c.benchmark_group("jwe decrypt");
@@ -84,8 +94,7 @@ fn bench_signatures(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("sign", name), |b| {
             b.iter(|| {
                 black_box(
-                    sign::sign(&header, CLAIMS, Some(&key), sign::Unsecured::Refuse)
-                        .expect("sign"),
+                    sign::sign(&header, CLAIMS, Some(&key), sign::Unsecured::Refuse).expect("sign"),
                 )
             })
         });

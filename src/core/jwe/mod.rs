@@ -27,6 +27,9 @@ pub const DEFAULT_P2C: u32 = 600_000;
 pub const MAX_PLAINTEXT: usize = 16 * 1024 * 1024;
 /// At most this many keys are tried against one token.
 pub const MAX_KEYS_TRIED: usize = 100;
+/// PBES2 costs `p2c` hash rounds per password tried: at most this many passwords are tried, so a
+/// key set of many secrets cannot multiply a large count.
+pub const MAX_PASSWORDS_TRIED: usize = 4;
 
 macro_rules! names {
     ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal,)* }) => {
@@ -389,13 +392,24 @@ pub fn decrypt(decoded: &Decoded, keys: Option<&KeySet>) -> JweReport {
         .unwrap_or_default();
     let (encrypted_key, iv, ciphertext, tag) = (segment(1), segment(2), segment(3), segment(4));
     let kid = header.get("kid").and_then(Value::as_str);
-    let list = candidates(keys, kid);
+    let mut list = candidates(keys, kid);
     if list.is_empty() {
         return fail(
             report,
             JweStatus::WrongKey,
             "no key in the set is for encryption (each one's use or key_ops say otherwise)".into(),
         );
+    }
+    if alg.is_pbes2() {
+        list.retain(|k| k.secret_bytes().is_some());
+        list.truncate(MAX_PASSWORDS_TRIED);
+        if list.is_empty() {
+            return fail(
+                report,
+                JweStatus::WrongKey,
+                format!("{alg} takes a password, and no key given is a secret"),
+            );
+        }
     }
     let mut unfit = Vec::new();
     let mut failed = Vec::new();
