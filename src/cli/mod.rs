@@ -2,6 +2,7 @@
 
 pub mod desktop;
 mod keyarg;
+mod many;
 mod output;
 
 use std::io::IsTerminal as _;
@@ -83,6 +84,12 @@ pub enum Command {
     /// Encrypt a plaintext (a token, JSON, any text) as a compact JWE.
     #[command(after_help = ENCRYPT_EXAMPLES)]
     Encrypt(EncryptArgs),
+    /// Find every token in a log, a HAR file, `curl -v` output or any text.
+    #[command(after_help = many::SCAN_EXAMPLES)]
+    Scan(many::ScanArgs),
+    /// Compare two tokens: header and payload members added, removed and changed.
+    #[command(after_help = many::DIFF_EXAMPLES)]
+    Diff(many::DiffArgs),
     /// Open the desktop app, optionally with a token.
     #[command(
         after_help = "Examples:\n  jwt-debugger gui\n  jwt-debugger gui \"$TOKEN\"\n\nWithout a display it says so and exits 1."
@@ -297,8 +304,8 @@ pub struct EncodeArgs {
 }
 
 /// Exit codes of the contract.
-const EXIT_NOT_VERIFIED: u8 = 1;
-const EXIT_USAGE: u8 = 2;
+pub(super) const EXIT_NOT_VERIFIED: u8 = 1;
+pub(super) const EXIT_USAGE: u8 = 2;
 
 /// What the binary was asked to do: open the window, or run a command here.
 pub enum Invocation {
@@ -336,6 +343,8 @@ pub fn main() -> Invocation {
         Some(Command::Encode(args)) => encode(&args),
         Some(Command::Guess(args)) => guess(&args),
         Some(Command::Encrypt(args)) => encrypt(&args),
+        Some(Command::Scan(args)) => many::scan(&args),
+        Some(Command::Diff(args)) => many::diff(&args),
         Some(Command::Keygen(args)) => keygen(&args),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
@@ -419,7 +428,7 @@ pub fn no_gui() -> ExitCode {
 }
 
 /// Writes `text` and a newline to stdout and flushes, so that a write error is seen here.
-fn emit(text: &str) -> std::io::Result<()> {
+pub(super) fn emit(text: &str) -> std::io::Result<()> {
     use std::io::Write as _;
     let mut out = std::io::stdout().lock();
     writeln!(out, "{text}")?;
@@ -428,7 +437,7 @@ fn emit(text: &str) -> std::io::Result<()> {
 
 /// The exit status after writing the output: a reader that went away (`| head`) ends the
 /// command quietly; any other write error (a full disk) is an error with a message.
-fn written(result: std::io::Result<()>, then: ExitCode) -> ExitCode {
+pub(super) fn written(result: std::io::Result<()>, then: ExitCode) -> ExitCode {
     match result {
         Ok(()) => then,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -439,7 +448,7 @@ fn written(result: std::io::Result<()>, then: ExitCode) -> ExitCode {
     }
 }
 
-fn fail(message: impl std::fmt::Display) -> ExitCode {
+pub(super) fn fail(message: impl std::fmt::Display) -> ExitCode {
     eprintln!("error: {message}");
     ExitCode::from(EXIT_USAGE)
 }

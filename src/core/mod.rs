@@ -5,6 +5,7 @@
 pub mod alg;
 pub mod b64;
 pub mod claims;
+pub mod diff;
 pub mod export;
 pub mod fetch;
 pub mod findings;
@@ -15,6 +16,7 @@ pub mod keygen;
 pub mod keys;
 pub mod parse;
 pub mod read;
+pub mod scan;
 pub mod sign;
 pub mod templates;
 pub mod text;

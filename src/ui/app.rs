@@ -27,6 +27,9 @@ use super::view::ViewModel;
 /// The keyboard shortcuts, with what they do; tooltips read their text from here.
 pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+pub const NEW_TAB: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::T);
+pub const CLOSE_TAB: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::W);
+pub const NEXT_TAB: KeyboardShortcut = KeyboardShortcut::new(Modifiers::CTRL, Key::Tab);
 pub const COPY_TOKEN: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::C);
 
@@ -61,6 +64,14 @@ pub struct PathPrompt {
     pub focus: bool,
 }
 
+/// What a tab keeps in memory while another is open: its keys (never saved with the tab) and the
+/// tokens found in its last text or file.
+#[derive(Default)]
+struct TabRuntime {
+    keys: super::state::KeyInputs,
+    found: Option<super::model::FoundList>,
+}
+
 pub struct App {
     /// What the user has and everything derived from it.
     pub model: Model,
@@ -71,6 +82,11 @@ pub struct App {
     helpers: HelpersState,
     key_tools: panels::keytools::KeyToolsState,
     encrypt: panels::encrypt::EncryptState,
+    tokens: panels::tokens::TokensState,
+    tab_bar: panels::tabbar::TabBarState,
+    history: panels::history::HistoryState,
+    /// Per tab (parallel to `model.state.tabs`): keys and found tokens, kept in memory only.
+    tab_runtime: Vec<TabRuntime>,
     /// The zone local times are shown in (the system's; tests pin one).
     zone: jiff::tz::TimeZone,
     clipboard: Box<dyn Clipboard>,
@@ -202,6 +218,7 @@ impl App {
         self.model.state.token.clear();
         self.model.token_edited();
         self.stored_keys = None;
+        self.tab_runtime.clear();
         self.guess = None;
         self.guessed_secret = None;
         self.path_prompt = None;
@@ -237,6 +254,10 @@ impl App {
             helpers: HelpersState::default(),
             key_tools: panels::keytools::KeyToolsState::default(),
             encrypt: panels::encrypt::EncryptState::default(),
+            tokens: panels::tokens::TokensState::default(),
+            tab_bar: panels::tabbar::TabBarState::default(),
+            history: panels::history::HistoryState::default(),
+            tab_runtime: Vec::new(),
             zone: jiff::tz::TimeZone::system(),
             clipboard,
             dialogs: Dialogs::default(),
@@ -302,6 +323,14 @@ impl App {
             if let Some(prompt) = &mut self.path_prompt {
                 panels::toolbar::path_prompt_ui(ui, prompt, &mut commands);
             }
+            self.ensure_tabs();
+            panels::tabbar::ui(
+                ui,
+                &self.model.state.tabs,
+                self.model.state.active_tab,
+                &mut self.tab_bar,
+                &mut commands,
+            );
             ui.add_space(2.0);
         });
         if width >= STACK_BELOW_WIDTH {
@@ -330,6 +359,7 @@ impl App {
                     .show(ui, |ui| {
                         // The verdict and the editors right under the token; the claims, whose
                         // height varies with the token, last.
+                        self.found_ui(ui, &mut commands);
                         self.token_ui(ui, &mut commands);
                         ui.separator();
                         self.edit_column_ui(ui, &mut commands);
@@ -366,9 +396,151 @@ impl App {
 
     /// The token, its errors, and the claims.
     fn token_column_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        self.found_ui(ui, commands);
         self.token_ui(ui, commands);
         ui.separator();
         self.claims_ui(ui, commands);
+        ui.separator();
+        self.many_ui(ui, commands);
+    }
+
+    /// Compare and history: tools about other tokens, under everything about this one.
+    fn many_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        panels::compare::ui(
+            ui,
+            &mut self.model.compare_text,
+            self.model.comparison.as_ref(),
+            &self.model.state.tabs,
+            self.model.state.active_tab,
+            commands,
+        );
+        panels::history::ui(
+            ui,
+            &self.model.state.history,
+            self.model.state.history_off,
+            &self.zone,
+            &mut self.history,
+            commands,
+        );
+    }
+
+    /// Makes sure there is at least one tab and a runtime slot for each.
+    fn ensure_tabs(&mut self) {
+        let state = &mut self.model.state;
+        if state.tabs.is_empty() {
+            let current = self.model.workspace();
+            let state = &mut self.model.state;
+            state.tabs.push(current);
+            state.active_tab = 0;
+        }
+        let state = &mut self.model.state;
+        state.active_tab = state.active_tab.min(state.tabs.len() - 1);
+        let len = state.tabs.len();
+        self.tab_runtime.resize_with(len, TabRuntime::default);
+    }
+
+    /// Writes the open tab's workspace, keys and found tokens into its slot.
+    fn stash_tab(&mut self) {
+        self.ensure_tabs();
+        let active = self.model.state.active_tab;
+        let current = self.model.workspace();
+        self.model.state.tabs[active] = current;
+        self.tab_runtime[active] = TabRuntime {
+            keys: self.model.keys.clone(),
+            found: self.model.found.take(),
+        };
+    }
+
+    /// Opens tab `to` (after the open one was stashed).
+    fn load_tab(&mut self, to: usize) {
+        let now = self.model.now();
+        let settings = self.model.state.clone();
+        let tab = settings.tabs[to].clone();
+        let runtime = std::mem::take(&mut self.tab_runtime[to]);
+        let mut model = Model::open_workspace(&settings, &tab, runtime.keys.clone(), now);
+        model.state.active_tab = to;
+        model.found = runtime.found;
+        self.model = model;
+    }
+
+    fn switch_tab(&mut self, to: usize) {
+        self.ensure_tabs();
+        if to == self.model.state.active_tab || to >= self.model.state.tabs.len() {
+            return;
+        }
+        self.stash_tab();
+        self.load_tab(to);
+    }
+
+    fn new_tab(&mut self) {
+        self.stash_tab();
+        self.model
+            .state
+            .tabs
+            .push(super::state::SavedTab::default());
+        self.tab_runtime.push(TabRuntime::default());
+        let last = self.model.state.tabs.len() - 1;
+        self.load_tab(last);
+    }
+
+    fn close_tab(&mut self, i: usize) {
+        self.stash_tab();
+        let tabs = &mut self.model.state.tabs;
+        if i >= tabs.len() {
+            return;
+        }
+        let name = panels::tabbar::label(&tabs[i], i);
+        if tabs.len() == 1 {
+            tabs[0] = super::state::SavedTab::default();
+            self.tab_runtime[0] = TabRuntime::default();
+            self.load_tab(0);
+        } else {
+            let active = self.model.state.active_tab;
+            self.model.state.tabs.remove(i);
+            self.tab_runtime.remove(i);
+            let to = if i < active {
+                active - 1
+            } else if i == active {
+                i.min(self.model.state.tabs.len() - 1)
+            } else {
+                active
+            };
+            self.load_tab(to);
+        }
+        self.say(tr!("notice-tab-closed", name = name), false);
+    }
+
+    fn move_tab(&mut self, i: usize, delta: isize) {
+        self.stash_tab();
+        let len = self.model.state.tabs.len();
+        let Some(j) = i.checked_add_signed(delta).filter(|j| *j < len) else {
+            return;
+        };
+        self.model.state.tabs.swap(i, j);
+        self.tab_runtime.swap(i, j);
+        let active = self.model.state.active_tab;
+        if active == i {
+            // The open tab moved: its slot is j now, and it is still the one on screen.
+            self.model.state.active_tab = j;
+            self.load_tab(j);
+        } else if active == j {
+            self.model.state.active_tab = i;
+            self.load_tab(i);
+        }
+    }
+
+    /// The tokens found in the last text or file with several.
+    fn found_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        if let Some(found) = &self.model.found {
+            panels::tokens::ui(
+                ui,
+                found,
+                self.model.state.token.trim(),
+                &mut self.tokens,
+                commands,
+            );
+            ui.separator();
+        }
     }
 
     /// The encoded token and its one-line note (fixed height).
@@ -509,17 +681,24 @@ impl App {
     /// Shortcuts, paste, dropped files, and what finished in the background, as events.
     fn collect_input(&mut self, ctx: &egui::Context) -> Vec<Event> {
         let mut events = Vec::new();
-        let (open, save, copy) = ctx.input_mut(|i| {
+        let (open, save, copy, new_tab, close_tab, next_tab) = ctx.input_mut(|i| {
             (
                 i.consume_shortcut(&OPEN),
                 i.consume_shortcut(&SAVE),
                 i.consume_shortcut(&COPY_TOKEN),
+                i.consume_shortcut(&NEW_TAB),
+                i.consume_shortcut(&CLOSE_TAB),
+                i.consume_shortcut(&NEXT_TAB),
             )
         });
+        let active = self.model.state.active_tab;
         for (pressed, command) in [
             (open, Command::OpenToken),
             (save, Command::SaveToken),
             (copy, Command::Copy(CopyWhat::Token)),
+            (new_tab, Command::NewTab),
+            (close_tab, Command::CloseTab(active)),
+            (next_tab, Command::NextTab),
         ] {
             if pressed {
                 events.push(Event::Ui(command));
@@ -584,6 +763,21 @@ impl App {
 
     /// Text with a token in it, from the clipboard or a file: load it and say what it was.
     fn paste(&mut self, text: &str, done: &str) {
+        self.paste_from(text, done, &tr!("pasted-text"));
+    }
+
+    /// Loads text with a token in it; when it holds several, they are listed too.
+    fn paste_from(&mut self, text: &str, done: &str, source: &str) {
+        let found = crate::core::scan::scan_text(text.as_bytes());
+        if found.len() > 1 {
+            let count = found.len();
+            self.model.set_found(source.to_owned(), found);
+            self.say(
+                tr!("notice-found-tokens", count = count, source = source),
+                false,
+            );
+            return;
+        }
         if !self.model.load_text(text) {
             self.say(tr!("notice-pasted-empty"), true);
             return;
@@ -618,7 +812,7 @@ impl App {
                 );
             }
             Dropped::Token(text) => {
-                self.paste(&text, &tr!("notice-opened-token-from", name = name))
+                self.paste_from(&text, &tr!("notice-opened-token-from", name = name), name)
             }
             Dropped::Neither => self.say(tr!("notice-neither", name = name), true),
         }
@@ -654,6 +848,19 @@ impl App {
                 }
                 self.encrypt.result = Some(result);
             }
+            JobResult::Scanned(Ok((name, found))) => {
+                if found.is_empty() {
+                    self.say(tr!("notice-no-tokens", source = name.as_str()), true);
+                } else {
+                    let count = found.len();
+                    self.model.set_found(name.clone(), found);
+                    self.say(
+                        tr!("notice-found-tokens", count = count, source = name.as_str()),
+                        false,
+                    );
+                }
+            }
+            JobResult::Scanned(Err(e)) => self.say(e, true),
             JobResult::Key(Err(e)) | JobResult::Fetched(Err(e)) => self.say(e, true),
         }
     }
@@ -699,7 +906,20 @@ impl App {
                 if text.trim().is_empty() {
                     return Err(tr!("notice-file-empty", path = shown.to_string()));
                 }
-                self.paste(&text, &tr!("notice-opened", path = shown.to_string()));
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| shown.to_string());
+                self.paste_from(
+                    &text,
+                    &tr!("notice-opened", path = shown.to_string()),
+                    &name,
+                );
+            }
+            Purpose::ScanFile => {
+                if let Some(ctx) = self.repaint_ctx.clone() {
+                    self.jobs.scan_file(path.to_path_buf(), &ctx)?;
+                }
             }
             Purpose::SaveKey(what) => {
                 let text = jobs::export_text(self.model.current_key(), what)?;
@@ -968,6 +1188,48 @@ impl App {
                     self.report(copied, &tr!("notice-encrypted-copied"));
                 }
             }
+            Command::ScanFile => self.open_dialog(Purpose::ScanFile, ctx),
+            Command::OpenFound(i) => {
+                m.open_found(i);
+            }
+            Command::CloseFound => m.found = None,
+            Command::NewTab => self.new_tab(),
+            Command::CloseTab(i) => self.close_tab(i),
+            Command::SwitchTab(i) => self.switch_tab(i),
+            Command::NextTab => {
+                self.ensure_tabs();
+                let len = self.model.state.tabs.len();
+                let next = (self.model.state.active_tab + 1) % len;
+                self.switch_tab(next);
+            }
+            Command::RenameTab(i, name) => {
+                if let Some(tab) = m.state.tabs.get_mut(i) {
+                    tab.name = name.trim().to_owned();
+                }
+            }
+            Command::MoveTab(i, delta) => self.move_tab(i, delta),
+            Command::OpenHistory(i) => {
+                if let Some(entry) = m.state.history.get(i).cloned() {
+                    m.load_text(&entry.token);
+                }
+            }
+            Command::ClearHistory => {
+                m.state.history.clear();
+                self.say(tr!("notice-history-cleared"), false);
+            }
+            Command::SetHistoryOff(off) => {
+                m.state.history_off = off;
+                if off {
+                    m.state.history.clear();
+                }
+            }
+            Command::CompareWithTab(i) => {
+                if let Some(tab) = m.state.tabs.get(i) {
+                    m.compare_text = tab.token.clone();
+                    m.refresh();
+                }
+            }
+            Command::CompareEdited => m.refresh(),
             Command::OpenEncrypted => {
                 if let Some(Ok(token)) = self.encrypt.result.clone() {
                     self.paste(&token, &tr!("notice-opened-encrypted"));

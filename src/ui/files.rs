@@ -14,6 +14,8 @@ use super::panels::KeySlot;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
     OpenToken,
+    /// A log or HAR file to list every token of.
+    ScanFile,
     OpenKey(KeySlot),
     SaveToken,
     OpenDictionary,
@@ -87,6 +89,7 @@ impl Dialogs {
                 let dialog = rfd::FileDialog::new();
                 let path = match purpose {
                     Purpose::OpenToken => dialog.set_title("Open token").pick_file(),
+                    Purpose::ScanFile => dialog.set_title("Scan a log or HAR file").pick_file(),
                     Purpose::OpenKey(_) => dialog.set_title("Open key").pick_file(),
                     Purpose::OpenWordlist => dialog.set_title("Open wordlist").pick_file(),
                     Purpose::SaveKey(what) => dialog

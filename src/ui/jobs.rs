@@ -20,6 +20,8 @@ pub enum JobResult {
     Fetched(Result<(String, String), String>),
     /// An encrypted token, or why it could not be made.
     Encrypted(Result<String, String>),
+    /// The tokens found in a file, and the file's name.
+    Scanned(Result<(String, Vec<core::scan::Found>), String>),
 }
 
 /// The recipient's key for `need`: key text (PEM, JWK), or for secrets also `b64url:`, `b64:`,
@@ -156,6 +158,29 @@ impl Jobs {
                     .map_err(|e| e.to_string())
             });
             JobResult::Encrypted(result)
+        })
+    }
+
+    /// Finds every token in a file of any size (a log or a HAR file), streaming it, on the
+    /// "token-scan" thread.
+    pub fn scan_file(&mut self, path: PathBuf, ctx: &egui::Context) -> Result<(), String> {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
+        let busy = format!("Scanning {name}…");
+        self.spawn("token-scan", busy, ctx, move || {
+            let result = std::fs::File::open(&path)
+                .and_then(|file| {
+                    let har = path
+                        .extension()
+                        .is_some_and(|e| e.eq_ignore_ascii_case("har"))
+                        .then_some(true);
+                    core::scan::scan_stream(file, har)
+                })
+                .map(|found| (name.clone(), found))
+                .map_err(|e| format!("{name}: {}", io_error_words(&e)));
+            JobResult::Scanned(result)
         })
     }
 

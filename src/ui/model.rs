@@ -7,7 +7,7 @@ use std::hash::Hasher as _;
 
 use serde_json::Value;
 
-pub use super::state::{AppState, KeyInputs, KeySource, Origin};
+pub use super::state::{AppState, HistoryEntry, KeyInputs, KeySource, Origin, SavedTab};
 use crate::core::{
     self, Alg, Analysis, Key, KeySet, Options,
     alg::Family,
@@ -22,6 +22,36 @@ pub const DEFER_REBUILD_BYTES: usize = 16 * 1024;
 
 /// The secret used by the example a new window opens with: readable, and as long as HS256 needs.
 pub const EXAMPLE_SECRET: &str = "a-string-secret-at-least-256-bits-long";
+
+/// At most this many tokens found in one text or file are listed (each is analysed once).
+pub const MAX_FOUND_ROWS: usize = 2000;
+
+/// Tokens found in a pasted text, a log or a HAR file, with what each one is.
+#[derive(Debug, Clone)]
+pub struct FoundList {
+    /// Where they came from: a file name, or "pasted text".
+    pub source: String,
+    pub rows: Vec<FoundRow>,
+    /// Distinct tokens found beyond [`MAX_FOUND_ROWS`].
+    pub more: usize,
+}
+
+/// One distinct token of a [`FoundList`].
+#[derive(Debug, Clone)]
+pub struct FoundRow {
+    pub token: String,
+    pub places: Vec<core::scan::Location>,
+    pub alg: String,
+    pub kid: String,
+    pub iss: String,
+    pub sub: String,
+    pub exp: Option<i64>,
+    pub validity: core::ValidityState,
+    pub validity_text: String,
+    /// The signature status, or the encryption status of a JWE ("verified", "jwe: no_key").
+    pub status: String,
+    pub status_ok: bool,
+}
 
 /// What the token on screen is; every panel reads this instead of guessing from empty strings.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,6 +146,12 @@ pub struct Model {
     pub settings_error: Option<String>,
     /// Read from the header text when it changes, so that drawing a frame parses no JSON.
     header_info: HeaderInfo,
+    /// Tokens found in the last text or file with more than one.
+    pub found: Option<FoundList>,
+    /// The other token of "Compare with…", as typed or taken from a tab, and the comparison.
+    pub compare_text: String,
+    pub comparison: Option<Result<core::diff::Comparison, String>>,
+    compare_input: Option<u64>,
     /// The encrypted token (its keys and secret encoding) the inner token was opened from.
     pub outer: Option<(String, KeyInputs, SecretEncoding)>,
 }
@@ -171,6 +207,10 @@ impl Model {
             dictionary: None,
             settings_error: None,
             header_info: HeaderInfo::default(),
+            found: None,
+            compare_text: String::new(),
+            comparison: None,
+            compare_input: None,
             outer: None,
         };
         model.load_dictionary();
@@ -461,6 +501,71 @@ impl Model {
         };
     }
 
+    /// Lists tokens found in `source` (each analysed with the key in the fields), and opens the
+    /// first one.
+    pub fn set_found(&mut self, source: String, found: Vec<core::scan::Found>) {
+        let more = found.len().saturating_sub(MAX_FOUND_ROWS);
+        let keys = self.key_state.verify.clone();
+        let options = self.options();
+        let rows: Vec<FoundRow> = found
+            .into_iter()
+            .take(MAX_FOUND_ROWS)
+            .map(|f| {
+                let a = core::analyze(&f.token, keys.as_ref(), options.clone());
+                let text = |v: Option<&Value>| match v {
+                    None => String::new(),
+                    Some(Value::String(s)) => s.clone(),
+                    Some(other) => other.to_string(),
+                };
+                let header = a.decoded.header.as_ref();
+                let claims = a.decoded.claims();
+                let (status, status_ok) = match &a.jwe {
+                    Some(j) => (
+                        format!("jwe: {}", j.status.as_str()),
+                        j.status == core::jwe::JweStatus::Decrypted,
+                    ),
+                    None => (
+                        a.signature.status.as_str().to_owned(),
+                        a.signature.status == core::SignatureStatus::Verified,
+                    ),
+                };
+                FoundRow {
+                    alg: text(header.and_then(|h| h.get("alg"))),
+                    kid: text(header.and_then(|h| h.get("kid"))),
+                    iss: text(claims.and_then(|c| c.get("iss"))),
+                    sub: text(claims.and_then(|c| c.get("sub"))),
+                    exp: claims
+                        .and_then(|c| c.get("exp"))
+                        .and_then(core::claims::numeric_date),
+                    validity: a.validity.state,
+                    validity_text: a.validity.summary.clone(),
+                    status,
+                    status_ok,
+                    places: f.occurrences,
+                    token: f.token,
+                }
+            })
+            .collect();
+        let first = rows.first().map(|r| r.token.clone());
+        self.found = Some(FoundList { source, rows, more });
+        if let Some(token) = first {
+            self.load_text(&token);
+        }
+    }
+
+    /// Opens one of the tokens found.
+    pub fn open_found(&mut self, index: usize) -> bool {
+        let Some(token) = self
+            .found
+            .as_ref()
+            .and_then(|f| f.rows.get(index))
+            .map(|r| r.token.clone())
+        else {
+            return false;
+        };
+        self.load_text(&token)
+    }
+
     /// Opens a nested token's inner token on its own; its verification key goes into the key
     /// fields. [`Model::back_to_outer`] returns to the encrypted token and its keys.
     pub fn open_inner(&mut self) -> bool {
@@ -656,6 +761,28 @@ impl Model {
             core::retime(&mut self.analysis, &options);
         }
         self.token_state = self.derive_token_state();
+        self.refresh_comparison();
+    }
+
+    /// Compares the token on screen with the other one when either changed.
+    fn refresh_comparison(&mut self) {
+        let input = hash_of(&(&self.state.token, &self.compare_text));
+        if self.compare_input == Some(input) {
+            return;
+        }
+        self.compare_input = Some(input);
+        let other = self.compare_text.trim();
+        self.comparison = if other.is_empty() {
+            None
+        } else {
+            let token = core::parse::find_token(other).unwrap_or(other);
+            let decoded = core::parse::decode(token);
+            match decoded.errors.first() {
+                Some(e) => Some(Err(tr!("compare-malformed", error = e.to_string()))),
+                None if self.analysis.is_malformed() => Some(Err(tr!("compare-this-malformed"))),
+                None => Some(Ok(core::diff::compare(&self.analysis.decoded, &decoded))),
+            }
+        };
     }
 
     fn derive_token_state(&self) -> TokenState {
@@ -740,6 +867,7 @@ impl Model {
         }
         self.state.token = token.to_owned();
         self.token_edited();
+        self.record_history();
         true
     }
 
@@ -886,11 +1014,88 @@ impl Model {
     }
 
     /// The state as it should be saved: never with keys (remembered keys go to the credential
-    /// store, see `ui::secrets`).
+    /// store, see `ui::secrets`). The open tab's workspace is written into its place in `tabs`.
     pub fn to_saved(&self) -> AppState {
         let mut state = self.state.clone();
         state.remembered_keys = None;
+        let current = self.workspace();
+        match state.tabs.get_mut(state.active_tab) {
+            Some(tab) => *tab = current,
+            None => {
+                state.active_tab = state.tabs.len();
+                state.tabs.push(current);
+            }
+        }
         state
+    }
+
+    /// The open tab's workspace, as a tab keeps it.
+    pub fn workspace(&self) -> SavedTab {
+        SavedTab {
+            name: self
+                .state
+                .tabs
+                .get(self.state.active_tab)
+                .map(|t| t.name.clone())
+                .unwrap_or_default(),
+            token: self.state.token.clone(),
+            header: self.state.header.clone(),
+            payload: self.state.payload.clone(),
+            origin: self.state.origin,
+            secret_encoding: self.state.secret_encoding,
+        }
+    }
+
+    /// A model for another tab: the settings of `settings`, the workspace of `tab` and its keys.
+    /// An empty tab stays empty (no example).
+    pub fn open_workspace(settings: &AppState, tab: &SavedTab, keys: KeyInputs, now: i64) -> Self {
+        let mut state = settings.clone();
+        state.remembered_keys = None;
+        state.token = tab.token.clone();
+        state.header = tab.header.clone();
+        state.payload = tab.payload.clone();
+        state.origin = tab.origin;
+        state.secret_encoding = tab.secret_encoding;
+        let empty = tab.token.trim().is_empty() && tab.header.trim().is_empty();
+        let mut model = Self::new(state, now);
+        if empty {
+            model.state.header.clear();
+            model.state.payload.clear();
+            model.state.token.clear();
+            model.keys = KeyInputs::default();
+            model.token_edited();
+        }
+        model.keys = keys;
+        model.key_edited();
+        model
+    }
+
+    /// Adds the token on screen to the history (newest first, once), unless it is off.
+    fn record_history(&mut self) {
+        if self.state.history_off || self.analysis.is_malformed() {
+            return;
+        }
+        let token = self.state.token.trim().to_owned();
+        if token.is_empty() {
+            return;
+        }
+        let d = &self.analysis.decoded;
+        let text = |v: Option<&Value>| match v {
+            None => String::new(),
+            Some(Value::String(s)) => s.clone(),
+            Some(other) => other.to_string(),
+        };
+        let entry = HistoryEntry {
+            alg: text(d.header.as_ref().and_then(|h| h.get("alg"))),
+            kid: text(d.header.as_ref().and_then(|h| h.get("kid"))),
+            iss: text(d.claims().and_then(|c| c.get("iss"))),
+            sub: text(d.claims().and_then(|c| c.get("sub"))),
+            seen: self.now,
+            token,
+        };
+        self.state.history.retain(|e| e.token != entry.token);
+        self.state.history.insert(0, entry);
+        self.state.history.truncate(super::state::MAX_HISTORY);
     }
 
     /// Text for the copy buttons.

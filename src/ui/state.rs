@@ -108,6 +108,41 @@ pub struct AppState {
     pub evaluate_at: Option<String>,
     /// A user claim dictionary (JSON text) laid over the bundled one.
     pub user_dictionary: Option<String>,
+    /// Every tab's workspace (the active one's is the fields above while it is open).
+    pub tabs: Vec<SavedTab>,
+    pub active_tab: usize,
+    /// Tokens looked at, newest first (at most [`MAX_HISTORY`]).
+    pub history: Vec<HistoryEntry>,
+    /// The user turned the history off: nothing is recorded.
+    pub history_off: bool,
+}
+
+/// The most tokens the history keeps.
+pub const MAX_HISTORY: usize = 50;
+
+/// One tab's own workspace: its token and editors (keys stay in memory, see `ui::tabs`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SavedTab {
+    pub name: String,
+    pub token: String,
+    pub header: String,
+    pub payload: String,
+    pub origin: Origin,
+    pub secret_encoding: SecretEncoding,
+}
+
+/// A token looked at, with what it is searched by.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HistoryEntry {
+    pub token: String,
+    pub alg: String,
+    pub iss: String,
+    pub sub: String,
+    pub kid: String,
+    /// When it was last opened (Unix seconds).
+    pub seen: i64,
 }
 
 impl Default for AppState {
@@ -132,6 +167,10 @@ impl Default for AppState {
             expect_max_lifetime: String::new(),
             evaluate_at: None,
             user_dictionary: None,
+            tabs: Vec::new(),
+            active_tab: 0,
+            history: Vec::new(),
+            history_off: false,
         }
     }
 }

@@ -352,3 +352,75 @@ key-decrypts = 🔒 Encrypted token ({ $encryption }): the key below decrypts it
 private-key-title-decrypts = Private key (decrypts)
 reason-inner-no-key = Enter the inner token's key below to verify its signature.
 encryption-header-title = Encryption header ({ $count })
+
+## Many tokens: scan and diff
+scan-col-alg = ALG
+scan-col-kid = KID
+scan-col-iss = ISS
+scan-col-sub = SUB
+scan-col-times = TIMES
+scan-col-signature = SIGNATURE
+scan-col-seen = SEEN AT
+scan-col-token = TOKEN
+scan-none = No token found.
+scan-summary = { $tokens ->
+        [one] 1 distinct token
+       *[other] { $tokens } distinct tokens
+    } in { $places ->
+        [one] 1 place
+       *[other] { $places } places
+    }.
+diff-equal = The tokens are identical.
+diff-part-header = Header
+diff-part-payload = Payload
+diff-part-signature = Signature
+diff-same-alg = Both use alg { $alg }.
+diff-other-alg = alg differs: { $a } → { $b }.
+diff-same-kid = Both name kid { $kid }.
+diff-other-kid = kid differs: { $a } → { $b }.
+scan-file = Scan a log or HAR file…
+scan-file-tip = Lists every token in a log, a HAR export, curl -v output or any text file, of any size
+prompt-scan-file = Log or HAR file to scan:
+pasted-text = pasted text
+notice-found-tokens = { $count ->
+        [one] 1 token
+       *[other] { $count } tokens
+    } found in { $source }; the first is open
+notice-no-tokens = No token in { $source }
+tokens-found-title = Tokens found in { $source } ({ $count })
+tokens-sort = Sort:
+tokens-sort-found = as found
+tokens-sort-time = expiry
+tokens-sort-status = status
+tokens-sort-issuer = issuer
+tokens-close = Close list
+tokens-more = { $more } more distinct tokens are not listed
+tokens-col-times = times
+tokens-col-signature = signature
+tokens-col-seen = seen at
+tokens-open-tip = Open this token in the workbench
+tab-default-name = Token { $n }
+tab-tip = Click to switch; double-click to rename
+tab-move-left = Move this tab left
+tab-move-right = Move this tab right
+tab-rename = Rename this tab
+tab-close = Close this tab (Ctrl+W)
+tab-new = New tab (Ctrl+T)
+notice-tab-closed = Closed { $name }
+history-title = History ({ $count })
+history-keep = Keep a history of tokens looked at
+history-clear = Clear history
+history-search = Search by sub, iss or kid
+history-search-hint = sub, iss, kid or alg
+history-open = Open
+notice-history-cleared = History cleared
+compare-title = ⇄ Compare with another token
+compare-other = Other token
+compare-with-tab = Compare with a tab ⏷
+compare-hint = paste the token to compare with
+compare-col-where = where
+compare-col-this = this token
+compare-col-other = other token
+compare-malformed = The other token is malformed: { $error }
+compare-this-malformed = The token on screen is malformed, so there is nothing to compare.
+tab-name = Tab name

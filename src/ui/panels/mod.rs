@@ -2,16 +2,20 @@
 //! return commands for everything else; they never call crypto or read files.
 
 pub mod claims;
+pub mod compare;
 pub mod encoded;
 pub mod encrypt;
 pub mod findings;
 pub mod guess;
 pub mod helpers;
+pub mod history;
 pub mod inner;
 pub mod json_editors;
 pub mod key;
 pub mod keytools;
 pub mod status;
+pub mod tabbar;
+pub mod tokens;
 pub mod toolbar;
 pub mod validation;
 
@@ -98,6 +102,27 @@ pub enum Command {
     CopyEncrypted,
     /// Put the encrypted token into the token field.
     OpenEncrypted,
+    /// Choose a log or HAR file and list every token in it.
+    ScanFile,
+    /// Open the n-th token found.
+    OpenFound(usize),
+    /// Close the list of tokens found.
+    CloseFound,
+    NewTab,
+    CloseTab(usize),
+    SwitchTab(usize),
+    /// The next tab (Ctrl+Tab), wrapping around.
+    NextTab,
+    RenameTab(usize, String),
+    /// Move a tab left (-1) or right (+1).
+    MoveTab(usize, isize),
+    OpenHistory(usize),
+    ClearHistory,
+    SetHistoryOff(bool),
+    /// Compare the token on screen with another tab's token.
+    CompareWithTab(usize),
+    /// The other token of the comparison was edited.
+    CompareEdited,
 }
 
 /// What an export button copies.

@@ -73,6 +73,15 @@ pub fn ui(
             commands.push(Command::SetDarkMode(None));
         }
         ui.menu_button(tr!("data-menu"), |ui| {
+            if ui
+                .button(tr!("scan-file"))
+                .on_hover_text(tr!("scan-file-tip"))
+                .clicked()
+            {
+                commands.push(Command::ScanFile);
+                ui.close();
+            }
+            ui.separator();
             ui.label(tr!("language"));
             for lang in crate::i18n::Lang::ALL {
                 if ui
@@ -115,6 +124,7 @@ pub fn path_prompt_ui(ui: &mut egui::Ui, prompt: &mut PathPrompt, commands: &mut
         let what = match prompt.purpose {
             Purpose::SaveToken => tr!("prompt-save-token"),
             Purpose::OpenToken => tr!("prompt-open-token"),
+            Purpose::ScanFile => tr!("prompt-scan-file"),
             Purpose::OpenDictionary => tr!("prompt-open-dictionary"),
             Purpose::OpenWordlist => tr!("prompt-open-wordlist"),
             Purpose::SaveKey(_) => tr!("prompt-save-key"),

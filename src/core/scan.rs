@@ -1,0 +1,652 @@
+//! Finding every token in arbitrary bytes: logs, `curl -v` output, `.env` files, and HAR files
+//! read entry by entry. The input is streamed in chunks, so memory follows the tokens found, not
+//! the size of the input; bytes need not be UTF-8.
+//!
+//! A candidate counts only when its first segment decodes to a JSON object with `alg` (or `enc`
+//! for a JWE) and it has the three (JWS) or five (JWE) segments. Headers with spaces (`eyAi…`),
+//! payloads that are not JSON, punctuation after a token, and tokens behind `%3D` / `%20` or JSON
+//! escapes (`\u0022`, `\n`) are found; version strings, file names, e-mail addresses and base64
+//! blobs without a token-shaped header are not.
+
+use std::collections::HashMap;
+use std::io::Read;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::b64;
+/// A run of token bytes longer than this is never a token (the decoder's cap).
+const MAX_TOKEN_BYTES: usize = super::read::MAX_TOKEN_BYTES as usize;
+
+/// Where a token was seen. Lines are 1-based, columns are 1-based byte offsets in the line; HAR
+/// entry indexes are 0-based, as in the file's `entries` array.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Location {
+    Text {
+        line: u64,
+        column: u64,
+    },
+    Har {
+        entry: usize,
+        /// "request" or "response".
+        side: &'static str,
+        /// "url", "header", "cookie", "query", "post_data", "post_param", "content",
+        /// "redirect_url".
+        field: &'static str,
+        /// The header, cookie, query or form parameter's name.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        name: Option<String>,
+    },
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Text { line, column } => write!(f, "{line}:{column}"),
+            Self::Har {
+                entry,
+                side,
+                field,
+                name,
+            } => {
+                write!(f, "entry {entry} {side} {field}")?;
+                if let Some(name) = name {
+                    write!(f, " {name}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// One distinct token and every place it occurs, in the order first seen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub token: String,
+    pub occurrences: Vec<Location>,
+}
+
+/// The tokens found so far, each once.
+#[derive(Debug, Default)]
+pub struct Findings {
+    index: HashMap<String, usize>,
+    pub found: Vec<Found>,
+}
+
+impl Findings {
+    fn add(&mut self, token: &str, at: Location) {
+        match self.index.get(token) {
+            Some(&i) => self.found[i].occurrences.push(at),
+            None => {
+                self.index.insert(token.to_owned(), self.found.len());
+                self.found.push(Found {
+                    token: token.to_owned(),
+                    occurrences: vec![at],
+                });
+            }
+        }
+    }
+
+    pub fn into_found(self) -> Vec<Found> {
+        self.found
+    }
+}
+
+/// Bytes that can be part of a compact token: base64url and the dot.
+const fn token_byte_table() -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'-' || c == b'_' || c == b'.';
+        b += 1;
+    }
+    t
+}
+static TOKEN_BYTE: [bool; 256] = token_byte_table();
+
+/// True when `header` (a base64url segment) decodes to a JSON object naming `alg` (or `enc`).
+fn is_token_header(segment: &[u8]) -> bool {
+    // A JOSE header is a small object; the cap keeps garbage from costing much.
+    if segment.len() < 8 || segment.len() > 8192 {
+        return false;
+    }
+    let Ok(text) = std::str::from_utf8(segment) else {
+        return false;
+    };
+    let Ok(decoded) = b64::decode(text) else {
+        return false;
+    };
+    match serde_json::from_slice::<Value>(&decoded.bytes) {
+        Ok(Value::Object(map)) => {
+            map.get("alg").is_some_and(Value::is_string)
+                || map.get("enc").is_some_and(Value::is_string)
+        }
+        _ => false,
+    }
+}
+
+/// The token inside a run of token bytes that starts at `start`, if one does: three segments
+/// (the last may be empty, `alg: none`) or five, with a token header.
+fn token_at(run: &[u8], start: usize) -> Option<usize> {
+    let rest = &run[start..];
+    let dots: Vec<usize> = rest
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'.')
+        .map(|(i, _)| i)
+        .take(6)
+        .collect();
+    if dots.len() < 2 || !is_token_header(&rest[..dots[0]]) {
+        return None;
+    }
+    let header: Value = b64::decode(std::str::from_utf8(&rest[..dots[0]]).ok()?)
+        .ok()
+        .and_then(|d| serde_json::from_slice(&d.bytes).ok())?;
+    let jwe = header.get("enc").is_some();
+    // A JWS has two dots, a JWE four; the token ends at the next dot or at the run's end (a
+    // sentence's full stop after a token is not part of it).
+    let needed = if jwe { 4 } else { 2 };
+    if dots.len() < needed {
+        return None;
+    }
+    let end = dots.get(needed).copied().unwrap_or(rest.len());
+    let segment = |i: usize| {
+        let from = if i == 0 { 0 } else { dots[i - 1] + 1 };
+        let to = dots.get(i).copied().unwrap_or(end).min(end);
+        to - from
+    };
+    // A JWS payload is never empty (its signature may be, for alg none); in a JWE only the
+    // encrypted key may be empty (dir, ECDH-ES).
+    let shaped = if jwe {
+        segment(2) > 0 && segment(3) > 0 && segment(4) > 0
+    } else {
+        segment(1) > 0
+    };
+    (shaped && end <= MAX_TOKEN_BYTES).then_some(start + end)
+}
+
+/// Every token inside one run of token bytes, as (start, end) within the run. A run may start
+/// with the tail of an escape (`3D` of `%3D`, `u0022` of `\u0022`): each place where a header
+/// can start (`e` then `w`…`z`: base64 of `{` and the next byte) is tried.
+fn tokens_in_run(run: &[u8]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 1 < run.len() {
+        if run[i] == b'e'
+            && matches!(run[i + 1], b'w'..=b'z')
+            && let Some(end) = token_at(run, i)
+        {
+            out.push((i, end));
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The text scanner: feed it chunks; it keeps a run that crosses a chunk's end, and counts lines.
+pub struct TextScanner {
+    findings: Findings,
+    /// Inside a run of token bytes that is not closed yet.
+    in_run: bool,
+    /// The run's bytes (dropped once it grows past a token's size cap) and where it started.
+    run: Vec<u8>,
+    run_line: u64,
+    run_column: u64,
+    run_too_long: bool,
+    /// Position after the bytes fed so far.
+    line: u64,
+    column: u64,
+    /// Bytes fed so far.
+    pub bytes: u64,
+}
+
+impl Default for TextScanner {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl TextScanner {
+    pub fn new() -> Self {
+        Self {
+            findings: Findings::default(),
+            in_run: false,
+            run: Vec::new(),
+            run_line: 1,
+            run_column: 1,
+            line: 1,
+            column: 1,
+            run_too_long: false,
+            bytes: 0,
+        }
+    }
+
+    fn close_run(&mut self) {
+        if !self.run_too_long && self.run.len() >= 20 && self.run.contains(&b'.') {
+            for (start, end) in tokens_in_run(&self.run) {
+                if let Ok(token) = std::str::from_utf8(&self.run[start..end]) {
+                    self.findings.add(
+                        token,
+                        Location::Text {
+                            line: self.run_line,
+                            column: self.run_column + start as u64,
+                        },
+                    );
+                }
+            }
+        }
+        self.run.clear();
+        self.run_too_long = false;
+        self.in_run = false;
+    }
+
+    /// Scans the next bytes of the input.
+    pub fn feed(&mut self, chunk: &[u8]) {
+        self.bytes += chunk.len() as u64;
+        let mut i = 0;
+        while i < chunk.len() {
+            if !self.in_run {
+                // Outside a run: skip to the next token byte, counting lines.
+                while i < chunk.len() && !TOKEN_BYTE[chunk[i] as usize] {
+                    if chunk[i] == b'\n' {
+                        self.line += 1;
+                        self.column = 1;
+                    } else {
+                        self.column += 1;
+                    }
+                    i += 1;
+                }
+                if i == chunk.len() {
+                    break;
+                }
+                self.in_run = true;
+                self.run_line = self.line;
+                self.run_column = self.column;
+            }
+            // Inside a run: take token bytes up to the next other byte.
+            let start = i;
+            while i < chunk.len() && TOKEN_BYTE[chunk[i] as usize] {
+                i += 1;
+            }
+            let taken = &chunk[start..i];
+            self.column += taken.len() as u64;
+            if self.run_too_long || self.run.len() + taken.len() > MAX_TOKEN_BYTES {
+                // Never a token: only its end is waited for.
+                self.run_too_long = true;
+                self.run.clear();
+            } else {
+                self.run.extend_from_slice(taken);
+            }
+            if i < chunk.len() {
+                self.close_run();
+            }
+        }
+    }
+
+    /// Ends the input: a run open at the end is closed.
+    pub fn finish(mut self) -> Findings {
+        self.close_run();
+        self.findings
+    }
+}
+
+/// Every token in a string (a HAR field), each with its location.
+fn scan_field(text: &str, at: impl Fn() -> Location, findings: &mut Findings) {
+    let mut seen = Vec::new();
+    let mut one = |text: &str| {
+        let mut s = TextScanner::new();
+        s.feed(text.as_bytes());
+        for found in s.finish().found {
+            if !seen.contains(&found.token) {
+                findings.add(&found.token, at());
+                seen.push(found.token);
+            }
+        }
+    };
+    one(text);
+    // A token written percent-encoded (`%2E` for its dots) is found in the decoded text.
+    if text.contains('%') {
+        one(&percent_decode(text));
+    }
+}
+
+/// Percent-decoding of a URL or form value (invalid escapes kept as they are).
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(h), Some(l)) = (
+                (bytes[i + 1] as char).to_digit(16),
+                (bytes[i + 2] as char).to_digit(16),
+            )
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+            continue;
+        }
+        out.push(if bytes[i] == b'+' { b' ' } else { bytes[i] });
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The parts of a HAR entry that can carry tokens.
+#[derive(serde::Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct HarEntry {
+    request: HarMessage,
+    response: HarMessage,
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct HarMessage {
+    url: Option<String>,
+    redirect_url: Option<String>,
+    headers: Vec<HarPair>,
+    cookies: Vec<HarPair>,
+    query_string: Vec<HarPair>,
+    post_data: Option<HarPostData>,
+    content: Option<HarContent>,
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct HarPair {
+    name: String,
+    value: String,
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct HarPostData {
+    text: Option<String>,
+    params: Vec<HarPair>,
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct HarContent {
+    text: Option<String>,
+    encoding: Option<String>,
+}
+
+fn scan_har_entry(index: usize, entry: &HarEntry, findings: &mut Findings) {
+    for (side, m) in [("request", &entry.request), ("response", &entry.response)] {
+        let at = |field: &'static str, name: Option<&str>| {
+            let name = name.map(str::to_owned);
+            move || Location::Har {
+                entry: index,
+                side,
+                field,
+                name: name.clone(),
+            }
+        };
+        if let Some(url) = &m.url {
+            scan_field(url, at("url", None), findings);
+        }
+        if let Some(url) = &m.redirect_url {
+            scan_field(url, at("redirect_url", None), findings);
+        }
+        for h in &m.headers {
+            scan_field(&h.value, at("header", Some(&h.name)), findings);
+        }
+        for c in &m.cookies {
+            scan_field(&c.value, at("cookie", Some(&c.name)), findings);
+        }
+        for q in &m.query_string {
+            scan_field(&q.value, at("query", Some(&q.name)), findings);
+        }
+        if let Some(post) = &m.post_data {
+            if let Some(text) = &post.text {
+                scan_field(text, at("post_data", None), findings);
+            }
+            for p in &post.params {
+                scan_field(&p.value, at("post_param", Some(&p.name)), findings);
+            }
+        }
+        if let Some(content) = &m.content
+            && let Some(text) = &content.text
+        {
+            if content.encoding.as_deref() == Some("base64") {
+                use base64::Engine as _;
+                if let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(text.trim()) {
+                    scan_field(
+                        &String::from_utf8_lossy(&bytes),
+                        at("content", None),
+                        findings,
+                    );
+                }
+            } else {
+                scan_field(text, at("content", None), findings);
+            }
+        }
+    }
+}
+
+/// Reads a HAR file entry by entry (`log.entries[]`), scanning each as it is parsed: memory
+/// holds one entry at a time, whatever the file's size.
+pub fn scan_har(reader: impl Read) -> Result<Findings, String> {
+    use serde::de::{
+        DeserializeSeed, Deserializer as _, IgnoredAny, MapAccess, SeqAccess, Visitor,
+    };
+    use std::fmt;
+
+    struct Root<'a>(&'a mut Findings);
+    struct Log<'a>(&'a mut Findings);
+    struct Entries<'a>(&'a mut Findings);
+
+    impl<'de> Visitor<'de> for Root<'_> {
+        type Value = bool;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a HAR object with \"log\"")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+            let mut saw_log = false;
+            while let Some(key) = map.next_key::<String>()? {
+                if key == "log" {
+                    map.next_value_seed(Log(&mut *self.0))?;
+                    saw_log = true;
+                } else {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+            Ok(saw_log)
+        }
+    }
+    impl<'de> DeserializeSeed<'de> for Log<'_> {
+        type Value = ();
+        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_map(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Log<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("the HAR log object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while let Some(key) = map.next_key::<String>()? {
+                if key == "entries" {
+                    map.next_value_seed(Entries(&mut *self.0))?;
+                } else {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+            Ok(())
+        }
+    }
+    impl<'de> DeserializeSeed<'de> for Entries<'_> {
+        type Value = ();
+        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_seq(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Entries<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("the HAR entries array")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            let mut index = 0;
+            while let Some(entry) = seq.next_element::<HarEntry>()? {
+                scan_har_entry(index, &entry, self.0);
+                index += 1;
+            }
+            Ok(())
+        }
+    }
+
+    let mut findings = Findings::default();
+    let mut de = serde_json::Deserializer::from_reader(std::io::BufReader::new(reader));
+    let saw_log = de
+        .deserialize_map(Root(&mut findings))
+        .map_err(|e| format!("not a HAR file: {e}"))?;
+    if !saw_log {
+        return Err("not a HAR file: no \"log\" member".into());
+    }
+    Ok(findings)
+}
+
+/// True when the start of a file looks like a HAR document.
+pub fn looks_like_har(start: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(&start[..start.len().min(4096)]);
+    let t = text.trim_start_matches('\u{feff}').trim_start();
+    t.starts_with('{')
+        && t.contains("\"log\"")
+        && (t.contains("\"entries\"") || t.contains("\"creator\"") || t.contains("\"version\""))
+}
+
+/// Scans a reader: HAR entry by entry, anything else in 1 MiB chunks.
+pub fn scan_stream(mut reader: impl Read, har: Option<bool>) -> std::io::Result<Vec<Found>> {
+    let mut head = vec![0u8; 4096];
+    let mut filled = 0;
+    while filled < head.len() {
+        let n = reader.read(&mut head[filled..])?;
+        if n == 0 {
+            break;
+        }
+        filled += n;
+    }
+    head.truncate(filled);
+    let is_har = har.unwrap_or_else(|| looks_like_har(&head));
+    let rest = std::io::Cursor::new(head).chain(reader);
+    if is_har {
+        return scan_har(rest)
+            .map(Findings::into_found)
+            .map_err(std::io::Error::other);
+    }
+    let mut scanner = TextScanner::new();
+    let mut rest = rest;
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        let n = match rest.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        scanner.feed(&buf[..n]);
+    }
+    Ok(scanner.finish().into_found())
+}
+
+/// Scans a whole text (the app's paste, tests): every token with its locations.
+pub fn scan_text(text: &[u8]) -> Vec<Found> {
+    let mut s = TextScanner::new();
+    s.feed(text);
+    s.finish().into_found()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const JWS: &str = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl";
+
+    fn tokens(text: &str) -> Vec<String> {
+        scan_text(text.as_bytes())
+            .into_iter()
+            .map(|f| f.token)
+            .collect()
+    }
+
+    #[test]
+    fn finds_tokens_in_every_kind_of_surrounding_and_nothing_else() {
+        for text in [
+            format!("Authorization: Bearer {JWS}\n"),
+            format!("token={JWS}."),
+            format!("\"{JWS}\","),
+            format!("access_token%3D{JWS}%26x"),
+            format!("\\u0022{JWS}\\u0022"),
+            format!("x\\n{JWS}"),
+        ] {
+            assert_eq!(tokens(&text), vec![JWS.to_owned()], "{text}");
+        }
+        for text in [
+            "version 1.2.3 and 10.0.0.1",
+            "file.tar.gz user@example.com a.b.c",
+            "eyJub3QiOiJhIGhlYWRlciJ9.eyJ4IjoxfQ.c2ln", // header without alg
+            "aGVsbG8.d29ybGQ.Zm9v",
+        ] {
+            assert!(tokens(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn lines_and_columns_are_one_based_and_chunks_do_not_matter() {
+        let text = format!("first line\n  {JWS} and {JWS}\n");
+        let whole = scan_text(text.as_bytes());
+        assert_eq!(whole.len(), 1);
+        assert_eq!(
+            whole[0].occurrences,
+            vec![
+                Location::Text { line: 2, column: 3 },
+                Location::Text {
+                    line: 2,
+                    column: 3 + JWS.len() as u64 + 5
+                }
+            ]
+        );
+        for size in [1, 2, 7, 64] {
+            let mut s = TextScanner::new();
+            for chunk in text.as_bytes().chunks(size) {
+                s.feed(chunk);
+            }
+            assert_eq!(s.finish().into_found(), whole, "chunks of {size}");
+        }
+    }
+
+    #[test]
+    fn a_header_with_spaces_and_an_unsecured_token_count() {
+        use base64::Engine as _;
+        let b = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
+        let spaced = format!(
+            "{}.{}.{}",
+            b(r#"{ "alg": "RS256" }"#),
+            b("not json"),
+            b("sig")
+        );
+        assert!(spaced.starts_with("eyAi"));
+        let unsecured = format!("{}.{}.", b(r#"{"alg":"none"}"#), b(r#"{"a":1}"#));
+        assert_eq!(
+            tokens(&format!("{spaced} {unsecured} end")),
+            vec![spaced, unsecured]
+        );
+    }
+
+    #[test]
+    fn binary_junk_around_tokens_is_fine() {
+        let mut bytes = vec![0xff, 0x00, 0xfe, b'\n'];
+        bytes.extend_from_slice(JWS.as_bytes());
+        bytes.extend_from_slice(&[0x80, 0x81]);
+        assert_eq!(scan_text(&bytes).len(), 1);
+    }
+}
