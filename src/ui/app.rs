@@ -768,7 +768,15 @@ impl App {
 
     /// Loads text with a token in it; when it holds several, they are listed too.
     fn paste_from(&mut self, text: &str, done: &str, source: &str) {
-        let found = crate::core::scan::scan_text(text.as_bytes());
+        use crate::core::scan;
+        // A HAR export is read as one (each place named by entry and field), anything else as text.
+        let found = if scan::looks_like_har(text.as_bytes()) {
+            scan::scan_har(text.as_bytes())
+                .map(scan::Findings::into_found)
+                .unwrap_or_else(|_| scan::scan_text(text.as_bytes()))
+        } else {
+            scan::scan_text(text.as_bytes())
+        };
         if found.len() > 1 {
             let count = found.len();
             self.model.set_found(source.to_owned(), found);
