@@ -110,7 +110,9 @@ fn cut(text: &str, width: usize) -> String {
     }
 }
 
-fn table(rows: &[(scan::Found, core::Analysis)]) -> String {
+/// One row of the table, made while each token's analysis is at hand (analyses are not kept:
+/// a scan may find a hundred thousand tokens).
+fn table_row(index: usize, found: &scan::Found, a: &core::Analysis) -> [String; 9] {
     let text = |v: Option<&Value>| match v {
         None | Some(Value::Null) => "-".to_owned(),
         Some(Value::String(s)) => s.clone(),
@@ -121,6 +123,31 @@ fn table(rows: &[(scan::Found, core::Analysis)]) -> String {
             .join(","),
         Some(other) => other.to_string(),
     };
+    let header = a.decoded.header.as_ref();
+    let claims = a.decoded.claims();
+    let signature = match &a.jwe {
+        Some(j) => format!("jwe:{}", j.status.as_str()),
+        None => a.signature.status.as_str().to_owned(),
+    };
+    let seen = match found.occurrences.as_slice() {
+        [one] => one.to_string(),
+        [first, rest @ ..] => format!("{first} (+{})", rest.len()),
+        [] => String::new(),
+    };
+    [
+        (index + 1).to_string(),
+        text(header.and_then(|h| h.get("alg"))),
+        text(header.and_then(|h| h.get("kid"))),
+        text(claims.and_then(|c| c.get("iss"))),
+        text(claims.and_then(|c| c.get("sub"))),
+        a.validity.summary.clone(),
+        signature,
+        seen,
+        found.token.clone(),
+    ]
+}
+
+fn table(rows: Vec<[String; 9]>) -> String {
     let mut lines = vec![[
         "#".to_owned(),
         tr!("scan-col-alg"),
@@ -132,30 +159,7 @@ fn table(rows: &[(scan::Found, core::Analysis)]) -> String {
         tr!("scan-col-seen"),
         tr!("scan-col-token"),
     ]];
-    for (i, (found, a)) in rows.iter().enumerate() {
-        let header = a.decoded.header.as_ref();
-        let claims = a.decoded.claims();
-        let signature = match &a.jwe {
-            Some(j) => format!("jwe:{}", j.status.as_str()),
-            None => a.signature.status.as_str().to_owned(),
-        };
-        let seen = match found.occurrences.as_slice() {
-            [one] => one.to_string(),
-            [first, rest @ ..] => format!("{first} (+{})", rest.len()),
-            [] => String::new(),
-        };
-        lines.push([
-            (i + 1).to_string(),
-            text(header.and_then(|h| h.get("alg"))),
-            text(header.and_then(|h| h.get("kid"))),
-            text(claims.and_then(|c| c.get("iss"))),
-            text(claims.and_then(|c| c.get("sub"))),
-            a.validity.summary.clone(),
-            signature,
-            seen,
-            found.token.clone(),
-        ]);
-    }
+    lines.extend(rows);
     // The widest columns are trimmed so that a row fits a terminal line.
     const MAX: [usize; 9] = [5, 12, 14, 28, 18, 24, 14, 30, 24];
     let widths: Vec<usize> = (0..9)
@@ -248,29 +252,31 @@ pub fn scan(args: &ScanArgs) -> ExitCode {
         Err(e) => return fail(format!("cannot read the input: {e}")),
     };
     let options = Options::at(now);
-    let rows: Vec<(scan::Found, core::Analysis)> = found
-        .into_iter()
-        .map(|f| {
-            let a = core::analyze(&f.token, keys.as_ref(), options.clone());
-            (f, a)
-        })
-        .collect();
+    let places: usize = found.iter().map(|f| f.occurrences.len()).sum();
+    let count = found.len();
     let printed = (|| -> std::io::Result<()> {
-        let mut out = std::io::stdout().lock();
-        if args.json {
-            for (f, a) in &rows {
-                writeln!(out, "{}", token_json(f, a))?;
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let mut rows = Vec::new();
+        // Each token is analysed, written (or reduced to its table row) and dropped.
+        for (i, f) in found.into_iter().enumerate() {
+            let a = core::analyze(&f.token, keys.as_ref(), options.clone());
+            if args.json {
+                writeln!(out, "{}", token_json(&f, &a))?;
+            } else {
+                rows.push(table_row(i, &f, &a));
             }
-        } else if rows.is_empty() {
-            writeln!(out, "{}", tr!("scan-none"))?;
-        } else {
-            writeln!(out, "{}", table(&rows))?;
-            let places: usize = rows.iter().map(|(f, _)| f.occurrences.len()).sum();
-            writeln!(
-                out,
-                "{}",
-                tr!("scan-summary", tokens = rows.len(), places = places)
-            )?;
+        }
+        if !args.json {
+            if rows.is_empty() {
+                writeln!(out, "{}", tr!("scan-none"))?;
+            } else {
+                writeln!(out, "{}", table(rows))?;
+                writeln!(
+                    out,
+                    "{}",
+                    tr!("scan-summary", tokens = count, places = places)
+                )?;
+            }
         }
         out.flush()
     })();
