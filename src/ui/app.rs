@@ -242,8 +242,13 @@ impl App {
             crate::i18n::set(lang);
         }
         let mut model = Model::new(state, clock());
-        if let Some(token) = token {
-            model.load_text(&token);
+        if let Some(text) = token {
+            let found = crate::core::scan::scan_text(text.as_bytes());
+            if found.len() > 1 {
+                model.set_found(tr!("command-line"), found);
+            } else {
+                model.load_text(&text);
+            }
         }
         let view = ViewModel::derive(&model);
         Self {

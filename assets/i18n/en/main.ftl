@@ -424,3 +424,4 @@ compare-col-other = other token
 compare-malformed = The other token is malformed: { $error }
 compare-this-malformed = The token on screen is malformed, so there is nothing to compare.
 tab-name = Tab name
+command-line = the command line

@@ -396,3 +396,4 @@ compare-col-other = 다른 토큰
 compare-malformed = 다른 토큰의 형식이 잘못되었습니다: { $error }
 compare-this-malformed = 화면의 토큰 형식이 잘못되어 비교할 것이 없습니다.
 tab-name = 탭 이름
+command-line = 명령줄
