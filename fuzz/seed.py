@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Seed corpora for the fuzz targets from ../shared/vectors (read there, never copied into the
-repository): tokens for decode/analyze, keys for keys, small JSON documents for json.
+repository): tokens for decode/analyze, log lines holding them for scan, keys for keys, small JSON
+documents for json.
     python3 fuzz/seed.py ../shared/vectors fuzz/corpus"""
 import base64
 import hashlib
@@ -9,7 +10,7 @@ import os
 import sys
 
 vectors, out = sys.argv[1], sys.argv[2]
-corpora = {name: set() for name in ("decode", "analyze", "keys", "json")}
+corpora = {name: set() for name in ("decode", "analyze", "keys", "json", "scan")}
 
 
 def walk(value):
@@ -38,6 +39,7 @@ for root, _, files in os.walk(vectors):
             if s.count(".") in (2, 4) and len(s) < 20000:
                 corpora["decode"].add(s)
                 corpora["analyze"].add(s)
+                corpora["scan"].add(f"GET /x?token%3D{s}%26a=1\nAuthorization: Bearer {s}.\n")
                 for part in s.split(".")[:2]:
                     try:
                         raw = base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
