@@ -104,65 +104,95 @@ pub fn ui(
             if state.descending {
                 order.reverse();
             }
-            egui::ScrollArea::both()
-                .id_salt("tokens_found_scroll")
-                .max_height(260.0)
+            // Fixed column widths: the header and the rows line up, and only the rows in view
+            // are laid out (a file may hold thousands of tokens).
+            const WIDTHS: [f32; 7] = [44.0, 64.0, 190.0, 110.0, 150.0, 110.0, 170.0];
+            let cell = |ui: &mut egui::Ui, width: f32, text: RichText| {
+                ui.add_sized(
+                    [width, 18.0],
+                    egui::Label::new(text).truncate().halign(egui::Align::LEFT),
+                );
+            };
+            ui.style_mut().wrap_mode = Some(TextWrapMode::Truncate);
+            egui::ScrollArea::horizontal()
+                .id_salt("tokens_found_hscroll")
                 .show(ui, |ui| {
-                    ui.style_mut().wrap_mode = Some(TextWrapMode::Extend);
-                    egui::Grid::new("tokens_found_grid")
-                        .striped(true)
-                        .num_columns(7)
-                        .show(ui, |ui| {
-                            for head in [
-                                "",
-                                "alg",
-                                "iss",
-                                "sub",
-                                &tr!("tokens-col-times"),
-                                &tr!("tokens-col-signature"),
-                                &tr!("tokens-col-seen"),
-                            ] {
-                                ui.label(RichText::new(head).strong());
-                            }
-                            ui.end_row();
-                            for &i in &order {
-                                let row = &rows[i];
-                                let open = row.token == current;
-                                let label = if open {
-                                    format!("▶ {}", i + 1)
-                                } else {
-                                    format!("{}", i + 1)
-                                };
-                                if ui
-                                    .selectable_label(open, label)
-                                    .on_hover_text(tr!("tokens-open-tip"))
-                                    .clicked()
-                                {
-                                    commands.push(Command::OpenFound(i));
-                                }
-                                ui.label(short(&row.alg, 14));
-                                ui.label(short(&row.iss, 32));
-                                ui.label(short(&row.sub, 20));
-                                let tone = match row.validity {
-                                    crate::core::ValidityState::Valid => theme::GOOD,
-                                    crate::core::ValidityState::NoExp => theme::WARN,
-                                    _ => theme::BAD,
-                                };
-                                ui.label(RichText::new(short(&row.validity_text, 26)).color(tone));
-                                ui.label(RichText::new(&row.status).color(if row.status_ok {
-                                    theme::GOOD
-                                } else {
-                                    theme::NEUTRAL
-                                }));
-                                let seen = match row.places.as_slice() {
-                                    [one] => one.to_string(),
-                                    [first, rest @ ..] => format!("{first} (+{})", rest.len()),
-                                    [] => String::new(),
-                                };
-                                ui.label(short(&seen, 40));
-                                ui.end_row();
+                    ui.vertical(|ui| {
+                        ui.horizontal(|ui| {
+                            for (head, width) in [
+                                String::new(),
+                                "alg".into(),
+                                "iss".into(),
+                                "sub".into(),
+                                tr!("tokens-col-times"),
+                                tr!("tokens-col-signature"),
+                                tr!("tokens-col-seen"),
+                            ]
+                            .into_iter()
+                            .zip(WIDTHS)
+                            {
+                                cell(ui, width, RichText::new(head).strong());
                             }
                         });
+                        let row_height = ui.spacing().interact_size.y;
+                        egui::ScrollArea::vertical()
+                            .id_salt("tokens_found_scroll")
+                            .max_height(260.0)
+                            .show_rows(ui, row_height, order.len(), |ui, range| {
+                                for &i in &order[range] {
+                                    let row = &rows[i];
+                                    ui.horizontal(|ui| {
+                                        let open = row.token == current;
+                                        let label = if open {
+                                            format!("▶ {}", i + 1)
+                                        } else {
+                                            format!("{}", i + 1)
+                                        };
+                                        if ui
+                                            .add_sized(
+                                                [WIDTHS[0], 18.0],
+                                                egui::Button::selectable(open, label),
+                                            )
+                                            .on_hover_text(tr!("tokens-open-tip"))
+                                            .clicked()
+                                        {
+                                            commands.push(Command::OpenFound(i));
+                                        }
+                                        cell(ui, WIDTHS[1], RichText::new(short(&row.alg, 14)));
+                                        cell(ui, WIDTHS[2], RichText::new(short(&row.iss, 60)));
+                                        cell(ui, WIDTHS[3], RichText::new(short(&row.sub, 40)));
+                                        let tone = match row.validity {
+                                            crate::core::ValidityState::Valid => theme::GOOD,
+                                            crate::core::ValidityState::NoExp => theme::WARN,
+                                            _ => theme::BAD,
+                                        };
+                                        cell(
+                                            ui,
+                                            WIDTHS[4],
+                                            RichText::new(short(&row.validity_text, 40))
+                                                .color(tone),
+                                        );
+                                        cell(
+                                            ui,
+                                            WIDTHS[5],
+                                            RichText::new(&row.status).color(if row.status_ok {
+                                                theme::GOOD
+                                            } else {
+                                                theme::NEUTRAL
+                                            }),
+                                        );
+                                        let seen = match row.places.as_slice() {
+                                            [one] => one.to_string(),
+                                            [first, rest @ ..] => {
+                                                format!("{first} (+{})", rest.len())
+                                            }
+                                            [] => String::new(),
+                                        };
+                                        cell(ui, WIDTHS[6], RichText::new(short(&seen, 60)));
+                                    });
+                                }
+                            });
+                    });
                 });
         });
 }
