@@ -106,11 +106,15 @@ pub fn ui(
             }
             // Fixed column widths: the header and the rows line up, and only the rows in view
             // are laid out (a file may hold thousands of tokens).
-            const WIDTHS: [f32; 7] = [44.0, 64.0, 190.0, 110.0, 150.0, 110.0, 170.0];
+            const WIDTHS: [f32; 7] = [40.0, 56.0, 140.0, 80.0, 120.0, 80.0, 130.0];
             let cell = |ui: &mut egui::Ui, width: f32, text: RichText| {
-                ui.add_sized(
-                    [width, 18.0],
-                    egui::Label::new(text).truncate().halign(egui::Align::LEFT),
+                ui.allocate_ui_with_layout(
+                    egui::vec2(width, 18.0),
+                    egui::Layout::left_to_right(egui::Align::Center),
+                    |ui| {
+                        ui.set_width(width);
+                        ui.add(egui::Label::new(text).truncate());
+                    },
                 );
             };
             ui.style_mut().wrap_mode = Some(TextWrapMode::Truncate);
