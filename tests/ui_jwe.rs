@@ -161,3 +161,35 @@ fn the_encrypt_tool_wraps_the_token_on_screen_for_a_recipient() {
         shown.as_bytes()
     );
 }
+
+#[test]
+fn the_algorithm_picker_offers_the_encryption_algorithms_and_opens_the_encrypt_tool() {
+    // Tall enough that the picker's list shows its encryption entries without scrolling.
+    let app = App::with_parts(
+        AppState::default(),
+        Box::new(MemoryClipboard::default()),
+        Box::new(|| NOW),
+        None,
+    );
+    let mut h = Harness::builder()
+        .with_size([1280.0, 1600.0])
+        .build_ui_state(|ui, app: &mut App| app.draw(ui), app);
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, "Algorithm").click();
+    h.run();
+    // Below the signing algorithms: scroll the list to it, as a person would.
+    h.get_by_label("🔐 A256GCMKW — encrypt the token")
+        .scroll_to_me();
+    h.run();
+    h.get_by_label("🔐 A256GCMKW — encrypt the token").click();
+    h.run();
+    // The signing algorithm is unchanged.
+    assert!(h.state().model.state.header.contains("HS256"));
+    // The tool is open with that alg chosen.
+    h.get_by_role_and_label(Role::MultilineTextInput, "Recipient's key");
+    let picked = h
+        .get_by_role_and_label(Role::ComboBox, "Key management")
+        .value()
+        .unwrap_or_default();
+    assert_eq!(picked, "A256GCMKW");
+}

@@ -1243,6 +1243,11 @@ impl App {
                 }
             }
             Command::CompareEdited => m.refresh(),
+            Command::PickJweAlg(alg) => {
+                self.encrypt.alg = alg;
+                self.encrypt.open = true;
+                self.say(tr!("notice-pick-jwe", alg = alg.name()), false);
+            }
             Command::OpenEncrypted => {
                 if let Some(Ok(token)) = self.encrypt.result.clone() {
                     self.paste(&token, &tr!("notice-opened-encrypted"));

@@ -425,3 +425,6 @@ compare-malformed = The other token is malformed: { $error }
 compare-this-malformed = The token on screen is malformed, so there is nothing to compare.
 tab-name = Tab name
 command-line = the command line
+alg-picker-jwe = Encryption (JWE): wraps the signed token
+alg-picker-jwe-entry = encrypt the token
+notice-pick-jwe = Encrypt with { $alg }: give the recipient's key in the Encrypt tool below

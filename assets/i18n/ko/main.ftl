@@ -397,3 +397,6 @@ compare-malformed = 다른 토큰의 형식이 잘못되었습니다: { $error }
 compare-this-malformed = 화면의 토큰 형식이 잘못되어 비교할 것이 없습니다.
 tab-name = 탭 이름
 command-line = 명령줄
+alg-picker-jwe = 암호화 (JWE): 서명된 토큰을 감쌉니다
+alg-picker-jwe-entry = 토큰 암호화
+notice-pick-jwe = { $alg }(으)로 암호화: 아래 암호화 도구에 수신자의 키를 입력하세요

@@ -20,6 +20,8 @@ pub struct EncryptState {
     pub zip: bool,
     /// The last result: the JWE, or why it could not be made.
     pub result: Option<Result<String, String>>,
+    /// Open the tool on the next frame (an encryption alg was picked elsewhere).
+    pub open: bool,
 }
 
 impl Default for EncryptState {
@@ -30,6 +32,7 @@ impl Default for EncryptState {
             nested: true,
             zip: false,
             result: None,
+            open: false,
         }
     }
 }
@@ -61,6 +64,7 @@ pub fn ui(
 ) {
     egui::CollapsingHeader::new(RichText::new(tr!("encrypt-title")).strong())
         .id_salt("encrypt_tool")
+        .open(std::mem::take(&mut state.open).then_some(true))
         .show(ui, |ui| {
             ui.label(RichText::new(tr!("encrypt-help")).weak());
             ui.horizontal_wrapped(|ui| {

@@ -68,7 +68,7 @@ pub fn ui(
             let label = ui.label(RichText::new(tr!("algorithm")).strong());
             let shown = current.map_or(tr!("no-valid-alg"), |a| a.name().to_owned());
             egui::ComboBox::from_id_salt("alg_picker")
-                .height(500.0)
+                .height(900.0)
                 .selected_text(shown)
                 .show_ui(ui, |ui| {
                     for alg in Alg::ALL {
@@ -85,6 +85,23 @@ pub fn ui(
                             && current != Some(alg)
                         {
                             commands.push(Command::PickAlg(alg));
+                        }
+                    }
+                    // Encryption wraps the signed token: picking one opens the Encrypt tool.
+                    ui.separator();
+                    ui.label(RichText::new(tr!("alg-picker-jwe")).weak());
+                    for &jwe in crate::core::jwe::KeyAlg::ALL
+                        .iter()
+                        .filter(|a| a.can_encrypt())
+                    {
+                        if ui
+                            .selectable_label(
+                                false,
+                                format!("🔐 {} — {}", jwe.name(), tr!("alg-picker-jwe-entry")),
+                            )
+                            .clicked()
+                        {
+                            commands.push(Command::PickJweAlg(jwe));
                         }
                     }
                 })

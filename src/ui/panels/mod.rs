@@ -123,6 +123,8 @@ pub enum Command {
     CompareWithTab(usize),
     /// The other token of the comparison was edited.
     CompareEdited,
+    /// An encryption algorithm was picked: open the Encrypt tool with it.
+    PickJweAlg(crate::core::jwe::KeyAlg),
 }
 
 /// What an export button copies.
