@@ -184,7 +184,11 @@ fn findings_signature_details_and_key_descriptions_read_in_korean_with_ids_uncha
     let b = core::analyze(hs, Some(&secret), Options::at(NOW));
     let garbage = core::analyze("abc.d!f", None, Options::at(NOW));
     let key = secret.describe();
+    let key_error = core::keys::parse_text(r#"{"kty":"EC","crv":"P-999","x":"AA","y":"AA"}"#)
+        .unwrap_err()
+        .to_string();
     jwt_debugger::i18n::set(Lang::En);
+    assert!(is_korean(&key_error), "{key_error}");
 
     let findings: Vec<_> = a.findings.iter().chain(&b.findings).collect();
     assert!(findings.len() >= 10, "{findings:#?}");

@@ -2,6 +2,7 @@
 //! per RFC 9881) and X25519 keys (RFC 7748, `OKP`/`X25519` in JOSE per RFC 8037), with aws-lc
 //! doing the mathematics.
 
+use crate::tr;
 use aws_lc_rs::signature::{
     self as lc, KeyPair as _, PqdsaKeyPair, PqdsaSigningAlgorithm, PqdsaVerificationAlgorithm,
 };
@@ -49,14 +50,19 @@ fn verification_alg(level: MlDsaLevel) -> &'static PqdsaVerificationAlgorithm {
 /// The private key from its 32-byte seed ξ (FIPS 204 ML-DSA.KeyGen_internal), public key derived.
 pub fn ml_dsa_from_seed(level: MlDsaLevel, seed: &[u8]) -> Result<KeyMaterial, KeyError> {
     let seed: [u8; 32] = seed.try_into().map_err(|_| {
-        invalid(format!(
-            "{} private key: the seed must be 32 bytes, found {}",
-            level.name(),
-            seed.len()
+        invalid(tr!(
+            "kerr-akp-seed-length",
+            name = level.name(),
+            len = seed.len()
         ))
     })?;
-    let pair = PqdsaKeyPair::from_seed(signing_alg(level), &seed)
-        .map_err(|e| invalid(format!("{} private key: {e}", level.name())))?;
+    let pair = PqdsaKeyPair::from_seed(signing_alg(level), &seed).map_err(|e| {
+        invalid(tr!(
+            "kerr-akp-private",
+            name = level.name(),
+            e = e.to_string()
+        ))
+    })?;
     Ok(KeyMaterial::MlDsa {
         level,
         public: pair.public_key().as_ref().to_vec(),
@@ -67,11 +73,11 @@ pub fn ml_dsa_from_seed(level: MlDsaLevel, seed: &[u8]) -> Result<KeyMaterial, K
 /// A public key in its FIPS 204 encoding (pkEncode), checked for its length.
 pub fn ml_dsa_public(level: MlDsaLevel, public: &[u8]) -> Result<KeyMaterial, KeyError> {
     if public.len() != level.public_len() {
-        return Err(invalid(format!(
-            "{} public key must be {} bytes, found {}",
-            level.name(),
-            level.public_len(),
-            public.len()
+        return Err(invalid(tr!(
+            "kerr-akp-public-length",
+            name = level.name(),
+            want = level.public_len(),
+            len = public.len()
         )));
     }
     Ok(KeyMaterial::MlDsa {
@@ -84,8 +90,7 @@ pub fn ml_dsa_public(level: MlDsaLevel, public: &[u8]) -> Result<KeyMaterial, Ke
 /// A fresh key pair from the operating system's randomness.
 pub fn ml_dsa_generate(level: MlDsaLevel) -> Result<KeyMaterial, KeyError> {
     let mut seed = Zeroizing::new([0u8; 32]);
-    aws_lc_rs::rand::fill(seed.as_mut_slice())
-        .map_err(|_| invalid("the system's random generator failed"))?;
+    aws_lc_rs::rand::fill(seed.as_mut_slice()).map_err(|_| invalid(tr!("kerr-akp-1")))?;
     ml_dsa_from_seed(level, seed.as_slice())
 }
 
@@ -118,22 +123,16 @@ pub fn ml_dsa_seed_from_pkcs8(level: MlDsaLevel, octets: &[u8]) -> Result<[u8; 3
         // SEQUENCE { seed OCTET STRING (32), expandedKey OCTET STRING }
         [0x30, ..] => {
             let inner = sequence_body(octets)
-                .ok_or_else(|| invalid(format!("{name} private key: broken SEQUENCE")))?;
+                .ok_or_else(|| invalid(tr!("kerr-akp-2", name = name.to_string())))?;
             match inner {
                 [0x04, 0x20, rest @ ..] if rest.len() >= 32 => {
                     Ok(rest[..32].try_into().unwrap_or([0; 32]))
                 }
-                _ => Err(invalid(format!(
-                    "{name} private key: the SEQUENCE does not start with a 32-byte seed"
-                ))),
+                _ => Err(invalid(tr!("kerr-akp-3", name = name.to_string()))),
             }
         }
-        [0x04, ..] => Err(invalid(format!(
-            "{name} private key holds only the expanded key, without its seed; export it in the seed form (RFC 9881 §6)"
-        ))),
-        _ => Err(invalid(format!(
-            "{name} private key is neither the seed form [0] nor a seed-and-key SEQUENCE"
-        ))),
+        [0x04, ..] => Err(invalid(tr!("kerr-akp-4", name = name.to_string()))),
+        _ => Err(invalid(tr!("kerr-akp-5", name = name.to_string()))),
     }
 }
 
@@ -162,19 +161,17 @@ pub fn ml_dsa_pkcs8_private(seed: &[u8; 32]) -> Zeroizing<Vec<u8>> {
 
 /// An X25519 private key from its 32 bytes, public key derived.
 pub fn x25519_from_private(d: &[u8]) -> Result<KeyMaterial, KeyError> {
-    let d: [u8; 32] = d
-        .try_into()
-        .map_err(|_| invalid("X25519 private key must be 32 bytes"))?;
+    let d: [u8; 32] = d.try_into().map_err(|_| invalid(tr!("kerr-akp-6")))?;
     let private =
         aws_lc_rs::agreement::PrivateKey::from_private_key(&aws_lc_rs::agreement::X25519, &d)
-            .map_err(|_| invalid("X25519 private key is not usable"))?;
+            .map_err(|_| invalid(tr!("kerr-akp-7")))?;
     let public = private
         .compute_public_key()
-        .map_err(|_| invalid("X25519 private key is not usable"))?;
+        .map_err(|_| invalid(tr!("kerr-akp-8")))?;
     let public: [u8; 32] = public
         .as_ref()
         .try_into()
-        .map_err(|_| invalid("X25519 public key must be 32 bytes"))?;
+        .map_err(|_| invalid(tr!("kerr-akp-9")))?;
     Ok(KeyMaterial::X25519 {
         public,
         private: Some(Zeroizing::new(d)),

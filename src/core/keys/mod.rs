@@ -484,12 +484,7 @@ pub(crate) fn ec_coordinates(curve: Curve, point: &[u8]) -> (&[u8], &[u8]) {
 /// Validates a SEC1 point on `curve` and returns it uncompressed.
 fn ec_public_point(curve: Curve, sec1: &[u8]) -> Result<Vec<u8>, KeyError> {
     use p256::elliptic_curve::sec1::ToEncodedPoint as _;
-    let bad = |_| {
-        invalid(format!(
-            "the EC public key is not a point on {}",
-            curve.name()
-        ))
-    };
+    let bad = |_| invalid(tr!("kerr-ec-not-on-curve", curve = curve.name()));
     Ok(match curve {
         Curve::P256 => p256::PublicKey::from_sec1_bytes(sec1)
             .map_err(bad)?
@@ -512,18 +507,13 @@ fn ec_public_point(curve: Curve, sec1: &[u8]) -> Result<Vec<u8>, KeyError> {
 /// Derives the uncompressed public point from a private scalar.
 fn ec_public_from_private(curve: Curve, d: &[u8]) -> Result<Vec<u8>, KeyError> {
     use p256::elliptic_curve::sec1::ToEncodedPoint as _;
-    let bad = |_| {
-        invalid(format!(
-            "the EC private key is not a valid {} scalar",
-            curve.name()
-        ))
-    };
+    let bad = |_| invalid(tr!("kerr-ec-bad-scalar", curve = curve.name()));
     if d.len() != curve.field_len() {
-        return Err(invalid(format!(
-            "the EC private key has {} bytes, {} needs {}",
-            d.len(),
-            curve.name(),
-            curve.field_len()
+        return Err(invalid(tr!(
+            "kerr-ec-scalar-length",
+            len = d.len(),
+            curve = curve.name(),
+            want = curve.field_len()
         )));
     }
     Ok(match curve {
@@ -563,9 +553,7 @@ pub fn parse_text(text: &str) -> Result<KeySet, KeyError> {
         return openssh::parse(trimmed).map(KeySet::single);
     }
     if trimmed.starts_with("---- BEGIN SSH2 PUBLIC KEY") {
-        return Err(invalid(
-            "an SSH2 (RFC 4716) public key; convert it to OpenSSH form (ssh-keygen -i -f key.pub) or PEM",
-        ));
+        return Err(invalid(tr!("kerr-mod-1")));
     }
     parse_secret(text, SecretEncoding::Utf8).map(KeySet::single)
 }

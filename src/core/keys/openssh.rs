@@ -2,6 +2,7 @@
 //! with RustCrypto's `ssh-key` as what they are: keys that verify RS*/PS*, ES* and EdDSA tokens.
 //! Never an HMAC secret: that is the key-confusion forgery (PyJWT GHSA-ffqj-6fqr-9h24).
 
+use crate::tr;
 use ssh_key::public::{EcdsaPublicKey, KeyData};
 
 use super::{Key, KeyError, KeyFormat, KeyMaterial, invalid};
@@ -36,7 +37,7 @@ pub fn looks_like(text: &str) -> bool {
 pub fn parse(text: &str) -> Result<Key, KeyError> {
     let line = text.trim();
     let public = ssh_key::PublicKey::from_openssh(line)
-        .map_err(|e| invalid(format!("OpenSSH public key: {e}")))?;
+        .map_err(|e| invalid(tr!("kerr-openssh-1", e = e.to_string())))?;
     let material = match public.key_data() {
         KeyData::Ed25519(k) => KeyMaterial::Ed25519 {
             public: k.0,
@@ -57,24 +58,24 @@ pub fn parse(text: &str) -> Result<Key, KeyError> {
         KeyData::Rsa(k) => {
             let n =
                 k.n.as_positive_bytes()
-                    .ok_or_else(|| invalid("OpenSSH RSA key with a negative modulus"))?;
+                    .ok_or_else(|| invalid(tr!("kerr-openssh-2")))?;
             let e =
                 k.e.as_positive_bytes()
-                    .ok_or_else(|| invalid("OpenSSH RSA key with a negative exponent"))?;
+                    .ok_or_else(|| invalid(tr!("kerr-openssh-3")))?;
             let public = rsa::RsaPublicKey::new(
                 rsa::BigUint::from_bytes_be(n),
                 rsa::BigUint::from_bytes_be(e),
             )
-            .map_err(|e| invalid(format!("OpenSSH RSA key: {e}")))?;
+            .map_err(|e| invalid(tr!("kerr-openssh-4", e = e.to_string())))?;
             KeyMaterial::Rsa {
                 public,
                 private: None,
             }
         }
         other => {
-            return Err(invalid(format!(
-                "OpenSSH {} keys cannot sign or verify JWTs (JOSE has RSA, ECDSA P-256/384/521 and Ed25519)",
-                other.algorithm()
+            return Err(invalid(tr!(
+                "kerr-openssh-alg",
+                alg = other.algorithm().to_string()
             )));
         }
     };

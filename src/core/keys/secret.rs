@@ -1,6 +1,7 @@
 //! HMAC secrets as text: UTF-8, base64, base64url or hex.
 
 use super::*;
+use crate::tr;
 
 pub(super) fn decode_hex(text: &str) -> Result<Vec<u8>, KeyError> {
     let digits: Vec<u8> = text
@@ -8,19 +9,14 @@ pub(super) fn decode_hex(text: &str) -> Result<Vec<u8>, KeyError> {
         .filter(|b| !b.is_ascii_whitespace() && *b != b':')
         .collect();
     if !digits.len().is_multiple_of(2) {
-        return Err(invalid("hex secret has an odd number of digits"));
+        return Err(invalid(tr!("kerr-secret-1")));
     }
     digits
         .chunks(2)
         .enumerate()
         .map(|(i, pair)| {
             let s = std::str::from_utf8(pair).unwrap_or("??");
-            u8::from_str_radix(s, 16).map_err(|_| {
-                invalid(format!(
-                    "hex secret: digit pair {} is not hexadecimal",
-                    i + 1
-                ))
-            })
+            u8::from_str_radix(s, 16).map_err(|_| invalid(tr!("kerr-hex-pair", n = i + 1)))
         })
         .collect()
 }
@@ -62,12 +58,12 @@ pub fn parse_secret(text: &str, encoding: SecretEncoding) -> Result<Key, KeyErro
             );
             let bytes = engine
                 .decode(cleaned.as_bytes())
-                .map_err(|e| invalid(format!("base64 secret: {e}")))?;
+                .map_err(|e| invalid(tr!("kerr-secret-2", e = e.to_string())))?;
             (bytes, KeyFormat::SecretBase64)
         }
         SecretEncoding::Base64Url => {
-            let bytes =
-                b64::decode(text.trim()).map_err(|e| invalid(format!("base64url secret: {e}")))?;
+            let bytes = b64::decode(text.trim())
+                .map_err(|e| invalid(tr!("kerr-secret-3", e = e.to_string())))?;
             (bytes.bytes, KeyFormat::SecretBase64Url)
         }
         SecretEncoding::Hex => (decode_hex(text)?, KeyFormat::SecretHex),
