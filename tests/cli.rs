@@ -2,7 +2,6 @@
 
 #![allow(clippy::unwrap_used)] // tests fail loudly by design
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
 const A1: &str = "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
@@ -10,14 +9,8 @@ const A1_KEY: &str =
     "b64url:AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow";
 const SECRET: &str = "a-string-secret-at-least-256-bits-long";
 
-fn bin() -> Command {
-    let mut cmd = Command::cargo_bin("jwt-debugger").unwrap();
-    cmd.env("NO_COLOR", "1")
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
-    cmd
-}
+mod common;
+use common::bin;
 
 /// Runs the binary (normally `encode …`) and returns its stdout as one trimmed line.
 fn token_from(args: &[&str]) -> String {

@@ -3,7 +3,6 @@
 
 #![allow(clippy::unwrap_used)] // tests fail loudly by design
 
-use assert_cmd::Command;
 use jwt_debugger::core::jwe::{self, Enc, EncryptOptions, JweStatus, KeyAlg, KeyNeed};
 use jwt_debugger::core::{self, KeySet, Options, keygen};
 use proptest::prelude::*;
@@ -12,14 +11,8 @@ const OCT16: &str = r#"{"kty":"oct","k":"GawgguFyGrWKav7AX4VKUg"}"#;
 const A3: &str = "eyJhbGciOiJBMTI4S1ciLCJlbmMiOiJBMTI4Q0JDLUhTMjU2In0.6KB707dM9YTIgHtLvtgWQ8mKwboJW3of9locizkDTHzBC2IlrT1oOQ.AxY8DCtDaGlsbGljb3RoZQ.KDlTtXchhZTGufMYmOYGS4HffxPSUrfmqCHXaI9wOGY.U0m_YmjN04DJvceFICbCVQ";
 const SECRET: &str = "a-string-secret-at-least-256-bits-long";
 
-fn bin() -> Command {
-    let mut cmd = Command::cargo_bin("jwt-debugger").unwrap();
-    cmd.env("NO_COLOR", "1")
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
-    cmd
-}
+mod common;
+use common::bin;
 
 fn run(args: &[&str]) -> (i32, serde_json::Value) {
     let out = bin().args(args).output().unwrap();

@@ -4,20 +4,13 @@
 
 #![allow(clippy::unwrap_used)] // tests fail loudly by design
 
-use assert_cmd::Command;
 use base64::Engine as _;
 use serde_json::{Value, json};
 
 const SECRET: &str = "a-string-secret-at-least-256-bits-long";
 
-fn bin() -> Command {
-    let mut cmd = Command::cargo_bin("jwt-debugger").unwrap();
-    cmd.env("NO_COLOR", "1")
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
-    cmd
-}
+mod common;
+use common::bin;
 
 fn b64(s: &str) -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s)

@@ -3,20 +3,13 @@
 
 #![allow(clippy::unwrap_used)] // tests fail loudly by design
 
-use assert_cmd::Command;
 use jwt_debugger::core::{self, Options, SignatureStatus, b64, keys, sign};
 
 const NOW: i64 = 1_800_000_000;
 const SECRET: &str = "a-string-secret-at-least-256-bits-long";
 
-fn bin() -> Command {
-    let mut cmd = Command::cargo_bin("jwt-debugger").unwrap();
-    cmd.env("NO_COLOR", "1")
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
-    cmd
-}
+mod common;
+use common::bin;
 
 fn secret() -> keys::KeySet {
     keys::parse_text(SECRET).unwrap()

@@ -57,6 +57,18 @@ impl Walk<'_> {
         }
     }
 
+    /// A member only one side has: `before` present means removed, else added.
+    fn one_sided(&mut self, path: String, before: Option<&Value>, after: Option<&Value>) {
+        self.push(Difference {
+            part: self.part,
+            path,
+            kind: if before.is_some() { "removed" } else { "added" },
+            before: before.cloned(),
+            after: after.cloned(),
+            note: None,
+        });
+    }
+
     fn values(&mut self, path: &str, top_name: Option<&str>, a: &Value, b: &Value) {
         match (a, b) {
             (Value::Object(x), Value::Object(y)) => {
@@ -64,26 +76,12 @@ impl Walk<'_> {
                     let p = format!("{path}/{}", pointer_escape(name));
                     match y.get(name) {
                         Some(vb) => self.values(&p, path.is_empty().then_some(name), va, vb),
-                        None => self.push(Difference {
-                            part: self.part,
-                            path: p,
-                            kind: "removed",
-                            before: Some(va.clone()),
-                            after: None,
-                            note: None,
-                        }),
+                        None => self.one_sided(p, Some(va), None),
                     }
                 }
                 for (name, vb) in y {
                     if !x.contains_key(name) {
-                        self.push(Difference {
-                            part: self.part,
-                            path: format!("{path}/{}", pointer_escape(name)),
-                            kind: "added",
-                            before: None,
-                            after: Some(vb.clone()),
-                            note: None,
-                        });
+                        self.one_sided(format!("{path}/{}", pointer_escape(name)), None, Some(vb));
                     }
                 }
             }
@@ -92,23 +90,7 @@ impl Walk<'_> {
                     let p = format!("{path}/{i}");
                     match (x.get(i), y.get(i)) {
                         (Some(va), Some(vb)) => self.values(&p, None, va, vb),
-                        (Some(va), None) => self.push(Difference {
-                            part: self.part,
-                            path: p,
-                            kind: "removed",
-                            before: Some(va.clone()),
-                            after: None,
-                            note: None,
-                        }),
-                        (None, Some(vb)) => self.push(Difference {
-                            part: self.part,
-                            path: p,
-                            kind: "added",
-                            before: None,
-                            after: Some(vb.clone()),
-                            note: None,
-                        }),
-                        (None, None) => {}
+                        (before, after) => self.one_sided(p, before, after),
                     }
                 }
             }

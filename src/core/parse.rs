@@ -601,6 +601,16 @@ fn decode_payload(d: &mut Decoded) {
 }
 
 impl Decoded {
+    /// A header member as one line of text: a string as it is, other JSON as JSON, "" when absent.
+    pub fn header_member(&self, name: &str) -> String {
+        member_text(self.header.as_ref().and_then(|h| h.get(name)))
+    }
+
+    /// A claim as one line of text, like [`Decoded::header_member`].
+    pub fn claim_member(&self, name: &str) -> String {
+        member_text(self.claims().and_then(|c| c.get(name)))
+    }
+
     /// Puts a decrypted JWE plaintext where a JWS payload would be, so that its claims, times
     /// and findings are read like any payload's.
     pub fn set_decrypted_payload(&mut self, bytes: &[u8]) {
@@ -610,6 +620,14 @@ impl Decoded {
             &mut self.duplicates_omitted,
         );
         self.payload_bytes = Some(bytes.to_vec());
+    }
+}
+
+fn member_text(value: Option<&Value>) -> String {
+    match value {
+        None => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
     }
 }
 

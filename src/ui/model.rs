@@ -512,13 +512,7 @@ impl Model {
             .take(MAX_FOUND_ROWS)
             .map(|f| {
                 let a = core::analyze(&f.token, keys.as_ref(), options.clone());
-                let text = |v: Option<&Value>| match v {
-                    None => String::new(),
-                    Some(Value::String(s)) => s.clone(),
-                    Some(other) => other.to_string(),
-                };
-                let header = a.decoded.header.as_ref();
-                let claims = a.decoded.claims();
+                let d = &a.decoded;
                 let (status, status_ok) = match &a.jwe {
                     Some(j) => (
                         format!("jwe: {}", j.status.as_str()),
@@ -530,11 +524,12 @@ impl Model {
                     ),
                 };
                 FoundRow {
-                    alg: text(header.and_then(|h| h.get("alg"))),
-                    kid: text(header.and_then(|h| h.get("kid"))),
-                    iss: text(claims.and_then(|c| c.get("iss"))),
-                    sub: text(claims.and_then(|c| c.get("sub"))),
-                    exp: claims
+                    alg: d.header_member("alg"),
+                    kid: d.header_member("kid"),
+                    iss: d.claim_member("iss"),
+                    sub: d.claim_member("sub"),
+                    exp: d
+                        .claims()
                         .and_then(|c| c.get("exp"))
                         .and_then(core::claims::numeric_date),
                     validity: a.validity.state,
@@ -1080,16 +1075,11 @@ impl Model {
             return;
         }
         let d = &self.analysis.decoded;
-        let text = |v: Option<&Value>| match v {
-            None => String::new(),
-            Some(Value::String(s)) => s.clone(),
-            Some(other) => other.to_string(),
-        };
         let entry = HistoryEntry {
-            alg: text(d.header.as_ref().and_then(|h| h.get("alg"))),
-            kid: text(d.header.as_ref().and_then(|h| h.get("kid"))),
-            iss: text(d.claims().and_then(|c| c.get("iss"))),
-            sub: text(d.claims().and_then(|c| c.get("sub"))),
+            alg: d.header_member("alg"),
+            kid: d.header_member("kid"),
+            iss: d.claim_member("iss"),
+            sub: d.claim_member("sub"),
             seen: self.now,
             token,
         };
