@@ -157,10 +157,11 @@ fn token_at(run: &[u8], start: usize) -> Option<usize> {
         let to = dots.get(i).copied().unwrap_or(end).min(end);
         to - from
     };
-    // A JWS payload is never empty (its signature may be, for alg none); in a JWE only the
-    // encrypted key may be empty (dir, ECDH-ES).
+    // A JWS payload is never empty (its signature may be, for alg none). In a JWE the encrypted
+    // key may be empty (dir, ECDH-ES) and so may the ciphertext (an empty plaintext under GCM);
+    // the IV and the tag never are.
     let shaped = if jwe {
-        segment(2) > 0 && segment(3) > 0 && segment(4) > 0
+        segment(2) > 0 && segment(4) > 0
     } else {
         segment(1) > 0
     };
@@ -640,6 +641,14 @@ mod tests {
             tokens(&format!("{spaced} {unsecured} end")),
             vec![spaced, unsecured]
         );
+    }
+
+    #[test]
+    fn a_jwe_with_an_empty_key_and_an_empty_ciphertext_counts() {
+        // dir + A128GCM over an empty plaintext: only the IV and the tag hold bytes.
+        let jwe =
+            "eyJhbGciOiJkaXIiLCJlbmMiOiJBMTI4R0NNIn0..mGY5HJQKByWEAjdu..3jscXWwgagbhs-167bGq6g";
+        assert_eq!(tokens(&format!("got {jwe}, done")), vec![jwe.to_owned()]);
     }
 
     #[test]
