@@ -549,34 +549,29 @@ fn main() -> ExitCode {
     }
     let mut tally = Tally::default();
     let mut broken = false;
-    for name in FILES {
-        let before = (tally.passed, tally.failed);
-        let result = if name.starts_with("wycheproof") {
-            wycheproof(&dir, name, &mut tally)
-        } else if *name == "attack_samples.json" {
-            attacks(&dir, &mut tally)
-        } else {
-            rfc_tokens(&dir, name, &mut tally)
-        };
-        if let Err(e) = result {
-            eprintln!("conformance: {name}: {e}");
-            broken = true;
-        }
-        println!(
-            "{name}: {} passed, {} failed",
-            tally.passed - before.0,
-            tally.failed - before.1
-        );
-    }
-    type Run = fn(&Path, &mut Tally) -> Result<(), String>;
-    let jwe_runs: [(&str, Run); 2] = [
-        ("wycheproof/json_web_encryption_test.json", wycheproof_jwe),
-        (
-            "tests/vectors/rfc_jwe.json (RFC 7516 A.1-A.3, RFC 7520 §5.3)",
-            |_, t| rfc_jwe(t),
-        ),
-    ];
-    for (name, run) in jwe_runs {
+    type Run = Box<dyn Fn(&Path, &mut Tally) -> Result<(), String>>;
+    let mut runs: Vec<(String, Run)> = FILES
+        .iter()
+        .map(|&name| {
+            let run: Run = if name.starts_with("wycheproof") {
+                Box::new(move |dir, t| wycheproof(dir, name, t))
+            } else if name == "attack_samples.json" {
+                Box::new(attacks)
+            } else {
+                Box::new(move |dir, t| rfc_tokens(dir, name, t))
+            };
+            (name.to_owned(), run)
+        })
+        .collect();
+    runs.push((
+        "wycheproof/json_web_encryption_test.json".into(),
+        Box::new(wycheproof_jwe),
+    ));
+    runs.push((
+        "tests/vectors/rfc_jwe.json (RFC 7516 A.1-A.3, RFC 7520 §5.3)".into(),
+        Box::new(|_, t| rfc_jwe(t)),
+    ));
+    for (name, run) in runs {
         let before = (tally.passed, tally.failed);
         if let Err(e) = run(&dir, &mut tally) {
             eprintln!("conformance: {name}: {e}");

@@ -3,24 +3,13 @@
 
 use zeroize::Zeroizing;
 
-use crate::core::keys::{self, KeyError, KeySet, SecretEncoding};
+use crate::core::keys::{self, KeyError, KeySet};
 use crate::core::read;
 
 /// Resolves a key argument into keys. A file is read up to [`read::MAX_KEY_BYTES`].
 pub fn resolve(spec: &str) -> Result<KeySet, KeyError> {
-    let single = |k| KeySet {
-        keys: vec![k],
-        is_set: false,
-        skipped: Vec::new(),
-    };
-    if let Some(rest) = spec.strip_prefix("b64:") {
-        return keys::parse_secret(rest, SecretEncoding::Base64).map(single);
-    }
-    if let Some(rest) = spec.strip_prefix("b64url:") {
-        return keys::parse_secret(rest, SecretEncoding::Base64Url).map(single);
-    }
-    if let Some(rest) = spec.strip_prefix("hex:") {
-        return keys::parse_secret(rest, SecretEncoding::Hex).map(single);
+    if let Some(secret) = keys::parse_prefixed_secret(spec) {
+        return secret.map(KeySet::of);
     }
     if let Some(path) = spec.strip_prefix('@') {
         let bytes =

@@ -578,16 +578,11 @@ fn jwe_rules(header: &Value, cx: &Context<'_>, decrypted: bool, out: &mut Vec<Fi
         alg.needs(super::jwe::Enc::A128Gcm),
         KeyNeed::Rsa | KeyNeed::Ecdh
     );
-    let nested = header
-        .get("cty")
-        .and_then(Value::as_str)
-        .is_some_and(|c| c.eq_ignore_ascii_case("JWT"))
-        || cx
-            .decoded
-            .payload_bytes
-            .as_deref()
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .is_some_and(|t| find_token(t.trim()) == Some(t.trim()));
+    let nested = cx
+        .decoded
+        .payload_bytes
+        .as_deref()
+        .is_some_and(|b| super::inner_token(cx.decoded, b).is_some());
     if public_key_alg && decrypted && !nested {
         out.push(finding(
             FindingId::JweNotSigned,

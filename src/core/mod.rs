@@ -225,7 +225,7 @@ pub fn analyze_decoded(decoded: Decoded, keys: Option<&KeySet>, options: Options
 
 /// The plaintext of a decrypted JWE as a token, when it is one: `cty: JWT`, or text that is a
 /// compact token as it stands.
-fn inner_token(decoded: &Decoded, plaintext: &[u8]) -> Option<String> {
+pub(crate) fn inner_token(decoded: &Decoded, plaintext: &[u8]) -> Option<String> {
     let text = std::str::from_utf8(plaintext).ok()?.trim();
     let cty_jwt = decoded
         .header

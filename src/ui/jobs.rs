@@ -28,7 +28,6 @@ pub enum JobResult {
 /// `hex:` or plain text, and for PBES2 the password as typed.
 fn recipient_key(text: &str, need: core::jwe::KeyNeed) -> Result<core::Key, String> {
     use core::jwe::KeyNeed;
-    use core::keys::SecretEncoding;
     let trimmed = text.trim();
     let parsed = match need {
         KeyNeed::Password => return Ok(core::KeySet::from_secret(text.as_bytes()).keys.remove(0)),
@@ -36,17 +35,11 @@ fn recipient_key(text: &str, need: core::jwe::KeyNeed) -> Result<core::Key, Stri
         KeyNeed::Secret(_) if trimmed.starts_with('{') => {
             keys::parse_text(trimmed).map_err(|e| e.to_string())?
         }
-        KeyNeed::Secret(_) => {
-            let (encoding, body) = [
-                ("b64url:", SecretEncoding::Base64Url),
-                ("b64:", SecretEncoding::Base64),
-                ("hex:", SecretEncoding::Hex),
-            ]
-            .into_iter()
-            .find_map(|(prefix, e)| trimmed.strip_prefix(prefix).map(|b| (e, b)))
-            .unwrap_or((SecretEncoding::Utf8, text));
-            core::KeySet::of(keys::parse_secret(body, encoding).map_err(|e| e.to_string())?)
-        }
+        KeyNeed::Secret(_) => core::KeySet::of(
+            keys::parse_prefixed_secret(trimmed)
+                .unwrap_or_else(|| keys::parse_secret(text, keys::SecretEncoding::Utf8))
+                .map_err(|e| e.to_string())?,
+        ),
     };
     parsed
         .keys

@@ -32,7 +32,7 @@ use asn1::*;
 pub use asn1::{MAX_RSA_BITS, parse_der};
 use jwk::parse_json_key;
 pub use jwk::{MAX_JWKS_KEYS, parse_jwk};
-pub use secret::{SecretEncoding, parse_secret};
+pub use secret::{SecretEncoding, parse_prefixed_secret, parse_secret};
 
 /// True when `text` is, or holds, a public key in a format people paste: an OpenSSH public key
 /// line, PEM of any label, or a JWK/JWKS with a key that is not `oct`. Such text is never taken

@@ -46,6 +46,21 @@ impl SecretEncoding {
 }
 
 /// Reads a secret written in `encoding`.
+/// A secret written with its encoding in front (`b64:…`, `b64url:…`, `hex:…`), as the command
+/// line and the Encrypt tool take it; `None` when the text has no such prefix.
+pub fn parse_prefixed_secret(text: &str) -> Option<Result<Key, KeyError>> {
+    [
+        ("b64url:", SecretEncoding::Base64Url),
+        ("b64:", SecretEncoding::Base64),
+        ("hex:", SecretEncoding::Hex),
+    ]
+    .into_iter()
+    .find_map(|(prefix, encoding)| {
+        text.strip_prefix(prefix)
+            .map(|body| parse_secret(body, encoding))
+    })
+}
+
 pub fn parse_secret(text: &str, encoding: SecretEncoding) -> Result<Key, KeyError> {
     let (bytes, format) = match encoding {
         SecretEncoding::Utf8 => (text.as_bytes().to_vec(), KeyFormat::SecretUtf8),
