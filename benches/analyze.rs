@@ -49,8 +49,40 @@ fn bench_algorithms(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("typical", alg.name()), |b| {
             b.iter(|| core::analyze(black_box(&token), Some(&verifier), Options::at(NOW)))
         });
+        // The same token through jsonwebtoken's own decode + verify (no findings, no claims
+        // explained): the floor the full analysis is compared with.
+        let (jkey, jalg) = bare_key(&key, alg);
+        let mut validation = jsonwebtoken::Validation::new(jalg);
+        validation.validate_aud = false;
+        validation.validate_exp = false;
+        validation.required_spec_claims.clear();
+        jsonwebtoken::decode::<serde_json::Value>(&token, &jkey, &validation).expect("bare decode");
+        group.bench_function(BenchmarkId::new("bare_jsonwebtoken", alg.name()), |b| {
+            b.iter(|| {
+                jsonwebtoken::decode::<serde_json::Value>(black_box(&token), &jkey, &validation)
+            })
+        });
     }
     group.finish();
+}
+
+/// jsonwebtoken's decoding key and algorithm for a generated key.
+fn bare_key(key: &keys::Key, alg: Alg) -> (jsonwebtoken::DecodingKey, jsonwebtoken::Algorithm) {
+    use jsonwebtoken::Algorithm as J;
+    let jalg = match alg {
+        Alg::HS256 => J::HS256,
+        Alg::RS256 => J::RS256,
+        Alg::ES256 => J::ES256,
+        _ => J::EdDSA,
+    };
+    let dkey = if key.is_secret() {
+        jsonwebtoken::DecodingKey::from_secret(key.secret_bytes().expect("secret"))
+    } else {
+        let jwk: jsonwebtoken::jwk::Jwk =
+            serde_json::from_value(core::export::jwk(key, false)).expect("jwk");
+        jsonwebtoken::DecodingKey::from_jwk(&jwk).expect("decoding key")
+    };
+    (dkey, jalg)
 }
 
 fn bench_sizes(c: &mut Criterion) {

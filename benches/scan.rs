@@ -55,5 +55,56 @@ fn bench_scan(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_scan);
+/// The hardest inputs we know for the candidate search: every byte pair a header start, headers
+/// that decode to long valid JSON prefixes, and dots in every place a token could need them.
+fn adversarial(bytes: usize) -> Vec<(&'static str, Vec<u8>)> {
+    use base64::Engine as _;
+    let b64 = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
+    let repeat = |unit: &str| {
+        unit.as_bytes()
+            .iter()
+            .copied()
+            .cycle()
+            .take(bytes)
+            .collect()
+    };
+    // Nested objects whose every level starts at a base64 group: each level a candidate.
+    let nested = {
+        let mut json = String::new();
+        while json.len() < 5000 {
+            json.push_str("{\"alg\":");
+        }
+        json.push('1');
+        format!("{}.e30.c2ln\n", b64(&json))
+    };
+    vec![
+        ("a run of header starts, no dots", repeat("ew")),
+        ("header starts with a dot every 8 KiB", {
+            let unit = format!("{}..\n", "ewew".repeat(2048));
+            repeat(&unit)
+        }),
+        ("header starts and dots everywhere", repeat("ewx.ey.")),
+        ("deeply nested header candidates", repeat(&nested)),
+    ]
+}
+
+fn bench_adversarial(c: &mut Criterion) {
+    let mut group = c.benchmark_group("scan_adversarial");
+    group.sample_size(10);
+    for (name, text) in adversarial(16 << 20) {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let mut s = scan::TextScanner::new();
+                for chunk in text.chunks(1 << 20) {
+                    s.feed(chunk);
+                }
+                black_box(s.finish())
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_scan, bench_adversarial);
 criterion_main!(benches);

@@ -209,7 +209,7 @@ fn rfc_tokens(dir: &Path, file: &str, tally: &mut Tally) -> Result<(), String> {
             tally.check(plaintext(&a) == Some(want.as_bytes()), &what, || {
                 a.jwe
                     .as_ref()
-                    .map_or("not a JWE".into(), |j| j.detail.clone())
+                    .map_or("not a JWE".into(), |j| j.detail.to_string())
             });
             if let Ok(Some(inner_keys)) = key_set(&v["inner_verification_key"]) {
                 let nested = core::analyze(
@@ -318,7 +318,7 @@ fn json_vector(what: &str, text: &str, key: &Value, tally: &mut Tally) {
                 tally.check(
                     a.signature.status == SignatureStatus::Verified,
                     &format!("{what} signature {}", i + 1),
-                    || a.signature.detail.clone(),
+                    || a.signature.detail.to_string(),
                 );
             }
         }
@@ -488,7 +488,7 @@ fn wycheproof_jwe(dir: &Path, tally: &mut Tally) -> Result<(), String> {
                         "expected the plaintext, got {status}: {}",
                         a.as_ref()
                             .and_then(|a| a.jwe.as_ref())
-                            .map_or(String::new(), |j| j.detail.clone())
+                            .map_or(String::new(), |j| j.detail.to_string())
                     )
                 });
             } else {
@@ -517,7 +517,7 @@ fn rfc_jwe(tally: &mut Tally) -> Result<(), String> {
         tally.check(plaintext(&a) == Some(want), &what, || {
             a.jwe
                 .as_ref()
-                .map_or("not a JWE".into(), |j| j.detail.clone())
+                .map_or("not a JWE".into(), |j| j.detail.to_string())
         });
         // The same token with one byte of its ciphertext changed is refused.
         let mut parts: Vec<String> = token.split('.').map(str::to_owned).collect();

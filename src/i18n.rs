@@ -2,22 +2,14 @@
 //! `assets/i18n/<lang>/`, embedded at compile time. English and Korean. Identifiers (claim names,
 //! `alg` values, finding ids) are never translated; `--json` output stays language-neutral.
 
-use std::borrow::Cow;
 use std::cell::Cell;
-use std::collections::HashMap;
+use std::sync::OnceLock;
 
-use fluent_templates::fluent_bundle::FluentValue;
-use fluent_templates::{LanguageIdentifier, Loader as _};
-use unic_langid::langid;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::{LanguageIdentifier, langid};
 
-fluent_templates::static_loader! {
-    static LOCALES = {
-        locales: "./assets/i18n",
-        fallback_language: "en",
-        // No Unicode isolation marks around arguments: they would show as boxes in egui.
-        customise: |bundle| bundle.set_use_isolating(false),
-    };
-}
+use crate::core::msg::{Arg, Text};
 
 /// A language the app speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -95,55 +87,223 @@ pub fn current() -> Lang {
     CURRENT.with(Cell::get)
 }
 
-/// The text for `key` in the current language (English when the key is missing there).
-pub fn text(key: &str) -> String {
-    LOCALES.lookup(&current().id(), key)
+type Bundle = FluentBundle<FluentResource>;
+
+/// The catalogue of one language, parsed the first time a text in it is rendered: a command that
+/// prints only JSON ids or nothing at all never parses one, and English output never parses
+/// Korean.
+fn bundle(lang: Lang) -> &'static Bundle {
+    static EN: OnceLock<Bundle> = OnceLock::new();
+    static KO: OnceLock<Bundle> = OnceLock::new();
+    let (cell, sources): (_, [&str; 2]) = match lang {
+        Lang::En => (
+            &EN,
+            [
+                include_str!("../assets/i18n/en/main.ftl"),
+                include_str!("../assets/i18n/en/core.ftl"),
+            ],
+        ),
+        Lang::Ko => (
+            &KO,
+            [
+                include_str!("../assets/i18n/ko/main.ftl"),
+                include_str!("../assets/i18n/ko/core.ftl"),
+            ],
+        ),
+    };
+    cell.get_or_init(|| {
+        let mut bundle = FluentBundle::new_concurrent(vec![lang.id()]);
+        // No Unicode isolation marks around arguments: they would show as boxes in egui and as
+        // invisible characters on a terminal.
+        bundle.set_use_isolating(false);
+        for source in sources {
+            // The catalogues are checked by tests (every key parses and exists in both languages);
+            // a broken entry is skipped rather than losing the whole language.
+            let resource = match FluentResource::try_new(source.to_owned()) {
+                Ok(r) => r,
+                Err((r, _)) => r,
+            };
+            bundle.add_resource_overriding(resource);
+        }
+        bundle
+    })
 }
 
-/// The text for `key` with arguments (`{ $name }` in the catalogue).
-pub fn text_with(key: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
-    let map: HashMap<Cow<'static, str>, FluentValue> = args
-        .iter()
-        .map(|(name, value)| (Cow::Borrowed(*name), value.clone()))
-        .collect();
-    LOCALES.lookup_with_args(&current().id(), key, &map)
+/// Formats message `key` of `bundle`, or `None` when the bundle lacks it.
+fn format(bundle: &Bundle, key: &str, args: Option<&FluentArgs<'_>>) -> Option<String> {
+    let pattern = bundle.get_message(key)?.value()?;
+    let mut errors = Vec::new();
+    Some(
+        bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned(),
+    )
+}
+
+/// Message `key` in `lang` (English when `lang` lacks it; the key itself when both do, so that a
+/// missing text is visible, never an empty line).
+fn lookup(lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> String {
+    format(bundle(lang), key, args)
+        .or_else(|| (lang != Lang::En).then(|| format(bundle(Lang::En), key, args))?)
+        .unwrap_or_else(|| key.to_owned())
+}
+
+/// The text for `key` in the current language (English when the key is missing there).
+pub fn text(key: &str) -> String {
+    lookup(current(), key, None)
+}
+
+/// The text for `key` with arguments (`{ $name }` in the catalogue), in the current language.
+pub fn text_with(key: &str, args: &[(&'static str, Arg)]) -> String {
+    render_msg(key, args, current())
+}
+
+/// `text` in words, in `lang`: what every viewer (the app, the command line, `--json` in English)
+/// calls to show what the core found.
+pub fn render(text: &Text, lang: Lang) -> String {
+    let mut out = String::new();
+    render_into(text, lang, &mut out);
+    out
+}
+
+fn render_into(text: &Text, lang: Lang, out: &mut String) {
+    match text {
+        Text::Msg(m) => out.push_str(&render_msg(&m.key, &m.args, lang)),
+        Text::Plain(p) => out.push_str(p),
+        Text::Seq(items) => items.iter().for_each(|t| render_into(t, lang, out)),
+    }
+}
+
+fn render_msg(key: &str, args: &[(&'static str, Arg)], lang: Lang) -> String {
+    if args.is_empty() {
+        return lookup(lang, key, None);
+    }
+    let mut fluent = FluentArgs::with_capacity(args.len());
+    for (name, arg) in args {
+        let value: FluentValue<'static> = match arg {
+            Arg::Str(s) => FluentValue::from(s.clone().into_owned()),
+            Arg::Int(n) => FluentValue::from(*n),
+            Arg::Text(t) => FluentValue::from(render(t, lang)),
+            Arg::Relative { at, now } => {
+                FluentValue::from(render(&crate::core::time::relative(*at, *now), lang))
+            }
+            Arg::Span(secs) => {
+                FluentValue::from(render(&crate::core::time::span_phrase(*secs), lang))
+            }
+            Arg::Utc(at) => FluentValue::from(crate::core::time::rfc3339(*at)),
+        };
+        fluent.set(*name, value);
+    }
+    lookup(lang, key, Some(&fluent))
+}
+
+/// Shown in the current language of this thread (the command line sets it once; the app renders
+/// with its own language through [`render`]).
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&render(self, current()))
+    }
+}
+
+/// `--json` is the same in every language: texts are written in English.
+impl serde::Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&render(self, Lang::En))
+    }
+}
+
+/// A finding's severity as a word: "critical", "위험".
+pub fn severity_word(severity: crate::core::Severity) -> String {
+    use crate::core::Severity;
+    lookup(
+        current(),
+        match severity {
+            Severity::Critical => "severity-critical",
+            Severity::Error => "severity-error",
+            Severity::Warn => "severity-warn",
+            Severity::Info => "severity-info",
+        },
+        None,
+    )
+}
+
+/// Titles and descriptions of the bundled claim dictionary in one language: the translation laid
+/// over the English entries (`assets/i18n/<lang>/claims.json`), parsed the first time it is needed.
+#[derive(serde::Deserialize, Default)]
+struct DictionaryTexts {
+    #[serde(default)]
+    claims: std::collections::HashMap<String, EntryText>,
+    #[serde(default)]
+    header: std::collections::HashMap<String, EntryText>,
+}
+
+#[derive(serde::Deserialize, Default)]
+struct EntryText {
+    title: String,
+    #[serde(default)]
+    description: String,
+}
+
+fn dictionary_texts(lang: Lang) -> Option<&'static DictionaryTexts> {
+    static KO: OnceLock<DictionaryTexts> = OnceLock::new();
+    match lang {
+        Lang::En => None,
+        Lang::Ko => Some(KO.get_or_init(|| {
+            serde_json::from_str(include_str!("../assets/i18n/ko/claims.json")).unwrap_or_default()
+        })),
+    }
+}
+
+/// The translated words of a bundled dictionary entry, when `lang` has them.
+fn translated(claim: &crate::core::Claim, lang: Lang) -> Option<&'static EntryText> {
+    use crate::core::claims::Location;
+    if !claim.entry.as_ref()?.bundled {
+        return None;
+    }
+    let texts = dictionary_texts(lang)?;
+    match claim.location {
+        Location::Header => texts.header.get(&claim.name),
+        Location::Payload => texts.claims.get(&claim.name),
+    }
+}
+
+/// A claim's title in `lang` (the dictionary's English, or a user's own words, where there is no
+/// translation); `None` for custom members.
+pub fn claim_title(claim: &crate::core::Claim, lang: Lang) -> Option<String> {
+    let entry = claim.entry.as_ref()?;
+    Some(match translated(claim, lang) {
+        Some(t) => t.title.clone(),
+        None => entry.title.clone(),
+    })
+}
+
+/// A claim's description in `lang`, like [`claim_title`].
+pub fn claim_description(claim: &crate::core::Claim, lang: Lang) -> Option<String> {
+    let entry = claim.entry.as_ref()?;
+    Some(match translated(claim, lang) {
+        Some(t) if !t.description.is_empty() => t.description.clone(),
+        _ => entry.description.clone(),
+    })
+}
+
+impl Text {
+    /// The text in English words (the `--json` language; tests).
+    pub fn en(&self) -> String {
+        render(self, Lang::En)
+    }
+}
+
+/// Tests and assertions compare a text with its English words.
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        render(self, Lang::En) == *other
+    }
 }
 
 /// A value for a catalogue argument.
-pub fn arg(value: impl IntoArg) -> FluentValue<'static> {
+pub fn arg(value: impl crate::core::msg::IntoArg) -> Arg {
     value.into_arg()
 }
-
-/// What can be passed as a catalogue argument.
-pub trait IntoArg {
-    fn into_arg(self) -> FluentValue<'static>;
-}
-
-impl IntoArg for &str {
-    fn into_arg(self) -> FluentValue<'static> {
-        FluentValue::from(self.to_owned())
-    }
-}
-impl IntoArg for String {
-    fn into_arg(self) -> FluentValue<'static> {
-        FluentValue::from(self)
-    }
-}
-impl IntoArg for &String {
-    fn into_arg(self) -> FluentValue<'static> {
-        FluentValue::from(self.clone())
-    }
-}
-macro_rules! number_arg {
-    ($($t:ty),*) => {$(
-        impl IntoArg for $t {
-            fn into_arg(self) -> FluentValue<'static> {
-                FluentValue::from(self)
-            }
-        }
-    )*};
-}
-number_arg!(i64, u64, usize, u32, i32, f64);
 
 /// `tr!("key")` or `tr!("key", name = value, …)`: the text for `key` in the current language.
 #[macro_export]
@@ -153,6 +313,17 @@ macro_rules! tr {
     };
     ($key:expr, $($name:ident = $value:expr),+ $(,)?) => {
         $crate::i18n::text_with($key, &[$((stringify!($name), $crate::i18n::arg($value))),+])
+    };
+}
+
+/// `tr_in!(lang, "key", …)`: as [`tr!`], in the given language rather than this thread's.
+#[macro_export]
+macro_rules! tr_in {
+    ($lang:expr, $key:expr) => {
+        $crate::i18n::render(&$crate::msg!($key), $lang)
+    };
+    ($lang:expr, $key:expr, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::render(&$crate::msg!($key, $($name = $value),+), $lang)
     };
 }
 
@@ -210,6 +381,8 @@ mod tests {
                 continue;
             }
             let text = std::fs::read_to_string(&path).unwrap();
+            // `tr!("…")` renders now, `msg!("…")` later: both name a catalogue key.
+            let text = text.replace("msg!(\"", "tr!(\"");
             let pieces = text.split("tr!(\"");
             let mut before = None;
             for piece in pieces {

@@ -27,15 +27,15 @@ fn render(token: &str) -> String {
             core::claims::Location::Payload => "payload",
         };
         out.push_str(&format!("{loc} {} = {}\n", c.name, c.value));
-        match (&c.title, &c.spec) {
-            (Some(t), Some(s)) => out.push_str(&format!("    {t} ({s})\n")),
-            _ => out.push_str("    custom claim\n"),
+        match &c.entry {
+            Some(e) => out.push_str(&format!("    {} ({})\n", e.title, e.spec)),
+            None => out.push_str("    custom claim\n"),
         }
         if let Some(e) = &c.explanation {
             out.push_str(&format!("    → {e}\n"));
         }
         if let Some(t) = &c.time {
-            out.push_str(&format!("    time: {} ({})\n", t.utc, t.relative));
+            out.push_str(&format!("    time: {} ({})\n", t.utc(), t.relative()));
         }
         if let Some(p) = &c.time_problem {
             out.push_str(&format!(

@@ -29,20 +29,32 @@ fn json_of(output: &[u8]) -> serde_json::Value {
 }
 
 #[test]
-fn decode_with_the_right_key_exits_0_and_says_verified() {
+fn decode_with_the_right_key_says_verified_and_exits_by_the_time_window() {
+    // RFC 7515 A.1 expired in 2011: the signature verifies, the time does not (PyJWT raises
+    // ExpiredSignatureError, jwt-cli exits 1), and the output says which half failed.
     bin()
         .args(["decode", A1, "--key", A1_KEY])
         .assert()
-        .code(0)
+        .code(1)
         .stdout(predicate::str::contains("Signature verified"))
         .stdout(predicate::str::contains("2011-03-22T18:43:00Z"))
-        .stdout(predicate::str::contains("Expired"));
+        .stdout(predicate::str::contains("Expired"))
+        .stdout(predicate::str::contains("the token has expired"));
+    bin()
+        .args(["decode", A1, "--key", A1_KEY, "--ignore-exp"])
+        .assert()
+        .code(0);
+    bin()
+        .args(["decode", A1, "--key", A1_KEY, "--now", "1300819300"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Signature verified").count(1));
 }
 
 #[test]
 fn decode_reads_stdin_and_strips_the_bearer_prefix() {
     bin()
-        .args(["decode", "--key", A1_KEY, "--json"])
+        .args(["decode", "--key", A1_KEY, "--json", "--ignore-exp"])
         .write_stdin(format!("Authorization: Bearer {A1}\n"))
         .assert()
         .code(0)
@@ -665,7 +677,7 @@ fn keygen_writes_pem_and_jwk_files_that_sign_and_verify() {
         .arg(&out)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("cannot create"));
+        .stderr(predicate::str::contains("already exists"));
 }
 
 #[test]

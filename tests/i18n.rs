@@ -179,22 +179,26 @@ fn findings_signature_details_and_key_descriptions_read_in_korean_with_ids_uncha
     let hs = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
     let secret = core::keys::parse_text("secret").unwrap();
 
-    jwt_debugger::i18n::set(Lang::Ko);
+    // The analysis holds no words: made on a thread whose language is English, it reads in
+    // Korean when it is shown in Korean.
+    jwt_debugger::i18n::set(Lang::En);
     let a = core::analyze(&unsecured, None, Options::at(NOW));
     let b = core::analyze(hs, Some(&secret), Options::at(NOW));
     let garbage = core::analyze("abc.d!f", None, Options::at(NOW));
     let key = secret.describe();
-    let key_error = core::keys::parse_text(r#"{"kty":"EC","crv":"P-999","x":"AA","y":"AA"}"#)
-        .unwrap_err()
-        .to_string();
-    jwt_debugger::i18n::set(Lang::En);
-    assert!(is_korean(&key_error), "{key_error}");
+    let core::keys::KeyError::Invalid(key_error) =
+        core::keys::parse_text(r#"{"kty":"EC","crv":"P-999","x":"AA","y":"AA"}"#).unwrap_err()
+    else {
+        panic!("not an invalid-key error")
+    };
+    let ko = |t: &jwt_debugger::core::msg::Text| jwt_debugger::i18n::render(t, Lang::Ko);
+    assert!(is_korean(&ko(&key_error)), "{}", ko(&key_error));
 
     let findings: Vec<_> = a.findings.iter().chain(&b.findings).collect();
     assert!(findings.len() >= 10, "{findings:#?}");
     for f in &findings {
-        assert!(is_korean(&f.title), "{}: {}", f.id, f.title);
-        assert!(is_korean(&f.message), "{}: {}", f.id, f.message);
+        assert!(is_korean(&ko(&f.title)), "{}: {}", f.id, ko(&f.title));
+        assert!(is_korean(&ko(&f.message)), "{}: {}", f.id, ko(&f.message));
         assert!(
             f.id.as_str()
                 .chars()
@@ -212,11 +216,21 @@ fn findings_signature_details_and_key_descriptions_read_in_korean_with_ids_uncha
     ] {
         assert!(a.findings.iter().any(|f| f.id == id), "{id} missing");
     }
-    assert!(is_korean(&a.signature.detail), "{}", a.signature.detail);
-    assert!(is_korean(&b.signature.detail), "{}", b.signature.detail);
-    assert!(is_korean(&garbage.decoded.errors[0].to_string()));
-    assert!(is_korean(&key), "{key}");
-    // The same analysis in English is English.
-    let en = core::analyze(&unsecured, None, Options::at(NOW));
-    assert!(en.findings.iter().all(|f| !is_korean(&f.title)));
+    assert!(
+        is_korean(&ko(&a.signature.detail)),
+        "{}",
+        ko(&a.signature.detail)
+    );
+    assert!(
+        is_korean(&ko(&b.signature.detail)),
+        "{}",
+        ko(&b.signature.detail)
+    );
+    assert!(is_korean(&ko(&garbage.decoded.errors[0].message)));
+    assert!(is_korean(&ko(&key)), "{}", ko(&key));
+    // The same analysis shown in English is English, whatever thread shows it.
+    jwt_debugger::i18n::set(Lang::Ko);
+    let en = |t: &jwt_debugger::core::msg::Text| jwt_debugger::i18n::render(t, Lang::En);
+    assert!(a.findings.iter().all(|f| !is_korean(&en(&f.title))));
+    jwt_debugger::i18n::set(Lang::En);
 }

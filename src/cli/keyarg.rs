@@ -62,7 +62,7 @@ mod tests {
     #[test]
     fn errors_never_echo_the_secret() {
         let err = resolve("hex:deadbeefzz").unwrap_err().to_string();
-        assert!(!err.contains("deadbeef"), "{err}");
+        assert!(!err.to_string().contains("deadbeef"), "{err}");
         let debug = format!("{:?}", resolve("topsecretvalue").unwrap());
         assert!(!debug.contains("topsecretvalue"), "{debug}");
     }

@@ -6,7 +6,8 @@
 //! the base64url alphabet (the standard alphabet's `+` and `/` included), misplaced `=` and
 //! impossible lengths are errors: the token is malformed.
 
-use crate::tr;
+use crate::core::msg::Text;
+use crate::msg;
 use base64::Engine as _;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 
@@ -36,12 +37,12 @@ pub enum Deviation {
 
 impl Deviation {
     /// Human description, without the segment name.
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> Text {
         match self {
             Self::Padding { offset, count } => {
-                tr!("b64-padding", count = *count, offset = *offset)
+                msg!("b64-padding", count = *count, offset = *offset)
             }
-            Self::NonZeroTrailingBits { offset } => tr!("b64-trailing-bits", offset = *offset),
+            Self::NonZeroTrailingBits { offset } => msg!("b64-trailing-bits", offset = *offset),
         }
     }
 }
@@ -52,7 +53,7 @@ pub enum Base64Error {
     InvalidChar {
         offset: usize,
         ch: char,
-        shown: String,
+        shown: Text,
     },
     MisplacedPadding {
         offset: usize,
@@ -64,15 +65,22 @@ pub enum Base64Error {
 
 impl std::error::Error for Base64Error {}
 
+impl Base64Error {
+    /// What is wrong, to be put in words by whoever shows it.
+    pub fn text(&self) -> Text {
+        match self {
+            Self::InvalidChar { offset, shown, .. } => {
+                msg!("b64-invalid-char", offset = *offset, shown = shown.clone())
+            }
+            Self::MisplacedPadding { offset } => msg!("b64-misplaced-padding", offset = *offset),
+            Self::ImpossibleLength { len } => msg!("b64-impossible-length", len = *len),
+        }
+    }
+}
+
 impl std::fmt::Display for Base64Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&match self {
-            Self::InvalidChar { offset, shown, .. } => {
-                tr!("b64-invalid-char", offset = *offset, shown = shown.as_str())
-            }
-            Self::MisplacedPadding { offset } => tr!("b64-misplaced-padding", offset = *offset),
-            Self::ImpossibleLength { len } => tr!("b64-impossible-length", len = *len),
-        })
+        self.text().fmt(f)
     }
 }
 
@@ -83,15 +91,15 @@ pub struct Decoded {
     pub deviations: Vec<Deviation>,
 }
 
-fn show_char(ch: char) -> String {
+fn show_char(ch: char) -> Text {
     match ch {
-        ' ' => tr!("char-space"),
-        '\t' => tr!("char-tab"),
-        '\n' => tr!("char-line-break"),
-        '\r' => tr!("char-carriage-return"),
-        c if c.is_control() => tr!("char-control", code = format!("U+{:04X}", c as u32)),
-        '+' | '/' => tr!("char-standard-b64", ch = ch.to_string()),
-        c => format!("'{c}'"),
+        ' ' => msg!("char-space"),
+        '\t' => msg!("char-tab"),
+        '\n' => msg!("char-line-break"),
+        '\r' => msg!("char-carriage-return"),
+        c if c.is_control() => msg!("char-control", code = format!("U+{:04X}", c as u32)),
+        '+' | '/' => msg!("char-standard-b64", ch = ch.to_string()),
+        c => Text::plain(format!("'{c}'")),
     }
 }
 

@@ -6,6 +6,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::claims::{Dictionary, numeric_date};
+use super::msg::Text;
 use super::parse::{Decoded, Payload};
 
 /// One difference, at a JSON pointer within a part.
@@ -21,9 +22,9 @@ pub struct Difference {
     pub before: Option<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub after: Option<Value>,
-    /// For a time claim, the change in words: "exp +1 h 30 min".
+    /// For a time claim, the change: "exp +1 h 30 min".
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 /// The two tokens side by side.
@@ -35,6 +36,8 @@ pub struct Comparison {
     pub kid: [Option<String>; 2],
     pub same_alg: bool,
     pub same_kid: bool,
+    /// Differences found beyond [`MAX_DIFFERENCES`], counted but not listed.
+    pub omitted: usize,
 }
 
 fn pointer_escape(name: &str) -> String {
@@ -47,6 +50,7 @@ pub const MAX_DIFFERENCES: usize = 10_000;
 struct Walk<'a> {
     part: &'static str,
     out: &'a mut Vec<Difference>,
+    omitted: &'a mut usize,
     time_claims: &'a dyn Fn(&str) -> bool,
 }
 
@@ -54,6 +58,8 @@ impl Walk<'_> {
     fn push(&mut self, d: Difference) {
         if self.out.len() < MAX_DIFFERENCES {
             self.out.push(d);
+        } else {
+            *self.omitted += 1;
         }
     }
 
@@ -102,10 +108,10 @@ impl Walk<'_> {
                         let (t0, t1) = (numeric_date(a)?, numeric_date(b)?);
                         let delta = t1.saturating_sub(t0);
                         let sign = if delta < 0 { "−" } else { "+" };
-                        Some(format!(
-                            "{name} {sign}{}",
-                            super::time::span_phrase(delta.unsigned_abs())
-                        ))
+                        Some(
+                            Text::plain(format!("{name} {sign}"))
+                                .then(super::time::span_phrase(delta.unsigned_abs())),
+                        )
                     });
                 self.push(Difference {
                     part: self.part,
@@ -136,6 +142,7 @@ pub fn compare(a: &Decoded, b: &Decoded) -> Comparison {
     let dict = Dictionary::bundled();
     let time_claims = |name: &str| dict.claims.get(name).is_some_and(|e| e.time);
     let mut differences = Vec::new();
+    let mut omitted = 0;
     for (part, x, y) in [
         (
             "header",
@@ -147,6 +154,7 @@ pub fn compare(a: &Decoded, b: &Decoded) -> Comparison {
         Walk {
             part,
             out: &mut differences,
+            omitted: &mut omitted,
             time_claims: &time_claims,
         }
         .values("", None, &x, &y);
@@ -177,6 +185,7 @@ pub fn compare(a: &Decoded, b: &Decoded) -> Comparison {
         alg,
         kid,
         differences,
+        omitted,
     }
 }
 
@@ -206,7 +215,10 @@ mod tests {
         assert!(c.same_alg && !c.same_kid);
         let find = |path: &str| c.differences.iter().find(|d| d.path == path).unwrap();
         assert_eq!(find("/kid").kind, "changed");
-        assert_eq!(find("/exp").note.as_deref(), Some("exp +1 h 30 min"));
+        assert_eq!(
+            find("/exp").note.as_ref().map(Text::en).as_deref(),
+            Some("exp +1 h 30 min")
+        );
         assert_eq!(find("/roles/1").kind, "changed");
         assert_eq!(find("/roles/2").kind, "added");
         assert_eq!(find("/addr/city").after, Some(Value::from("Busan")));

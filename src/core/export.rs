@@ -13,7 +13,7 @@ use super::keys::{
 };
 
 fn err(e: impl std::fmt::Display) -> KeyError {
-    KeyError::Invalid(format!("cannot export the key: {e}"))
+    KeyError::Invalid(format!("cannot export the key: {e}").into())
 }
 
 /// The public key as SPKI PEM (`BEGIN PUBLIC KEY`). Secrets have no public half.

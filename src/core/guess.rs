@@ -35,25 +35,68 @@ pub enum Outcome {
     Cancelled { tried: u64 },
 }
 
+/// Why a token's secret cannot be guessed, or a guessing run could not go on.
+#[derive(Debug, thiserror::Error)]
+pub enum GuessError {
+    #[error("the token has no readable alg")]
+    NoAlg,
+    #[error("alg {0} is not HMAC: only HS256/384/512 tokens have a secret to guess")]
+    NotHmac(String),
+    #[error("the token has no signing input")]
+    NoInput,
+    #[error("the token has no signature")]
+    NoSignature,
+    #[error("cannot open {path}: {}", super::text::io_error_words(.source))]
+    Open {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("reading {path}: {source}")]
+    Read {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
 impl Target {
     /// The HS* token's MAC and signing input; an error says why the token cannot be guessed.
-    pub fn from_decoded(d: &Decoded) -> Result<Self, String> {
-        let name = d.alg_name().ok_or("the token has no readable alg")?;
+    pub fn from_decoded(d: &Decoded) -> Result<Self, GuessError> {
+        let name = d.alg_name().ok_or(GuessError::NoAlg)?;
         let alg = Alg::parse(name)
             .filter(|a| a.min_secret_len().is_some())
-            .ok_or_else(|| {
-                format!("alg {name} is not HMAC: only HS256/384/512 tokens have a secret to guess")
-            })?;
-        let input = d
-            .signing_input()
-            .ok_or("the token has no signing input")?
-            .into_owned();
+            .ok_or_else(|| GuessError::NotHmac(name.to_owned()))?;
+        let input = d.signing_input().ok_or(GuessError::NoInput)?.into_owned();
         let mac = d
             .signature()
             .filter(|s| !s.is_empty())
-            .ok_or("the token has no signature")?
+            .ok_or(GuessError::NoSignature)?
             .to_vec();
         Ok(Self { alg, input, mac })
+    }
+
+    /// The whole run, as the command line and the app both do it: the bundled well-known secrets,
+    /// then each line of the wordlist when one is given and nothing was found.
+    pub fn run(
+        &self,
+        wordlist: Option<&std::path::Path>,
+        progress: &Progress,
+    ) -> Result<Outcome, GuessError> {
+        let outcome = self.guess_bundled(progress);
+        let (Outcome::NotFound { .. }, Some(path)) = (&outcome, wordlist) else {
+            return Ok(outcome);
+        };
+        let shown = path.display().to_string();
+        let file = std::fs::File::open(path).map_err(|source| GuessError::Open {
+            path: shown.clone(),
+            source,
+        })?;
+        self.guess_lines(std::io::BufReader::with_capacity(1 << 20, file), progress)
+            .map_err(|source| GuessError::Read {
+                path: shown,
+                source,
+            })
     }
 
     /// True when `secret` produces this token's MAC.
@@ -220,7 +263,12 @@ mod tests {
     #[test]
     fn only_hmac_tokens_can_be_guessed() {
         let d = parse::decode("eyJhbGciOiJSUzI1NiJ9.e30.c2ln");
-        assert!(Target::from_decoded(&d).unwrap_err().contains("not HMAC"));
+        assert!(
+            Target::from_decoded(&d)
+                .unwrap_err()
+                .to_string()
+                .contains("not HMAC")
+        );
         let d = parse::decode("eyJhbGciOiJIUzI1NiJ9.e30.");
         assert!(Target::from_decoded(&d).is_err());
     }

@@ -44,12 +44,12 @@ pub fn generate(kind: KeyKind) -> Result<Key, KeyError> {
         }
         KeyKind::Rsa(bits) => {
             if !(1024..=8192).contains(&bits) {
-                return Err(KeyError::Invalid(format!(
-                    "RSA size {bits} is outside 1024…8192 bits"
-                )));
+                return Err(KeyError::Invalid(
+                    format!("RSA size {bits} is outside 1024…8192 bits").into(),
+                ));
             }
             let private = rsa::RsaPrivateKey::new(&mut OsRng, bits)
-                .map_err(|e| KeyError::Invalid(format!("RSA generation failed: {e}")))?;
+                .map_err(|e| KeyError::Invalid(format!("RSA generation failed: {e}").into()))?;
             KeyMaterial::Rsa {
                 public: private.to_public_key(),
                 private: Some(Box::new(private)),

@@ -8,12 +8,14 @@ pub mod claims;
 pub mod diff;
 pub mod export;
 pub mod fetch;
+pub mod files;
 pub mod findings;
 pub mod guess;
 pub mod json;
 pub mod jwe;
 pub mod keygen;
 pub mod keys;
+pub mod msg;
 pub mod parse;
 pub mod read;
 pub mod scan;
@@ -22,7 +24,9 @@ pub mod templates;
 pub mod text;
 pub mod time;
 pub mod validity;
+pub mod verdict;
 pub mod verify;
+pub mod words;
 
 use serde_json::{Value, json};
 
@@ -79,11 +83,14 @@ pub struct Analysis {
     pub claims: Vec<Claim>,
     pub findings: Vec<Finding>,
     /// Description of the key used, when one was given.
-    pub key_description: Option<String>,
+    pub key_description: Option<msg::Text>,
     /// The encryption layer of a JWE: what decryption found.
     pub jwe: Option<jwe::JweReport>,
     /// The token inside: a nested JWT's inner token, analysed in its own right.
     pub inner: Option<Box<Analysis>>,
+    /// The decrypted content is a token, but it was not opened: nested deeper than
+    /// [`MAX_NESTING`] layers.
+    pub inner_unopened: bool,
 }
 
 /// A nested token is opened this many layers deep at most.
@@ -247,22 +254,31 @@ fn analyze_layer(
 ) -> Analysis {
     let mut jwe_report = None;
     let mut inner = None;
+    let mut inner_unopened = false;
     if decoded.form == Form::Jwe {
         let report = jwe::decrypt(&decoded, keys);
         if let Some(plaintext) = &report.plaintext {
             match inner_token(&decoded, plaintext) {
                 Some(text) if depth + 1 < MAX_NESTING => {
-                    let inner_keys = options.inner_keys.clone();
+                    let inner_decoded = parse::decode(&text);
+                    // An encrypted layer inside is opened with the same (decryption) keys; a
+                    // signed token inside is verified with the inner keys.
+                    let inner_keys = if inner_decoded.form == Form::Jwe {
+                        keys
+                    } else {
+                        options.inner_keys.as_deref()
+                    };
                     inner = Some(Box::new(analyze_layer(
-                        parse::decode(&text),
-                        inner_keys.as_deref(),
+                        inner_decoded,
+                        inner_keys,
                         options.clone(),
                         depth + 1,
                     )));
-                    decoded.set_decrypted_payload(plaintext);
                 }
-                _ => decoded.set_decrypted_payload(plaintext),
+                Some(_) => inner_unopened = true,
+                None => {}
             }
+            decoded.set_decrypted_payload(plaintext);
         }
         jwe_report = Some(report);
     }
@@ -297,6 +313,7 @@ fn analyze_layer(
     Analysis {
         jwe: jwe_report,
         inner,
+        inner_unopened,
         key_description: keys.map(KeySet::describe),
         decoded,
         signature,

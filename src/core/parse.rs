@@ -3,11 +3,13 @@
 //! Decoding never refuses: whatever parses is kept, and every problem becomes a [`DecodeError`]
 //! naming the part and the position.
 
-use crate::tr;
+use crate::msg;
 use serde_json::Value;
 
 use super::b64::{self, Deviation};
 use super::json::{self, Duplicate};
+use super::msg::Text;
+use super::words::{part_word, type_word};
 
 /// Largest input accepted, in bytes.
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
@@ -113,7 +115,7 @@ pub struct DecodeError {
     pub kind: ErrorKind,
     /// "input", "header", "payload", "signature", …
     pub part: String,
-    pub message: String,
+    pub message: Text,
     /// Where in the input the problem is (byte range), so that a viewer can mark it. Not part of
     /// the JSON output: `part` and `message` say it for scripts.
     #[serde(skip)]
@@ -122,12 +124,7 @@ pub struct DecodeError {
 
 impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}: {}",
-            super::findings::part_word(&self.part),
-            self.message
-        )
+        write!(f, "{}: {}", part_word(&self.part), self.message)
     }
 }
 
@@ -247,7 +244,7 @@ impl Decoded {
     }
 
     /// Records a problem with the part named `part` (or the whole input), marking that part.
-    fn error(&mut self, kind: ErrorKind, part: &str, message: impl Into<String>) {
+    fn error(&mut self, kind: ErrorKind, part: &str, message: Text) {
         let span = self
             .parts
             .iter()
@@ -256,11 +253,11 @@ impl Decoded {
         self.error_at(kind, part, message, span);
     }
 
-    fn error_at(&mut self, kind: ErrorKind, part: &str, message: impl Into<String>, span: Span) {
+    fn error_at(&mut self, kind: ErrorKind, part: &str, message: Text, span: Span) {
         self.errors.push(DecodeError {
             kind,
             part: part.to_owned(),
-            message: message.into(),
+            message,
             span,
         });
     }
@@ -357,7 +354,7 @@ pub fn decode(input: &str) -> Decoded {
         d.error(
             ErrorKind::Limit,
             "input",
-            tr!(
+            msg!(
                 "parse-too-big",
                 size = input.len(),
                 limit = MAX_INPUT_BYTES / (1024 * 1024)
@@ -370,7 +367,7 @@ pub fn decode(input: &str) -> Decoded {
     d.stripped = stripped;
     d.token = input[span.start..span.end].to_owned();
     if d.token.is_empty() {
-        d.error(ErrorKind::Structure, "input", tr!("parse-empty"));
+        d.error(ErrorKind::Structure, "input", msg!("parse-empty"));
         return d;
     }
     if d.token.starts_with('{') {
@@ -393,7 +390,7 @@ pub fn decode(input: &str) -> Decoded {
             d.error(
                 ErrorKind::Structure,
                 "input",
-                tr!("parse-segments", count = n),
+                msg!("parse-segments", count = n),
             );
             Form::Malformed
         }
@@ -447,13 +444,13 @@ fn decode_json_serialization(mut d: Decoded) -> Decoded {
             d.error(
                 ErrorKind::Structure,
                 "input",
-                tr!("parse-json-serialization", error = e.to_string()),
+                msg!("parse-json-serialization", error = e.to_string()),
             );
             return d;
         }
     };
     let Some(first) = signatures.first() else {
-        d.error(ErrorKind::Structure, "input", tr!("parse-no-signatures"));
+        d.error(ErrorKind::Structure, "input", msg!("parse-no-signatures"));
         return d;
     };
     let mut inner = decode(&first.compact);
@@ -502,7 +499,7 @@ fn decode_segment(d: &mut Decoded, index: usize) -> Option<Vec<u8>> {
                 },
                 _ => part.span,
             };
-            d.error_at(ErrorKind::Base64, name, err.to_string(), span);
+            d.error_at(ErrorKind::Base64, name, err.text(), span);
             None
         }
     }
@@ -513,14 +510,18 @@ fn decode_header(d: &mut Decoded) {
         return;
     };
     if bytes.is_empty() {
-        d.error(ErrorKind::Json, "header", tr!("parse-header-empty"));
+        d.error(ErrorKind::Json, "header", msg!("parse-header-empty"));
         return;
     }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            d.error(ErrorKind::Utf8, "header", tr!("parse-header-utf8", at = at));
+            d.error(
+                ErrorKind::Utf8,
+                "header",
+                msg!("parse-header-utf8", at = at),
+            );
             return;
         }
     };
@@ -533,9 +534,9 @@ fn decode_header(d: &mut Decoded) {
         Ok(parsed) => d.error(
             ErrorKind::Json,
             "header",
-            tr!(
+            msg!(
                 "parse-header-type",
-                type = super::findings::type_word(&parsed.value)
+                type = type_word(&parsed.value)
             ),
         ),
         Err(e)
@@ -547,13 +548,13 @@ fn decode_header(d: &mut Decoded) {
             d.error(
                 ErrorKind::Limit,
                 "header",
-                tr!("parse-json-limit", problem = e.message.as_str()),
+                msg!("parse-json-limit", problem = e.message.as_str()),
             )
         }
         Err(e) => d.error(
             ErrorKind::Json,
             "header",
-            tr!("parse-json-invalid", error = e.to_string()),
+            msg!("parse-json-invalid", error = e.to_string()),
         ),
     }
     d.header_text = Some(text);
@@ -565,7 +566,7 @@ fn decode_header(d: &mut Decoded) {
             d.error(
                 ErrorKind::Json,
                 "header",
-                tr!("parse-b64-flag", value = shown),
+                msg!("parse-b64-flag", value = shown),
             );
         }
     }
@@ -594,7 +595,7 @@ fn decode_payload(d: &mut Decoded) {
             json::JsonErrorKind::TooDeep | json::JsonErrorKind::TooLarge
         )
     {
-        let message = tr!("parse-json-limit", problem = e.message.as_str());
+        let message = msg!("parse-json-limit", problem = e.message.as_str());
         d.error(ErrorKind::Limit, "payload", message);
     }
     d.payload_bytes = Some(bytes);
@@ -716,7 +717,7 @@ mod tests {
     fn wrong_segment_count_is_an_error_but_header_still_shows() {
         let d = decode("eyJhbGciOiJIUzI1NiJ9.e30");
         assert_eq!(d.form, Form::Malformed);
-        assert!(d.errors[0].message.contains("found 2 segments"));
+        assert!(d.errors[0].message.to_string().contains("found 2 segments"));
         assert_eq!(d.alg_name(), Some("HS256"));
     }
 
@@ -736,6 +737,7 @@ mod tests {
         assert!(
             d.errors[0]
                 .message
+                .to_string()
                 .starts_with("invalid JSON at line 2, column 3"),
             "{}",
             d.errors[0]
@@ -770,15 +772,21 @@ mod tests {
     fn oversized_input_names_the_limit() {
         let big = "a".repeat(MAX_INPUT_BYTES + 1);
         let d = decode(&big);
-        assert!(d.errors[0].message.contains("16 MiB limit"));
+        assert!(d.errors[0].message.to_string().contains("16 MiB limit"));
     }
 
     #[test]
     fn empty_and_json_inputs_are_explained() {
-        assert!(decode("   ").errors[0].message.contains("empty"));
+        assert!(
+            decode("   ").errors[0]
+                .message
+                .to_string()
+                .contains("empty")
+        );
         assert!(
             decode(r#"{"payload":"e30"}"#).errors[0]
                 .message
+                .to_string()
                 .contains("JSON serialization")
         );
     }

@@ -106,19 +106,12 @@ const fn token_byte_table() -> [bool; 256] {
 }
 static TOKEN_BYTE: [bool; 256] = token_byte_table();
 
-/// True when `header` (a base64url segment) decodes to a JSON object naming `alg` (or `enc`).
-fn is_token_header(segment: &[u8]) -> bool {
-    // A JOSE header is a small object; the cap keeps garbage from costing much.
-    if segment.len() < 8 || segment.len() > 8192 {
-        return false;
-    }
-    let Ok(text) = std::str::from_utf8(segment) else {
-        return false;
-    };
-    let Ok(decoded) = b64::decode(text) else {
-        return false;
-    };
-    match serde_json::from_slice::<Value>(&decoded.bytes) {
+/// A JOSE header is a small object: longer header segments are never a token's.
+const MAX_HEADER_BYTES: usize = 8192;
+
+/// True when `bytes` (a decoded header) is a JSON object naming `alg` (or `enc`) as a string.
+fn is_header_json(bytes: &[u8]) -> bool {
+    match serde_json::from_slice::<Value>(bytes) {
         Ok(Value::Object(map)) => {
             map.get("alg").is_some_and(Value::is_string)
                 || map.get("enc").is_some_and(Value::is_string)
@@ -127,35 +120,150 @@ fn is_token_header(segment: &[u8]) -> bool {
     }
 }
 
-/// The token inside a run of token bytes that starts at `start`, if one does: three segments
-/// (the last may be empty, `alg: none`) or five, with a token header.
-fn token_at(run: &[u8], start: usize) -> Option<usize> {
-    let rest = &run[start..];
-    let dots: Vec<usize> = rest
+/// One header segment of a run (the bytes between two dots) decoded once for each of the four
+/// alignments a base64 group can start at, so that every candidate start inside it costs a slice,
+/// not a decode of its own.
+struct Segment<'a> {
+    text: &'a [u8],
+    /// Decoded bytes for starts at offsets ≡ c (mod 4), c = 0..3, with each one's last
+    /// non-whitespace byte being `}` (else `None`: no start of that alignment can be a header),
+    /// and where the last `"alg"` or `"enc"` in them starts (a header must name one after its
+    /// own start).
+    decoded: [Option<(Vec<u8>, Option<usize>)>; 4],
+    /// JSON parsing work left for this segment, in bytes: candidates past it are not tried.
+    budget: usize,
+}
+
+impl<'a> Segment<'a> {
+    fn new(text: &'a [u8]) -> Self {
+        let decoded = std::array::from_fn(|c| {
+            let tail = text.get(c..)?;
+            let bytes = b64::decode(std::str::from_utf8(tail).ok()?).ok()?.bytes;
+            let last = bytes.iter().rev().find(|b| !b.is_ascii_whitespace())?;
+            let named = bytes
+                .windows(5)
+                .rposition(|w| w == b"\"alg\"" || w == b"\"enc\"");
+            (*last == b'}').then_some((bytes, named))
+        });
+        Self {
+            text,
+            decoded,
+            // A few times the segment: far more than the one or two candidates a real token
+            // makes, and never more than linear in the input.
+            budget: 8 * text.len() + 1024,
+        }
+    }
+
+    /// True when the header starting at `offset` in this segment (to its end) is a JOSE header.
+    fn is_header_at(&mut self, offset: usize) -> bool {
+        let len = self.text.len() - offset;
+        if !(8..=MAX_HEADER_BYTES).contains(&len) {
+            return false;
+        }
+        let Some((decoded, named)) = &self.decoded[offset % 4] else {
+            return false;
+        };
+        let from = (offset / 4) * 3;
+        if named.is_none_or(|at| at < from) {
+            return false;
+        }
+        let bytes = &decoded[from..];
+        // `{`, optional whitespace, then a member name: anything else is not a JOSE header.
+        let first = bytes
+            .iter()
+            .skip(1)
+            .find(|b| !b.is_ascii_whitespace())
+            .copied();
+        if bytes.first() != Some(&b'{') || first != Some(b'"') {
+            return false;
+        }
+        if bytes.len() > self.budget {
+            return false;
+        }
+        self.budget -= bytes.len();
+        is_header_json(bytes)
+    }
+}
+
+/// Every token inside one run of token bytes, as (start, end) within the run. A run may start
+/// with the tail of an escape (`3D` of `%3D`, `u0022` of `\u0022`): each place where a header can
+/// start (`e` then `w`…`z`: the base64 of `{` and the next byte) is tried. Linear in the run on
+/// any input: dots are found once, each header segment is decoded once per alignment, and JSON
+/// parsing per segment is capped at a few times its length.
+fn tokens_in_run(run: &[u8]) -> Vec<(usize, usize)> {
+    let dots: Vec<usize> = run
         .iter()
         .enumerate()
         .filter(|(_, b)| **b == b'.')
         .map(|(i, _)| i)
-        .take(6)
         .collect();
-    if dots.len() < 2 || !is_token_header(&rest[..dots[0]]) {
-        return None;
+    let mut out = Vec::new();
+    let mut next_dot = 0; // index into `dots` of the first dot after the current position
+    let mut segment: Option<(usize, Segment)> = None; // (index of its closing dot, segment)
+    let mut i = 0;
+    while i + 1 < run.len() {
+        while next_dot < dots.len() && dots[next_dot] <= i {
+            next_dot += 1;
+        }
+        // A token needs its header's closing dot and one more after it.
+        if next_dot + 1 >= dots.len() {
+            break;
+        }
+        let end = dots[next_dot];
+        let start = if next_dot == 0 {
+            0
+        } else {
+            dots[next_dot - 1] + 1
+        };
+        // Only starts within the last MAX_HEADER_BYTES of the segment can begin a header.
+        if end - i > MAX_HEADER_BYTES {
+            i = end - MAX_HEADER_BYTES;
+            continue;
+        }
+        if !(run[i] == b'e' && matches!(run[i + 1], b'w'..=b'z')) {
+            i += 1;
+            continue;
+        }
+        if segment.as_ref().is_none_or(|(at, _)| *at != next_dot) {
+            segment = Some((next_dot, Segment::new(&run[start..end])));
+        }
+        let is_header = segment
+            .as_mut()
+            .is_some_and(|(_, seg)| seg.is_header_at(i - start));
+        match is_header
+            .then(|| token_end(run, &dots, i, next_dot))
+            .flatten()
+        {
+            Some(token_end) => {
+                out.push((i, token_end));
+                i = token_end;
+            }
+            None => i += 1,
+        }
     }
-    let header: Value = b64::decode(std::str::from_utf8(&rest[..dots[0]]).ok()?)
-        .ok()
-        .and_then(|d| serde_json::from_slice(&d.bytes).ok())?;
-    let jwe = header.get("enc").is_some();
+    out
+}
+
+/// Where the token whose header starts at `start` (closed by `dots[first]`) ends, if it has the
+/// shape of one: three segments (the last may be empty, `alg: none`) or five for a JWE.
+fn token_end(run: &[u8], dots: &[usize], start: usize, first: usize) -> Option<usize> {
+    let header = b64::decode(std::str::from_utf8(&run[start..dots[first]]).ok()?).ok()?;
+    let jwe = serde_json::from_slice::<Value>(&header.bytes)
+        .ok()?
+        .get("enc")
+        .is_some();
     // A JWS has two dots, a JWE four; the token ends at the next dot or at the run's end (a
     // sentence's full stop after a token is not part of it).
     let needed = if jwe { 4 } else { 2 };
-    if dots.len() < needed {
+    let own = dots.get(first..)?;
+    if own.len() < needed {
         return None;
     }
-    let end = dots.get(needed).copied().unwrap_or(rest.len());
-    let segment = |i: usize| {
-        let from = if i == 0 { 0 } else { dots[i - 1] + 1 };
-        let to = dots.get(i).copied().unwrap_or(end).min(end);
-        to - from
+    let end = own.get(needed).copied().unwrap_or(run.len());
+    let segment = |k: usize| {
+        let from = if k == 0 { start } else { own[k - 1] + 1 };
+        let to = own.get(k).copied().unwrap_or(end).min(end);
+        to.saturating_sub(from)
     };
     // A JWS payload is never empty (its signature may be, for alg none). In a JWE the encrypted
     // key may be empty (dir, ECDH-ES) and so may the ciphertext (an empty plaintext under GCM);
@@ -165,27 +273,7 @@ fn token_at(run: &[u8], start: usize) -> Option<usize> {
     } else {
         segment(1) > 0
     };
-    (shaped && end <= MAX_TOKEN_BYTES).then_some(start + end)
-}
-
-/// Every token inside one run of token bytes, as (start, end) within the run. A run may start
-/// with the tail of an escape (`3D` of `%3D`, `u0022` of `\u0022`): each place where a header
-/// can start (`e` then `w`…`z`: base64 of `{` and the next byte) is tried.
-fn tokens_in_run(run: &[u8]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i + 1 < run.len() {
-        if run[i] == b'e'
-            && matches!(run[i + 1], b'w'..=b'z')
-            && let Some(end) = token_at(run, i)
-        {
-            out.push((i, end));
-            i = end;
-            continue;
-        }
-        i += 1;
-    }
-    out
+    (shaped && end - start <= MAX_TOKEN_BYTES).then_some(end)
 }
 
 /// The text scanner: feed it chunks; it keeps a run that crosses a chunk's end, and counts lines.
@@ -514,6 +602,18 @@ pub fn scan_har(reader: impl Read) -> Result<Findings, String> {
         return Err("not a HAR file: no \"log\" member".into());
     }
     Ok(findings)
+}
+
+/// Whether a source is read as HAR: `Some(true)` when asked for (`--har`) or named `*.har`,
+/// else `None`, and [`scan_stream`] tells from the first bytes. The command line, the app's file
+/// scan and its paste all decide it here.
+pub fn har_hint(name: Option<&str>, forced: bool) -> Option<bool> {
+    let named = name.is_some_and(|n| {
+        std::path::Path::new(n)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("har"))
+    });
+    (forced || named).then_some(true)
 }
 
 /// True when the start of a file looks like a HAR document.

@@ -29,7 +29,7 @@ pub enum SignError {
     #[error("cannot sign with a public key: {alg} needs the private key")]
     PublicKeyCannotSign { alg: Alg },
     #[error("{0}")]
-    KeyDoesNotFit(String),
+    KeyDoesNotFit(#[from] crate::core::keys::Unfit),
     #[error("signing failed: {0}")]
     Crypto(String),
     #[error(
@@ -68,6 +68,24 @@ pub enum EmbeddedPrivateKey {
 
 /// True when the header's `jwk` carries private key material (RSA/EC/OKP private members or a
 /// symmetric `k`): signing it would publish the key.
+/// `header` with its `alg` set to `alg`: replaced where it stands, or put first when absent, every
+/// other member kept in its order. The command line's `--alg` and the app's algorithm picker both
+/// set it here.
+pub fn with_alg(
+    header: serde_json::Map<String, Value>,
+    alg: &str,
+) -> serde_json::Map<String, Value> {
+    let mut out = serde_json::Map::with_capacity(header.len() + 1);
+    if !header.contains_key("alg") {
+        out.insert("alg".into(), Value::from(alg));
+    }
+    for (k, v) in header {
+        let v = if k == "alg" { Value::from(alg) } else { v };
+        out.insert(k, v);
+    }
+    out
+}
+
 pub fn header_publishes_private_key(header: &Value) -> bool {
     header.get("jwk").is_some_and(|jwk| {
         ["d", "p", "q", "dp", "dq", "qi", "k"]
@@ -207,9 +225,9 @@ pub fn sign_input(
             private: Some(d), ..
         } = &key.material
         else {
-            return Err(SignError::KeyDoesNotFit(
+            return Err(SignError::KeyDoesNotFit(crate::core::keys::Unfit(
                 "ES512 needs an EC P-521 private key".into(),
-            ));
+            )));
         };
         let sk = p521::ecdsa::SigningKey::from_slice(d)
             .map_err(|_| SignError::Crypto("invalid P-521 private key".into()))?;

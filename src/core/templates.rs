@@ -1,6 +1,6 @@
 //! Starting points for new tokens, filled with sensible values and times.
 
-use crate::tr;
+use crate::msg;
 use serde_json::{Value, json};
 
 use super::alg::Alg;
@@ -27,13 +27,13 @@ impl Template {
         Self::ServiceToService,
     ];
 
-    pub fn label(self) -> String {
+    pub fn label(self) -> crate::core::msg::Text {
         match self {
-            Self::Minimal => tr!("template-minimal"),
-            Self::AccessToken => tr!("template-access-token"),
-            Self::IdToken => tr!("template-id-token"),
-            Self::RefreshToken => tr!("template-refresh-token"),
-            Self::ServiceToService => tr!("template-service"),
+            Self::Minimal => msg!("template-minimal"),
+            Self::AccessToken => msg!("template-access-token"),
+            Self::IdToken => msg!("template-id-token"),
+            Self::RefreshToken => msg!("template-refresh-token"),
+            Self::ServiceToService => msg!("template-service"),
         }
     }
 

@@ -1,13 +1,37 @@
 //! Token-controlled text made safe to show: control characters (which a terminal obeys: colours,
-//! cursor moves, window titles, clearing the screen) and bidirectional overrides (which reorder
-//! what is read) are written as visible escapes.
+//! cursor moves, window titles, clearing the screen), bidirectional controls (which reorder what
+//! is read) and invisible characters (which hide a difference: `e\u{200d}xp` is not `exp`) are
+//! written as visible escapes. The one rule for the command line's writer and the app's labels.
 
 use std::borrow::Cow;
 
-/// True for characters that must not reach a terminal or a label as themselves.
-fn is_unsafe(c: char) -> bool {
+/// True for characters that must not reach a terminal or a label as themselves: controls (C0, DEL,
+/// C1) but newline and tab, bidirectional marks, embeddings, overrides and isolates (U+061C,
+/// U+200E/F, U+202A–E, U+2066–9), line and paragraph separators (U+2028/9), and the invisible
+/// default-ignorable characters (soft hyphen, zero-width space, joiners, word joiner and the
+/// invisible operators, the BOM, Hangul fillers, Mongolian selectors, tag characters). Variation
+/// selectors stay: they only choose a glyph (the emoji form of ❤).
+pub fn is_unsafe(c: char) -> bool {
     c.is_control() && c != '\n' && c != '\t'
-        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{034F}'
+                | '\u{061C}'
+                | '\u{115F}'..='\u{1160}'
+                | '\u{17B4}'..='\u{17B5}'
+                | '\u{180B}'..='\u{180F}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{3164}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{FFF0}'..='\u{FFFB}'
+                | '\u{1BCA0}'..='\u{1BCA3}'
+                | '\u{1D173}'..='\u{1D17A}'
+                | '\u{E0000}'..='\u{E007F}'
+        )
 }
 
 /// `text` with every control character except newline and tab shown as an escape (`\x1b`,
@@ -93,6 +117,23 @@ mod tests {
         assert_eq!(escape_controls("a\rb\0c\x07"), "a\\rb\\0c\\x07");
         assert_eq!(escape_controls("\u{9b}2J"), "\\x9b2J", "C1 CSI");
         assert_eq!(escape_controls("abc\u{202e}fed"), "abc\\u{202e}fed");
+        for c in [
+            '\u{200b}',
+            '\u{200d}',
+            '\u{feff}',
+            '\u{61c}',
+            '\u{2028}',
+            '\u{2029}',
+            '\u{e0041}',
+        ] {
+            let shown = escape_controls(&format!("e{c}xp")).into_owned();
+            assert_eq!(shown, format!("e\\u{{{:x}}}xp", c as u32));
+        }
+        assert_eq!(
+            escape_controls("❤\u{fe0f}"),
+            "❤\u{fe0f}",
+            "variation selectors stay"
+        );
         assert_eq!(escape_controls("line 1\nline 2\tx"), "line 1\nline 2\tx");
         assert_eq!(escape_line("line 1\nline 2"), "line 1\\nline 2");
         assert!(matches!(

@@ -1,16 +1,41 @@
-//! Times for people: RFC 3339 in UTC and a relative phrase. The clock is always passed in.
+//! Times for people: RFC 3339 in UTC and a relative phrase. The clock is always passed in; the
+//! phrases are [`Text`]s, put in words by whoever shows them.
 
-use crate::tr;
+use crate::core::msg::{Arg, Text};
+use crate::msg;
 
-/// An instant as shown to a person.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+/// An instant and the clock it is read against: numbers only. Its UTC form and relative phrase
+/// are made when it is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TimeInfo {
     /// Seconds since the Unix epoch.
     pub unix: i64,
+    /// The analysis clock the relative phrase is measured from.
+    pub now: i64,
+}
+
+impl TimeInfo {
     /// RFC 3339 in UTC, e.g. 2011-03-22T18:43:00Z.
-    pub utc: String,
+    pub fn utc(&self) -> String {
+        rfc3339(self.unix)
+    }
+
     /// "in 14 min", "3 days ago", relative to the analysis clock.
-    pub relative: String,
+    pub fn relative(&self) -> Text {
+        relative(self.unix, self.now)
+    }
+}
+
+/// `{"unix", "utc", "relative"}`, the `decode --json` form (relative in English).
+impl serde::Serialize for TimeInfo {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut st = s.serialize_struct("TimeInfo", 3)?;
+        st.serialize_field("unix", &self.unix)?;
+        st.serialize_field("utc", &self.utc())?;
+        st.serialize_field("relative", &self.relative())?;
+        st.end()
+    }
 }
 
 /// RFC 3339 UTC text for a Unix time, or a note when it is out of range.
@@ -33,38 +58,38 @@ pub fn local(unix: i64, zone: &jiff::tz::TimeZone) -> String {
 }
 
 /// "in 14 min" / "3 days ago" / "now".
-pub fn relative(unix: i64, now: i64) -> String {
+pub fn relative(unix: i64, now: i64) -> Text {
     let delta = unix.saturating_sub(now);
     if delta == 0 {
-        return tr!("time-now");
+        return msg!("time-now");
     }
-    let span = span_phrase(delta.unsigned_abs());
+    let span = Arg::Span(delta.unsigned_abs());
     if delta > 0 {
-        tr!("time-in", span = span)
+        msg!("time-in", span = span)
     } else {
-        tr!("time-ago", span = span)
+        msg!("time-ago", span = span)
     }
 }
 
 /// "3 h 20 min", "5 s", "2 days" for a length in seconds.
-pub fn span_phrase(secs: u64) -> String {
+pub fn span_phrase(secs: u64) -> Text {
     const MIN: u64 = 60;
     const HOUR: u64 = 3600;
     const DAY: u64 = 86_400;
     const YEAR: u64 = 365 * DAY;
     match secs {
-        s if s < MIN => tr!("span-seconds", n = s),
-        s if s < HOUR => tr!("span-minutes", n = s / MIN),
+        s if s < MIN => msg!("span-seconds", n = s),
+        s if s < HOUR => msg!("span-minutes", n = s / MIN),
         s if s < DAY => {
             let m = (s % HOUR) / MIN;
             if m == 0 {
-                tr!("span-hours", n = s / HOUR)
+                msg!("span-hours", n = s / HOUR)
             } else {
-                tr!("span-hours-minutes", h = s / HOUR, m = m)
+                msg!("span-hours-minutes", h = s / HOUR, m = m)
             }
         }
-        s if s < 2 * YEAR => tr!("span-days", n = s / DAY),
-        s => tr!("span-years", n = s / YEAR),
+        s if s < 2 * YEAR => msg!("span-days", n = s / DAY),
+        s => msg!("span-years", n = s / YEAR),
     }
 }
 
@@ -90,33 +115,44 @@ pub fn next_change_secs(unix: i64, now: i64) -> u64 {
     }
 }
 
-/// Full description of an instant relative to `now`.
+/// An instant read against `now`.
 pub fn info(unix: i64, now: i64) -> TimeInfo {
-    TimeInfo {
-        unix,
-        utc: rfc3339(unix),
-        relative: relative(unix, now),
-    }
+    TimeInfo { unix, now }
+}
+
+/// Why a time or span given as text cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TimeError {
+    #[error("\"{0}\" is neither Unix seconds nor an RFC 3339 time such as 2026-11-27T20:00:00Z")]
+    NotAnInstant(String),
+    #[error("\"{0}\" is not a span such as 30s, 15m, 1h, 7d")]
+    NotASpan(String),
+    #[error("\"{text}\": unknown unit \"{unit}\" (use s, m, h, d or w)")]
+    UnknownUnit { text: String, unit: String },
+    #[error("\"{0}\" is too large")]
+    TooLarge(String),
+    #[error("\"{0}\" is not a time: use now, +15m, +1h, +7d, Unix seconds or RFC 3339")]
+    NotATime(String),
 }
 
 /// Parses `now`-style input: Unix seconds or RFC 3339.
-pub fn parse_instant(text: &str) -> Result<i64, String> {
+pub fn parse_instant(text: &str) -> Result<i64, TimeError> {
     if let Ok(n) = text.trim().parse::<i64>() {
         return Ok(n);
     }
     text.trim()
         .parse::<jiff::Timestamp>()
         .map(|t| t.as_second())
-        .map_err(|_| format!("\"{text}\" is neither Unix seconds nor an RFC 3339 time such as 2026-11-27T20:00:00Z"))
+        .map_err(|_| TimeError::NotAnInstant(text.to_owned()))
 }
 
 /// Parses a span such as `90`, `30s`, `15m`, `1h`, `7d`, `2w` into seconds.
-pub fn parse_span(text: &str) -> Result<i64, String> {
+pub fn parse_span(text: &str) -> Result<i64, TimeError> {
     let t = text.trim();
     let (digits, unit) = t.split_at(t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len()));
     let n: i64 = digits
         .parse()
-        .map_err(|_| format!("\"{text}\" is not a span such as 30s, 15m, 1h, 7d"))?;
+        .map_err(|_| TimeError::NotASpan(text.to_owned()))?;
     let mult = match unit.trim() {
         "" | "s" | "sec" | "secs" => 1,
         "m" | "min" | "mins" => 60,
@@ -124,18 +160,19 @@ pub fn parse_span(text: &str) -> Result<i64, String> {
         "d" | "day" | "days" => 86_400,
         "w" | "week" | "weeks" => 7 * 86_400,
         _ => {
-            return Err(format!(
-                "\"{text}\": unknown unit \"{unit}\" (use s, m, h, d or w)"
-            ));
+            return Err(TimeError::UnknownUnit {
+                text: text.to_owned(),
+                unit: unit.to_owned(),
+            });
         }
     };
     n.checked_mul(mult)
-        .ok_or_else(|| format!("\"{text}\" is too large"))
+        .ok_or_else(|| TimeError::TooLarge(text.to_owned()))
 }
 
 /// Parses a time for the encoder: `now`, `+15m` / `-1h` relative to `now`, Unix seconds, or
 /// RFC 3339.
-pub fn parse_time_spec(text: &str, now: i64) -> Result<i64, String> {
+pub fn parse_time_spec(text: &str, now: i64) -> Result<i64, TimeError> {
     let t = text.trim();
     if t.eq_ignore_ascii_case("now") {
         return Ok(now);
@@ -148,9 +185,7 @@ pub fn parse_time_spec(text: &str, now: i64) -> Result<i64, String> {
     {
         return parse_span(rest).map(|s| now.saturating_sub(s));
     }
-    parse_instant(t).map_err(|_| {
-        format!("\"{text}\" is not a time: use now, +15m, +1h, +7d, Unix seconds or RFC 3339")
-    })
+    parse_instant(t).map_err(|_| TimeError::NotATime(text.to_owned()))
 }
 
 #[cfg(test)]
@@ -188,19 +223,19 @@ mod tests {
         ] {
             let unix = now + delta;
             let wait = i64::try_from(next_change_secs(unix, now)).unwrap();
-            let shown = relative(unix, now);
+            let shown = relative(unix, now).en();
             for s in [1, wait / 2, wait - 1]
                 .into_iter()
                 .filter(|&s| s > 0 && s < wait)
             {
                 assert_eq!(
-                    relative(unix, now + s),
+                    relative(unix, now + s).en(),
                     shown,
                     "delta {delta}: changed early at +{s}"
                 );
             }
             assert_ne!(
-                relative(unix, now + wait),
+                relative(unix, now + wait).en(),
                 shown,
                 "delta {delta}: unchanged at +{wait}"
             );
@@ -250,6 +285,7 @@ mod tests {
         assert!(
             parse_time_spec("+3x", 0)
                 .unwrap_err()
+                .to_string()
                 .contains("unknown unit")
         );
         assert!(parse_time_spec("tomorrow", 0).is_err());
@@ -258,6 +294,6 @@ mod tests {
     #[test]
     fn out_of_range_times_do_not_panic() {
         assert!(rfc3339(i64::MAX).contains("outside"));
-        assert!(!relative(i64::MIN, i64::MAX).is_empty());
+        assert!(!relative(i64::MIN, i64::MAX).to_string().is_empty());
     }
 }

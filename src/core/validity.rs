@@ -1,10 +1,10 @@
 //! Time validity (exp, nbf, iat), evaluated at an injected instant with a visible leeway.
 
-use crate::tr;
 use serde_json::{Map, Value};
 
 use super::claims::numeric_date;
-use super::time;
+use super::msg::{Arg, Text};
+use crate::msg;
 
 /// Overall time verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -26,7 +26,7 @@ pub struct TimeCheck {
     /// The claim checked, or "required" / "lifetime" for those expectations.
     pub claim: &'static str,
     pub passed: bool,
-    pub message: String,
+    pub message: Text,
 }
 
 /// What the user expects of a token besides its times; empty by default.
@@ -42,6 +42,35 @@ pub struct Expectations {
 }
 
 impl Expectations {
+    /// Expectations as people type them: an issuer, comma-separated audiences and required
+    /// claims (blanks ignored), and a maximum lifetime such as `1h` or `900`. The command line's
+    /// flags and the app's fields both come through here.
+    pub fn from_text(
+        issuer: &str,
+        audiences: &str,
+        required: &str,
+        max_lifetime: &str,
+    ) -> Result<Self, super::time::TimeError> {
+        let list = |text: &str| -> Vec<String> {
+            text.split(',')
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .collect()
+        };
+        let issuer = issuer.trim();
+        let lifetime = max_lifetime.trim();
+        Ok(Self {
+            issuer: (!issuer.is_empty()).then(|| issuer.to_owned()),
+            audiences: list(audiences),
+            required: list(required),
+            max_lifetime_secs: if lifetime.is_empty() {
+                None
+            } else {
+                Some(super::time::parse_span(lifetime)?)
+            },
+        })
+    }
+
     pub fn is_empty(&self) -> bool {
         self.issuer.is_none()
             && self.audiences.is_empty()
@@ -55,7 +84,7 @@ impl Expectations {
 pub struct Validity {
     pub state: ValidityState,
     /// One line for a badge: "Expired 3 h ago", "Valid", "No expiry".
-    pub summary: String,
+    pub summary: Text,
     pub now: i64,
     pub leeway_secs: i64,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -87,17 +116,17 @@ fn expectation_checks(
     if let Some(want) = &expect.issuer {
         let (passed, message) = match get("iss") {
             Some(Value::String(iss)) if iss == want => {
-                (true, tr!("expect-issuer-ok", want = want.as_str()))
+                (true, msg!("expect-issuer-ok", want = want))
             }
             Some(other) => (
                 false,
-                tr!(
+                msg!(
                     "expect-issuer-other",
                     value = other.to_string(),
-                    want = want.as_str()
+                    want = want
                 ),
             ),
-            None => (false, tr!("expect-issuer-missing", want = want.as_str())),
+            None => (false, msg!("expect-issuer-missing", want = want)),
         };
         checks.push(TimeCheck {
             claim: "iss",
@@ -116,14 +145,14 @@ fn expectation_checks(
         };
         let hit = token_auds.iter().find(|a| expect.audiences.contains(a));
         let (passed, message) = match (hit, get("aud")) {
-            (Some(a), _) => (true, tr!("expect-aud-ok", aud = a.as_str())),
+            (Some(a), _) => (true, msg!("expect-aud-ok", aud = a)),
             (None, None) => (
                 false,
-                tr!("expect-aud-missing", want = expect.audiences.join(", ")),
+                msg!("expect-aud-missing", want = expect.audiences.join(", ")),
             ),
             (None, Some(aud)) => (
                 false,
-                tr!(
+                msg!(
                     "expect-aud-other",
                     aud = aud.to_string(),
                     want = expect.audiences.join(", ")
@@ -139,9 +168,9 @@ fn expectation_checks(
     for name in &expect.required {
         let passed = get(name).is_some();
         let message = if passed {
-            tr!("expect-required-ok", name = name.as_str())
+            msg!("expect-required-ok", name = name)
         } else {
-            tr!("expect-required-missing", name = name.as_str())
+            msg!("expect-required-missing", name = name)
         };
         checks.push(TimeCheck {
             claim: "required",
@@ -152,29 +181,23 @@ fn expectation_checks(
     if let Some(max) = expect.max_lifetime_secs {
         let start = iat.or(nbf);
         let (passed, message) = match (exp, start) {
-            (None, _) => (false, "no exp, so the lifetime has no end".to_owned()),
-            (Some(_), None) => (
-                false,
-                "no iat or nbf, so the lifetime cannot be measured".to_owned(),
-            ),
+            (None, _) => (false, msg!("expect-lifetime-no-exp")),
+            (Some(_), None) => (false, msg!("expect-lifetime-no-start")),
             (Some(e), Some(s)) => {
                 let life = e.saturating_sub(s);
-                let words = time::span_phrase(life.unsigned_abs());
+                let (span, max_span) = (
+                    Arg::Span(life.unsigned_abs()),
+                    Arg::Span(max.unsigned_abs()),
+                );
                 if life <= max {
                     (
                         true,
-                        format!(
-                            "lifetime {words} is within {}",
-                            time::span_phrase(max.unsigned_abs())
-                        ),
+                        msg!("expect-lifetime-ok", span = span, max = max_span),
                     )
                 } else {
                     (
                         false,
-                        format!(
-                            "lifetime {words} exceeds the maximum of {}",
-                            time::span_phrase(max.unsigned_abs())
-                        ),
+                        msg!("expect-lifetime-over", span = span, max = max_span),
                     )
                 }
             }
@@ -188,19 +211,16 @@ fn expectation_checks(
     checks
 }
 
-/// Why a time claim's value is not a NumericDate, in words.
-fn unusable_reason(value: &Value) -> String {
+/// Why a time claim's value is not a NumericDate.
+fn unusable_reason(value: &Value) -> Text {
     match value {
-        Value::String(s) => tr!(
+        Value::String(s) => msg!(
             "unusable-string",
             value = s.chars().take(40).collect::<String>()
         ),
-        Value::Number(n) => tr!("unusable-range", value = n.to_string()),
-        Value::Bool(b) => tr!("unusable-type", type = b.to_string()),
-        other => tr!(
-            "unusable-type",
-            type = super::findings::type_word(other)
-        ),
+        Value::Number(n) => msg!("unusable-range", value = n.to_string()),
+        Value::Bool(b) => msg!("unusable-type", type = b.to_string()),
+        other => msg!("unusable-type", type = super::words::type_word(other)),
     }
 }
 
@@ -224,7 +244,7 @@ pub fn evaluate_with(
     let iat = get("iat").and_then(numeric_date);
     let mut checks = Vec::new();
     let mut state = ValidityState::Valid;
-    let mut summary = tr!("validity-valid");
+    let mut summary = msg!("validity-valid");
 
     for (name, raw, parsed) in [
         ("exp", get("exp"), exp),
@@ -235,12 +255,12 @@ pub fn evaluate_with(
             let why = unusable_reason(raw);
             if name == "exp" {
                 state = ValidityState::ExpUnusable;
-                summary = tr!("validity-exp-unusable", why = why.as_str());
+                summary = msg!("validity-exp-unusable", why = why.clone());
             }
             checks.push(TimeCheck {
                 claim: name,
                 passed: false,
-                message: tr!("unusable-check", name = name, why = why.as_str()),
+                message: msg!("unusable-check", name = name, why = why),
             });
         }
     }
@@ -248,15 +268,15 @@ pub fn evaluate_with(
     if let Some(exp) = exp {
         // RFC 7519 §4.1.4: the current time must be before exp (plus leeway).
         let passed = now < exp.saturating_add(leeway_secs);
-        let (when, at) = (time::relative(exp, now), time::rfc3339(exp));
+        let (when, at) = (Arg::Relative { at: exp, now }, Arg::Utc(exp));
         let message = if passed {
-            tr!("check-expires", when = when.as_str(), at = at)
+            msg!("check-expires", when = when.clone(), at = at)
         } else {
-            tr!("check-expired", when = when.as_str(), at = at)
+            msg!("check-expired", when = when.clone(), at = at)
         };
         if !passed {
             state = ValidityState::Expired;
-            summary = tr!("validity-expired", when = when);
+            summary = msg!("validity-expired", when = when);
         }
         checks.push(TimeCheck {
             claim: "exp",
@@ -266,15 +286,15 @@ pub fn evaluate_with(
     }
     if let Some(nbf) = nbf {
         let passed = now.saturating_add(leeway_secs) >= nbf;
-        let (when, at) = (time::relative(nbf, now), time::rfc3339(nbf));
+        let (when, at) = (Arg::Relative { at: nbf, now }, Arg::Utc(nbf));
         let message = if passed {
-            tr!("check-valid-since", when = when, at = at.as_str())
+            msg!("check-valid-since", when = when, at = at.clone())
         } else {
-            tr!("check-not-before", when = when, at = at.as_str())
+            msg!("check-not-before", when = when, at = at.clone())
         };
         if !passed && state == ValidityState::Valid {
             state = ValidityState::NotYetValid;
-            summary = tr!("validity-not-before", at = at);
+            summary = msg!("validity-not-before", at = at);
         }
         checks.push(TimeCheck {
             claim: "nbf",
@@ -284,11 +304,11 @@ pub fn evaluate_with(
     }
     if let Some(iat) = iat {
         let passed = iat <= now.saturating_add(leeway_secs);
-        let (when, at) = (time::relative(iat, now), time::rfc3339(iat));
+        let (when, at) = (Arg::Relative { at: iat, now }, Arg::Utc(iat));
         let message = if passed {
-            tr!("check-issued", when = when, at = at)
+            msg!("check-issued", when = when, at = at)
         } else {
-            tr!("check-issued-future", when = when, at = at)
+            msg!("check-issued-future", when = when, at = at)
         };
         checks.push(TimeCheck {
             claim: "iat",
@@ -298,7 +318,7 @@ pub fn evaluate_with(
     }
     if get("exp").is_none() && state == ValidityState::Valid {
         state = ValidityState::NoExp;
-        summary = tr!("validity-no-exp");
+        summary = msg!("validity-no-exp");
     }
     let expectation_results = expectation_checks(claims, expect, exp, nbf, iat);
     let expectations_met = expectation_results.iter().all(|c| c.passed);
@@ -356,6 +376,7 @@ mod tests {
         assert_eq!(v.state, ValidityState::NotYetValid);
         assert!(
             v.summary
+                .to_string()
                 .starts_with("Not valid before 1970-01-01T00:33:20Z")
         );
     }
@@ -365,7 +386,11 @@ mod tests {
         for exp in [json!("1000000000"), json!(1e300), json!(true), json!(null)] {
             let v = eval(json!({ "exp": exp }), 0, 0);
             assert_eq!(v.state, ValidityState::ExpUnusable, "{exp}");
-            assert!(v.summary.starts_with("exp unusable: "), "{}", v.summary);
+            assert!(
+                v.summary.to_string().starts_with("exp unusable: "),
+                "{}",
+                v.summary
+            );
             assert!(!v.all_passed());
         }
         let big: Value = serde_json::from_str(r#"{"exp": 99999999999999999999999}"#).unwrap();
@@ -421,6 +446,7 @@ mod tests {
                 .last()
                 .unwrap()
                 .message
+                .to_string()
                 .contains("exceeds the maximum of 1 min")
         );
         let v = evaluate_with(

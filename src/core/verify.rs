@@ -1,12 +1,14 @@
 //! Signature verification over the exact signing input, with an honest status.
 
-use crate::tr;
+use crate::msg;
 use serde_json::Value;
 
 use super::alg::{Alg, Family};
 use super::b64;
 use super::keys::{Key, KeySet};
+use super::msg::Text;
 use super::parse::{Decoded, Form};
+use super::words::part_word;
 
 /// What the signature check concluded. Separate from time validity and from structure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -44,10 +46,10 @@ impl SignatureStatus {
 pub struct SignatureCheck {
     pub status: SignatureStatus,
     /// One sentence a person can act on.
-    pub detail: String,
+    pub detail: Text,
     /// The key that verified, or the one that was tried, described (never its bytes).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub key: Option<String>,
+    pub key: Option<Text>,
     /// An HS* token whose MAC was made with a public key's text as the secret (key confusion).
     #[serde(skip)]
     pub forged_with_public_key: bool,
@@ -57,10 +59,10 @@ pub struct SignatureCheck {
 }
 
 impl SignatureCheck {
-    fn new(status: SignatureStatus, detail: impl Into<String>) -> Self {
+    fn new(status: SignatureStatus, detail: Text) -> Self {
         Self {
             status,
-            detail: detail.into(),
+            detail,
             key: None,
             forged_with_public_key: false,
             any_kid_used: false,
@@ -96,46 +98,35 @@ const REGISTERED: &[&str] = &[
 
 /// Why the header's `crit` / `b64` break RFC 7515 §4.1.11 or RFC 7797 §6, if they do. A token
 /// that breaks them is rejected by a conforming verifier whatever its signature.
-pub fn header_rule_problem(header: &Value) -> Option<String> {
+pub fn header_rule_problem(header: &Value) -> Option<Text> {
     let b64_false = header.get("b64") == Some(&Value::Bool(false));
     let crit = match header.get("crit") {
-        None if b64_false => {
-            return Some(
-                "\"b64\": false is not listed in \"crit\"; RFC 7797 §6 requires crit: [\"b64\"]"
-                    .into(),
-            );
-        }
+        None if b64_false => return Some(msg!("rule-b64-not-crit")),
         None => return None,
         Some(Value::Array(names)) => names,
-        Some(other) => return Some(format!("\"crit\" must be an array of names, not {other}")),
+        Some(other) => return Some(msg!("rule-crit-not-array", value = other.to_string())),
     };
     if crit.is_empty() {
-        return Some("\"crit\" is an empty list, which RFC 7515 §4.1.11 forbids".into());
+        return Some(msg!("rule-crit-empty"));
     }
     let mut seen = Vec::new();
     for name in crit {
         let Some(name) = name.as_str() else {
-            return Some(format!("\"crit\" lists {name}, which is not a name"));
+            return Some(msg!("rule-crit-not-name", value = name.to_string()));
         };
         if seen.contains(&name) {
-            return Some(format!("\"crit\" lists \"{name}\" twice"));
+            return Some(msg!("rule-crit-twice", name = name));
         }
         seen.push(name);
         if REGISTERED.contains(&name) {
-            return Some(format!(
-                "\"crit\" lists \"{name}\", a parameter of the JWS/JWE specifications, which RFC 7515 §4.1.11 forbids"
-            ));
+            return Some(msg!("rule-crit-registered", name = name));
         }
         if header.get(name).is_none() {
-            return Some(format!(
-                "\"crit\" lists \"{name}\" but the header has no such parameter"
-            ));
+            return Some(msg!("rule-crit-absent", name = name));
         }
     }
     if b64_false && !seen.contains(&"b64") {
-        return Some(
-            "\"b64\": false is not listed in \"crit\"; RFC 7797 §6 requires crit: [\"b64\"]".into(),
-        );
+        return Some(msg!("rule-b64-not-crit"));
     }
     None
 }
@@ -165,47 +156,47 @@ pub fn verify_with_options(
 ) -> SignatureCheck {
     use SignatureStatus::*;
     if decoded.form == Form::Jwe {
-        return SignatureCheck::new(UnsupportedAlg, tr!("sig-jwe"));
+        return SignatureCheck::new(UnsupportedAlg, msg!("sig-jwe"));
     }
     let Some(header) = &decoded.header else {
-        return SignatureCheck::new(Invalid, tr!("sig-no-header"));
+        return SignatureCheck::new(Invalid, msg!("sig-no-header"));
     };
     let alg = match header.get("alg") {
-        None => return SignatureCheck::new(UnsupportedAlg, tr!("sig-no-alg")),
+        None => return SignatureCheck::new(UnsupportedAlg, msg!("sig-no-alg")),
         Some(Value::String(name)) => match Alg::parse(name) {
             Some(alg) => alg,
             None => {
                 return SignatureCheck::new(
                     UnsupportedAlg,
-                    tr!("sig-unknown-alg", name = name.as_str()),
+                    msg!("sig-unknown-alg", name = name.as_str()),
                 );
             }
         },
         Some(other) => {
             return SignatureCheck::new(
                 UnsupportedAlg,
-                tr!("sig-alg-type", value = other.to_string()),
+                msg!("sig-alg-type", value = other.to_string()),
             );
         }
     };
     if alg == Alg::None {
         let name = decoded.alg_name().unwrap_or("none");
-        return SignatureCheck::new(Unsigned, tr!("sig-unsigned", name = name));
+        return SignatureCheck::new(Unsigned, msg!("sig-unsigned", name = name));
     }
     let (Some(input), Some(signature)) = (decoded.signing_input(), decoded.signature()) else {
-        return SignatureCheck::new(Invalid, tr!("sig-no-segment"));
+        return SignatureCheck::new(Invalid, msg!("sig-no-segment"));
     };
     let Some(keys) = keys else {
-        return SignatureCheck::new(NoKey, tr!("sig-no-key"));
+        return SignatureCheck::new(NoKey, msg!("sig-no-key"));
     };
     if let Some(first) = decoded.errors.first() {
-        return SignatureCheck::new(Invalid, tr!("sig-malformed", error = first.to_string()));
+        return SignatureCheck::new(Invalid, msg!("sig-malformed", error = first.to_string()));
     }
     if keys.is_set {
         let secret = keys.keys.iter().any(Key::is_secret);
         let public = keys.keys.iter().any(|k| !k.is_secret());
         if secret && public {
-            return SignatureCheck::new(KeyMismatch, tr!("sig-mixed-set"));
+            return SignatureCheck::new(KeyMismatch, msg!("sig-mixed-set"));
         }
     }
 
@@ -227,7 +218,7 @@ pub fn verify_with_options(
     if by_kid.len() > 1 {
         return SignatureCheck::new(
             KeyMismatch,
-            tr!(
+            msg!(
                 "sig-kid-ambiguous",
                 count = by_kid.len(),
                 kid = kid.unwrap_or_default()
@@ -236,17 +227,17 @@ pub fn verify_with_options(
     }
     let mut any_kid_used = false;
     let (candidates, kid_note) = match (kid, by_kid.is_empty()) {
-        (_, false) => (by_kid, String::new()),
+        (_, false) => (by_kid, None),
         (Some(kid), true) if keys.is_set && !options.any_kid => {
             let why = if unusable.iter().any(|k| k.kid.as_deref() == Some(kid)) {
-                tr!("sig-kid-not-signing", kid = kid)
+                msg!("sig-kid-not-signing", kid = kid)
             } else {
                 let kids: Vec<String> = usable
                     .iter()
                     .filter_map(|k| k.kid.as_ref().map(|k| format!("\"{k}\"")))
                     .take(5)
                     .collect();
-                tr!(
+                msg!(
                     "sig-kid-missing",
                     kid = kid,
                     count = usable.len(),
@@ -261,12 +252,12 @@ pub fn verify_with_options(
         }
         (Some(kid), true) if keys.is_set => {
             any_kid_used = true;
-            (distinct(usable), tr!("sig-kid-tried-all", kid = kid))
+            (distinct(usable), Some(msg!("sig-kid-tried-all", kid = kid)))
         }
-        _ => (distinct(usable), String::new()),
+        _ => (distinct(usable), None),
     };
     if candidates.is_empty() {
-        return SignatureCheck::new(KeyMismatch, tr!("sig-no-signing-key"));
+        return SignatureCheck::new(KeyMismatch, msg!("sig-no-signing-key"));
     }
     let mut reasons = Vec::new();
     let fitting: Vec<&Key> = candidates
@@ -289,9 +280,13 @@ pub fn verify_with_options(
         let mut check = SignatureCheck::new(
             KeyMismatch,
             match reasons.as_slice() {
-                [one] => tr!("sig-key-unfit", alg = alg.name(), why = one.as_str()),
-                [] => tr!("sig-set-empty", alg = alg.name()),
-                many => tr!("sig-no-key-fits", alg = alg.name(), why = many.join("; ")),
+                [one] => msg!("sig-key-unfit", alg = alg.name(), why = one.0.clone()),
+                [] => msg!("sig-set-empty", alg = alg.name()),
+                many => msg!(
+                    "sig-no-key-fits",
+                    alg = alg.name(),
+                    why = Text::join(many.iter().map(|u| u.0.clone()), "; ")
+                ),
             },
         );
         if candidates.len() == 1 {
@@ -301,7 +296,7 @@ pub fn verify_with_options(
             && forged_with_public_text(alg, &input, signature, &candidates)
         {
             check.forged_with_public_key = true;
-            check.detail.push_str(&tr!("sig-forged-public"));
+            check.detail = check.detail.then(msg!("sig-forged-public"));
         }
         return check;
     }
@@ -324,16 +319,18 @@ pub fn verify_with_options(
         });
     let Some(key) = matched else {
         let mut detail = if fitting.len() == 1 {
-            tr!("sig-mismatch")
+            msg!("sig-mismatch")
         } else {
-            tr!("sig-mismatch-many", count = fitting.len(), alg = alg.name())
+            msg!("sig-mismatch-many", count = fitting.len(), alg = alg.name())
         };
-        detail.push_str(&kid_note);
+        if let Some(note) = kid_note {
+            detail = detail.then(note);
+        }
         if untried > 0 {
-            detail.push_str(&tr!("sig-untried", count = untried, max = MAX_KEYS_TRIED));
+            detail = detail.then(msg!("sig-untried", count = untried, max = MAX_KEYS_TRIED));
         }
         if let Some(e) = errors.first() {
-            detail.push_str(&format!(" ({e})"));
+            detail = detail.then(Text::plain(format!(" ({e})")));
         }
         let mut check = SignatureCheck::new(Invalid, detail);
         if fitting.len() == 1 {
@@ -353,37 +350,39 @@ pub fn verify_with_options(
     let mut check = if let Some(json) = &decoded.json_serialization {
         SignatureCheck::new(
             Invalid,
-            tr!("sig-json-serialization", count = json.signatures),
+            msg!("sig-json-serialization", count = json.signatures),
         )
     } else if !noncanonical.is_empty() {
         SignatureCheck::new(
             Invalid,
-            tr!(
+            msg!(
                 "sig-noncanonical",
-                parts = noncanonical
-                    .iter()
-                    .map(|p| super::findings::part_word(p))
-                    .collect::<Vec<_>>()
-                    .join(" + ")
+                parts = Text::join(noncanonical.iter().map(|p| part_word(p)), " + ")
             ),
         )
     } else if key.is_small_order_ed25519() {
-        SignatureCheck::new(Invalid, tr!("sig-small-order"))
+        SignatureCheck::new(Invalid, msg!("sig-small-order"))
     } else if key.is_roca_vulnerable() {
-        SignatureCheck::new(Invalid, tr!("sig-roca"))
+        SignatureCheck::new(Invalid, msg!("sig-roca"))
     } else if options.strict && ecdsa_high_s(alg, signature) {
-        SignatureCheck::new(Invalid, tr!("sig-high-s"))
+        SignatureCheck::new(Invalid, msg!("sig-high-s"))
     } else if let Some(rule) = rule {
-        SignatureCheck::new(Invalid, tr!("sig-rule", rule = rule))
+        SignatureCheck::new(Invalid, msg!("sig-rule", rule = rule))
     } else if !unknown.is_empty() {
-        SignatureCheck::new(Invalid, tr!("sig-crit", names = unknown.join(", ")))
+        SignatureCheck::new(Invalid, msg!("sig-crit", names = unknown.join(", ")))
     } else {
         let verified = if keys.keys.len() > 1 {
-            tr!("sig-verified-by", key = key.describe())
+            msg!("sig-verified-by", key = key.describe())
         } else {
-            tr!("sig-verified")
+            msg!("sig-verified")
         };
-        SignatureCheck::new(Verified, format!("{verified}{kid_note}"))
+        SignatureCheck::new(
+            Verified,
+            match kid_note {
+                Some(note) => verified.then(note),
+                None => verified,
+            },
+        )
     };
     check.key = Some(key.describe());
     check.any_kid_used = any_kid_used;
@@ -416,9 +415,9 @@ fn distinct(keys: Vec<&Key>) -> Vec<&Key> {
 }
 
 /// Why a signature cannot be valid for `alg` whatever the key (wrong size, empty).
-pub fn signature_shape_problem(alg: Alg, signature: &[u8]) -> Option<String> {
+pub fn signature_shape_problem(alg: Alg, signature: &[u8]) -> Option<Text> {
     if signature.is_empty() {
-        return Some(tr!("sig-empty", alg = alg.name()));
+        return Some(msg!("sig-empty", alg = alg.name()));
     }
     match alg.family() {
         Family::Ec(curve) => {
@@ -429,7 +428,7 @@ pub fn signature_shape_problem(alg: Alg, signature: &[u8]) -> Option<String> {
                 } else {
                     "sig-ec-length"
                 };
-                return Some(tr!(
+                return Some(msg!(
                     key,
                     alg = alg.name(),
                     want = want,
@@ -438,14 +437,14 @@ pub fn signature_shape_problem(alg: Alg, signature: &[u8]) -> Option<String> {
             }
             let (r, s) = signature.split_at(curve.field_len());
             if r.iter().all(|&b| b == 0) || s.iter().all(|&b| b == 0) {
-                return Some(tr!("sig-ec-zero", alg = alg.name()));
+                return Some(msg!("sig-ec-zero", alg = alg.name()));
             }
             None
         }
         Family::Ed25519 if signature.len() != 64 => {
-            Some(tr!("sig-ed-length", found = signature.len()))
+            Some(msg!("sig-ed-length", found = signature.len()))
         }
-        Family::MlDsa(level) if signature.len() != level.signature_len() => Some(tr!(
+        Family::MlDsa(level) if signature.len() != level.signature_len() => Some(msg!(
             "sig-ml-dsa-length",
             alg = alg.name(),
             want = level.signature_len(),

@@ -844,7 +844,7 @@ impl App {
                     .key_state
                     .verify
                     .as_ref()
-                    .map(crate::core::KeySet::describe)
+                    .map(|k| k.describe().to_string())
                     .unwrap_or_default();
                 self.say(tr!("notice-fetched", keys = what, source = source), false);
             }

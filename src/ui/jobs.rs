@@ -217,7 +217,7 @@ impl Jobs {
         self.cancel_guess();
         let target = match guess::Target::from_decoded(decoded) {
             Ok(t) => t,
-            Err(e) => return GuessStatus::Failed(e),
+            Err(e) => return GuessStatus::Failed(e.to_string()),
         };
         let what = match &wordlist {
             Some(p) => format!("well-known secrets and {}", p.display()),
@@ -407,7 +407,7 @@ pub fn read_key(bytes: &[u8], secret_ok: bool) -> Result<LoadedKey, String> {
     };
     Ok(LoadedKey {
         text,
-        description: set.describe(),
+        description: set.describe().to_string(),
         private,
     })
 }
@@ -458,6 +458,6 @@ mod tests {
     fn a_missing_file_is_said_in_words() {
         let e = read_file(Path::new("/nonexistent/token.jwt")).unwrap_err();
         assert_eq!(e, "No such file: /nonexistent/token.jwt");
-        assert!(!e.contains("os error"));
+        assert!(!e.to_string().contains("os error"));
     }
 }

@@ -296,7 +296,7 @@ impl Model {
         if let Some(text) = &self.state.user_dictionary {
             match core::claims::Dictionary::with_user(text) {
                 Ok(d) => self.dictionary = Some(d),
-                Err(e) => self.settings_error = Some(e),
+                Err(e) => self.settings_error = Some(e.to_string()),
             }
         }
     }
@@ -320,7 +320,7 @@ impl Model {
     /// Loads a user claim dictionary (JSON); returns the error to show when it is not one.
     pub fn set_user_dictionary(&mut self, text: Option<String>) -> Result<(), String> {
         if let Some(t) = &text {
-            core::claims::Dictionary::with_user(t)?;
+            core::claims::Dictionary::with_user(t).map_err(|e| e.to_string())?;
         }
         self.state.user_dictionary = text;
         self.settings_edited();
@@ -533,7 +533,7 @@ impl Model {
                         .and_then(|c| c.get("exp"))
                         .and_then(core::claims::numeric_date),
                     validity: a.validity.state,
-                    validity_text: a.validity.summary.clone(),
+                    validity_text: a.validity.summary.to_string(),
                     status,
                     status_ok,
                     places: f.occurrences,
@@ -649,7 +649,7 @@ impl Model {
             } else if !self.keys.secret.is_empty() {
                 match keys::parse_secret(&self.keys.secret, self.state.secret_encoding) {
                     Ok(key) => {
-                        state.verify_note = Some(Ok(key.describe()));
+                        state.verify_note = Some(Ok(key.describe().to_string()));
                         state.sign_note = state.verify_note.clone();
                         state.verify = Some(KeySet {
                             keys: vec![key.clone()],
@@ -668,7 +668,7 @@ impl Model {
             if !self.keys.private_key.trim().is_empty() {
                 match keys::parse_text(&self.keys.private_key) {
                     Ok(set) => {
-                        state.sign_note = Some(Ok(set.describe()));
+                        state.sign_note = Some(Ok(set.describe().to_string()));
                         state.sign = set.keys.first().cloned();
                         if self.keys.public_key.trim().is_empty() {
                             state.verify = Some(set);
@@ -680,7 +680,7 @@ impl Model {
             if !self.keys.public_key.trim().is_empty() {
                 match keys::parse_text(&self.keys.public_key) {
                     Ok(set) => {
-                        state.verify_note = Some(Ok(set.describe()));
+                        state.verify_note = Some(Ok(set.describe().to_string()));
                         state.verify = Some(set);
                     }
                     Err(e) => state.verify_note = Some(Err(e.to_string())),
@@ -692,7 +692,7 @@ impl Model {
         if !self.keys.inner_key.trim().is_empty() {
             match keys::parse_text(&self.keys.inner_key) {
                 Ok(set) => {
-                    state.inner_note = Some(Ok(set.describe()));
+                    state.inner_note = Some(Ok(set.describe().to_string()));
                     state.inner = Some(set);
                 }
                 Err(e) => state.inner_note = Some(Err(e.to_string())),
@@ -703,7 +703,7 @@ impl Model {
             .as_ref()
             .or_else(|| state.verify.as_ref().and_then(|s| s.keys.first()));
         state.summary = current.map(|k| KeySummary {
-            description: k.describe(),
+            description: k.describe().to_string(),
             thumbprint: k.thumbprint(),
             is_secret: k.is_secret(),
             is_private: k.is_private(),
@@ -1115,7 +1115,7 @@ fn signing_message(e: &SignError, alg: Option<Alg>) -> String {
         SignError::KeyDoesNotFit(why) => tr!(
             "draft-cannot-sign",
             alg = alg.map_or("?", Alg::name),
-            why = why.as_str()
+            why = why.0.clone()
         ),
         other => other.to_string(),
     }
@@ -1363,6 +1363,7 @@ mod tests {
                 .as_ref()
                 .unwrap()
                 .message
+                .to_string()
                 .contains("milliseconds")
         );
         m.fix_time_claim("exp").unwrap();

@@ -181,6 +181,7 @@ mod tests {
             store
                 .save(&keys("x"))
                 .unwrap_err()
+                .to_string()
                 .contains("no credential store")
         );
         let store = MemoryKeyStore::default();

@@ -244,7 +244,7 @@ fn validity_badge(a: &Analysis) -> Badge {
         }
         ValidityState::NoExp => ("⚠", Tone::Warn),
     };
-    badge(icon, v.summary.clone(), tone)
+    badge(icon, v.summary.to_string(), tone)
 }
 
 fn findings_line(a: &Analysis) -> Line {
@@ -264,10 +264,10 @@ fn findings_line(a: &Analysis) -> Line {
 /// The badge of an encrypted token: what decryption found.
 fn encryption_badge(jwe: &JweReport) -> (Badge, Line) {
     let detail = |tone| {
-        let mut text = jwe.detail.clone();
+        let mut text = jwe.detail.to_string();
         if let Some(key) = &jwe.key {
             text.push_str(" · ");
-            text.push_str(&tr!("key-used", key = key.as_str()));
+            text.push_str(&tr!("key-used", key = key.clone()));
         }
         line(text, tone)
     };
@@ -302,18 +302,18 @@ fn signature_badge(analysis: &Analysis) -> (Badge, Line) {
     let key_line = || {
         s.key.as_ref().map_or_else(
             || line("", Tone::Neutral),
-            |k| line(tr!("key-used", key = k), Tone::Neutral),
+            |k| line(tr!("key-used", key = k.clone()), Tone::Neutral),
         )
     };
     match s.status {
         SignatureStatus::Verified => (badge("✔", tr!("badge-verified"), Tone::Good), key_line()),
         SignatureStatus::Invalid => (
             badge("✖", tr!("badge-invalid"), Tone::Bad),
-            line(s.detail.clone(), Tone::Bad),
+            line(s.detail.to_string(), Tone::Bad),
         ),
         SignatureStatus::Unsigned => (
             badge("⚠", tr!("badge-unsigned"), Tone::Bad),
-            line(s.detail.clone(), Tone::Bad),
+            line(s.detail.to_string(), Tone::Bad),
         ),
         SignatureStatus::NoKey => (
             badge("?", tr!("badge-no-key"), Tone::Warn),
@@ -327,7 +327,7 @@ fn signature_badge(analysis: &Analysis) -> (Badge, Line) {
         ),
         SignatureStatus::UnsupportedAlg => (
             badge("?", tr!("badge-unsupported"), Tone::Warn),
-            line(s.detail.clone(), Tone::Warn),
+            line(s.detail.to_string(), Tone::Warn),
         ),
         SignatureStatus::KeyMismatch => (
             badge(
@@ -338,7 +338,7 @@ fn signature_badge(analysis: &Analysis) -> (Badge, Line) {
                 },
                 Tone::Bad,
             ),
-            line(s.detail.clone(), Tone::Bad),
+            line(s.detail.to_string(), Tone::Bad),
         ),
     }
 }

@@ -336,6 +336,10 @@ expect-aud-missing = no aud claim, expected one of { $want }
 expect-aud-other = aud { $aud } holds none of { $want }
 expect-required-ok = { $name } is present
 expect-required-missing = required claim { $name } is missing
+expect-lifetime-no-exp = no exp, so the lifetime has no end
+expect-lifetime-no-start = no iat or nbf, so the lifetime cannot be measured
+expect-lifetime-ok = lifetime { $span } is within { $max }
+expect-lifetime-over = lifetime { $span } exceeds the maximum of { $max }
 unusable-string = it is the string "{ $value }", not a number
 unusable-range = { $value } is beyond the representable range of seconds
 unusable-type = it is { $type }, not a number
@@ -426,3 +430,63 @@ kerr-ec-bad-scalar = the EC private key is not a valid { $curve } scalar
 kerr-ec-scalar-length = the EC private key has { $len } bytes, { $curve } needs { $want }
 kerr-openssh-alg = OpenSSH { $alg } keys cannot sign or verify JWTs (JOSE has RSA, ECDSA P-256/384/521 and Ed25519)
 kerr-hex-pair = hex secret: digit pair { $n } is not hexadecimal
+
+# Time values that are not plain seconds
+time-problem-millis = this looks like milliseconds: { $at } as seconds
+time-problem-fraction = fractional seconds ({ $value }); many libraries expect a whole number
+time-problem-string = a string, but a NumericDate must be a number: as a number it would be { $at }
+time-problem-not-time = a string that is not a time; a NumericDate is a number of seconds
+time-problem-type = { $type } is not a time; a NumericDate is a number of seconds
+
+# crit and b64 rules (RFC 7515 §4.1.11, RFC 7797 §6)
+rule-b64-not-crit = "b64": false is not listed in "crit"; RFC 7797 §6 requires crit: ["b64"]
+rule-crit-not-array = "crit" must be an array of names, not { $value }
+rule-crit-empty = "crit" is an empty list, which RFC 7515 §4.1.11 forbids
+rule-crit-not-name = "crit" lists { $value }, which is not a name
+rule-crit-twice = "crit" lists "{ $name }" twice
+rule-crit-registered = "crit" lists "{ $name }", a parameter of the JWS/JWE specifications, which RFC 7515 §4.1.11 forbids
+rule-crit-absent = "crit" lists "{ $name }" but the header has no such parameter
+
+# Decrypting an encrypted token (JWE)
+jwe-not-jwe = not an encrypted token
+jwe-no-header = the protected header could not be read
+jwe-malformed = the token is malformed ({ $error })
+jwe-unknown-alg = alg { $alg } is not a JWE key management algorithm this debugger implements
+jwe-unknown-enc = enc { $enc } is not a JWE content encryption this debugger implements
+jwe-unknown-zip = zip { $zip } is not a compression this debugger implements (only DEF)
+jwe-crit = "crit" lists { $names } which this debugger does not understand; RFC 7516 §4.1.13 requires rejecting the token
+jwe-no-key = no key given: the token was not decrypted
+jwe-no-enc-key = no key in the set is for encryption (each one's use or key_ops say otherwise)
+jwe-no-password = { $alg } takes a password, and no key given is a secret
+jwe-decrypted = decrypted: { $alg } + { $enc }, the authentication tag verified
+jwe-decrypted-with = decrypted with { $key }: { $alg } + { $enc }, the authentication tag verified
+jwe-ambiguous-failure = { " " }(with this algorithm a wrong key and a changed token look the same)
+jwe-no-key-unwraps = no key recovers the content key: { $reasons }
+jwe-inflate-corrupt = the compressed content (zip: DEF) does not inflate: { $why }
+jwe-inflate-bomb = the compressed content inflates past { $cap } MiB, the cap (a decompression bomb?)
+
+# The verdict over every layer
+verdict-verified = verified
+verdict-verified-layers = every layer verified ({ $count ->
+    [one] 1 layer
+   *[other] { $count } layers
+})
+verdict-no-key = not verified: no key for layer { $layer }
+verdict-nesting-limit = not verified: layer { $layer } was not opened (tokens are opened { $max } layers deep at most)
+verdict-signature = the signature of layer { $layer } does not verify
+verdict-decryption = layer { $layer } could not be decrypted
+verdict-malformed = layer { $layer } is not a well-formed token
+verdict-expired = the signature verifies, but the token has expired (--ignore-exp accepts it)
+verdict-not-yet-valid = the signature verifies, but the token is not valid yet (--ignore-nbf accepts it)
+
+# Names that only look like registered ones (Unicode TR39)
+f-confusable-title = { $part ->
+    [header] Header parameter "{ $name }" looks like "{ $like }"
+   *[payload] Claim "{ $name }" looks like "{ $like }"
+}
+f-confusable-msg = "{ $name }" is not "{ $like }": its letters only look alike (another script's letters, or invisible characters inside). A verifier reads the real "{ $like }" (or none); a person reads this one. The token shows something other than what it says.
+f-invisible-name-title = { $part ->
+    [header] Header parameter "{ $name }" holds invisible characters
+   *[payload] Claim "{ $name }" holds invisible characters
+}
+f-invisible-name-msg = The name "{ $name }" contains characters that show nothing (shown here as escapes): two names that look the same can differ.

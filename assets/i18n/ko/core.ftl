@@ -309,6 +309,10 @@ expect-aud-missing = aud 클레임이 없습니다. 기대값: { $want } 중 하
 expect-aud-other = aud { $aud }에 { $want } 중 어느 것도 없습니다
 expect-required-ok = { $name }이(가) 있습니다
 expect-required-missing = 필수 클레임 { $name }이(가) 없습니다
+expect-lifetime-no-exp = exp가 없어 수명에 끝이 없습니다
+expect-lifetime-no-start = iat나 nbf가 없어 수명을 잴 수 없습니다
+expect-lifetime-ok = 수명 { $span }은 최대 { $max } 이내입니다
+expect-lifetime-over = 수명 { $span }이 최대 { $max }를 넘습니다
 unusable-string = 숫자가 아니라 문자열 "{ $value }"입니다
 unusable-range = { $value }은(는) 표현할 수 있는 초 범위를 벗어납니다
 unusable-type = 숫자가 아니라 { $type }입니다
@@ -399,3 +403,60 @@ kerr-ec-bad-scalar = EC 개인 키가 올바른 { $curve } 스칼라가 아닙�
 kerr-ec-scalar-length = EC 개인 키가 { $len }바이트인데 { $curve }에는 { $want }바이트가 필요합니다
 kerr-openssh-alg = OpenSSH { $alg } 키로는 JWT에 서명하거나 검증할 수 없습니다 (JOSE에는 RSA, ECDSA P-256/384/521, Ed25519가 있습니다)
 kerr-hex-pair = 16진수 비밀 키: { $n }번째 두 자리가 16진수가 아닙니다
+
+# Time values that are not plain seconds
+time-problem-millis = 밀리초로 보입니다: 초로 읽으면 { $at }
+time-problem-fraction = 소수점 있는 초({ $value }); 많은 라이브러리는 정수를 기대합니다
+time-problem-string = 문자열이지만 NumericDate는 숫자여야 합니다: 숫자로 읽으면 { $at }
+time-problem-not-time = 시각이 아닌 문자열입니다. NumericDate는 초 단위 숫자입니다
+time-problem-type = { $type }은 시각이 아닙니다. NumericDate는 초 단위 숫자입니다
+
+# crit and b64 rules (RFC 7515 §4.1.11, RFC 7797 §6)
+rule-b64-not-crit = "b64": false가 "crit"에 없습니다. RFC 7797 §6은 crit: ["b64"]를 요구합니다
+rule-crit-not-array = "crit"는 이름의 배열이어야 합니다. { $value }는 아닙니다
+rule-crit-empty = "crit"가 빈 목록입니다. RFC 7515 §4.1.11이 금지합니다
+rule-crit-not-name = "crit"에 있는 { $value }는 이름이 아닙니다
+rule-crit-twice = "crit"에 "{ $name }"이 두 번 있습니다
+rule-crit-registered = "crit"에 JWS/JWE 명세의 매개변수 "{ $name }"이 있습니다. RFC 7515 §4.1.11이 금지합니다
+rule-crit-absent = "crit"에 "{ $name }"이 있지만 헤더에는 그런 매개변수가 없습니다
+
+# Decrypting an encrypted token (JWE)
+jwe-not-jwe = 암호화된 토큰이 아닙니다
+jwe-no-header = 보호된 헤더를 읽을 수 없습니다
+jwe-malformed = 토큰의 형식이 잘못되었습니다({ $error })
+jwe-unknown-alg = alg { $alg }은 이 디버거가 구현한 JWE 키 관리 알고리즘이 아닙니다
+jwe-unknown-enc = enc { $enc }은 이 디버거가 구현한 JWE 내용 암호화가 아닙니다
+jwe-unknown-zip = zip { $zip }은 이 디버거가 구현한 압축이 아닙니다(DEF만 지원)
+jwe-crit = "crit"에 이 디버거가 모르는 { $names }이 있습니다. RFC 7516 §4.1.13은 토큰을 거부하라고 요구합니다
+jwe-no-key = 키가 없어 토큰을 복호화하지 않았습니다
+jwe-no-enc-key = 집합에 암호화용 키가 없습니다(각 키의 use 또는 key_ops가 다르게 말합니다)
+jwe-no-password = { $alg }은 비밀번호가 필요한데 주어진 키 중 비밀값이 없습니다
+jwe-decrypted = 복호화됨: { $alg } + { $enc }, 인증 태그 확인됨
+jwe-decrypted-with = { $key }로 복호화됨: { $alg } + { $enc }, 인증 태그 확인됨
+jwe-ambiguous-failure = { " " }(이 알고리즘에서는 잘못된 키와 변경된 토큰이 똑같아 보입니다)
+jwe-no-key-unwraps = 어떤 키로도 내용 키를 풀 수 없습니다: { $reasons }
+jwe-inflate-corrupt = 압축된 내용(zip: DEF)의 압축을 풀 수 없습니다: { $why }
+jwe-inflate-bomb = 압축된 내용이 상한인 { $cap } MiB를 넘게 풀립니다(압축 폭탄?)
+
+# The verdict over every layer
+verdict-verified = 검증됨
+verdict-verified-layers = 모든 층 검증됨({ $count }개 층)
+verdict-no-key = 검증 안 됨: { $layer }번째 층의 키가 없습니다
+verdict-nesting-limit = 검증 안 됨: { $layer }번째 층을 열지 않았습니다(토큰은 최대 { $max }층까지 엽니다)
+verdict-signature = { $layer }번째 층의 서명이 맞지 않습니다
+verdict-decryption = { $layer }번째 층을 복호화할 수 없습니다
+verdict-malformed = { $layer }번째 층은 올바른 토큰이 아닙니다
+verdict-expired = 서명은 맞지만 토큰이 만료되었습니다(--ignore-exp로 받아들일 수 있습니다)
+verdict-not-yet-valid = 서명은 맞지만 토큰이 아직 유효하지 않습니다(--ignore-nbf로 받아들일 수 있습니다)
+
+# Names that only look like registered ones (Unicode TR39)
+f-confusable-title = { $part ->
+    [header] 헤더 매개변수 "{ $name }"이 "{ $like }"처럼 보입니다
+   *[payload] 클레임 "{ $name }"이 "{ $like }"처럼 보입니다
+}
+f-confusable-msg = "{ $name }"은 "{ $like }"이 아닙니다. 글자가 비슷해 보일 뿐입니다(다른 문자 체계의 글자이거나 보이지 않는 문자가 들어 있음). 검증기는 진짜 "{ $like }"을 읽거나 아무것도 읽지 않고, 사람은 이것을 읽습니다. 토큰이 보여 주는 것과 말하는 것이 다릅니다.
+f-invisible-name-title = { $part ->
+    [header] 헤더 매개변수 "{ $name }"에 보이지 않는 문자가 있습니다
+   *[payload] 클레임 "{ $name }"에 보이지 않는 문자가 있습니다
+}
+f-invisible-name-msg = 이름 "{ $name }"에 아무것도 보이지 않는 문자가 있습니다(여기서는 이스케이프로 표시). 똑같아 보이는 두 이름이 다를 수 있습니다.

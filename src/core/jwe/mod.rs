@@ -14,7 +14,9 @@ use zeroize::Zeroizing;
 
 use super::b64;
 use super::keys::{Key, KeySet};
+use super::msg::Text;
 use super::parse::{Decoded, Form};
+use crate::msg;
 
 pub use keymgmt::Unwrap;
 
@@ -212,10 +214,10 @@ pub struct JweReport {
     pub zip: Option<String>,
     pub status: JweStatus,
     /// One sentence a person can act on.
-    pub detail: String,
+    pub detail: Text,
     /// The key that decrypted (or was tried), described; never its bytes.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub key: Option<String>,
+    pub key: Option<Text>,
     #[serde(skip)]
     pub plaintext: Option<Zeroizing<Vec<u8>>>,
 }
@@ -233,18 +235,34 @@ impl std::fmt::Debug for JweReport {
     }
 }
 
+/// Why compressed content cannot be inflated.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InflateError {
+    #[error("the compressed content (zip: DEF) does not inflate: {0}")]
+    Corrupt(String),
+    #[error("the compressed content inflates past {} MiB, the cap (a decompression bomb?)", MAX_PLAINTEXT / (1024 * 1024))]
+    TooLarge,
+}
+
+impl InflateError {
+    /// What went wrong, as a text.
+    pub fn text(&self) -> Text {
+        match self {
+            Self::Corrupt(why) => msg!("jwe-inflate-corrupt", why = why),
+            Self::TooLarge => msg!("jwe-inflate-bomb", cap = MAX_PLAINTEXT / (1024 * 1024)),
+        }
+    }
+}
+
 /// Inflates `zip: DEF` content, refusing to grow past [`MAX_PLAINTEXT`].
-pub fn inflate(data: &[u8]) -> Result<Zeroizing<Vec<u8>>, String> {
+pub fn inflate(data: &[u8]) -> Result<Zeroizing<Vec<u8>>, InflateError> {
     let mut out = Zeroizing::new(Vec::new());
     flate2::read::DeflateDecoder::new(data)
         .take(MAX_PLAINTEXT as u64 + 1)
         .read_to_end(&mut out)
-        .map_err(|e| format!("the compressed content (zip: DEF) does not inflate: {e}"))?;
+        .map_err(|e| InflateError::Corrupt(e.to_string()))?;
     if out.len() > MAX_PLAINTEXT {
-        return Err(format!(
-            "the compressed content inflates past {} MiB, the cap (a decompression bomb?)",
-            MAX_PLAINTEXT / (1024 * 1024)
-        ));
+        return Err(InflateError::TooLarge);
     }
     Ok(out)
 }
@@ -299,30 +317,26 @@ pub fn decrypt(decoded: &Decoded, keys: Option<&KeySet>) -> JweReport {
         enc: text("enc"),
         zip: text("zip"),
         status: JweStatus::NoKey,
-        detail: String::new(),
+        detail: Text::plain(""),
         key: None,
         plaintext: None,
     };
-    let fail = |mut r: JweReport, status, detail: String| {
+    let fail = |mut r: JweReport, status, detail: Text| {
         r.status = status;
         r.detail = detail;
         r
     };
     if decoded.form != Form::Jwe {
-        return fail(report, JweStatus::Invalid, "not an encrypted token".into());
+        return fail(report, JweStatus::Invalid, msg!("jwe-not-jwe"));
     }
     let Some(header) = header else {
-        return fail(
-            report,
-            JweStatus::Invalid,
-            "the protected header could not be read".into(),
-        );
+        return fail(report, JweStatus::Invalid, msg!("jwe-no-header"));
     };
     if let Some(first) = decoded.errors.first() {
         return fail(
             report,
             JweStatus::Invalid,
-            format!("the token is malformed ({first})"),
+            msg!("jwe-malformed", error = Text::plain(first.to_string())),
         );
     }
     let Some(alg) = report.alg.as_deref().and_then(KeyAlg::parse) else {
@@ -330,7 +344,7 @@ pub fn decrypt(decoded: &Decoded, keys: Option<&KeySet>) -> JweReport {
         return fail(
             report,
             JweStatus::UnsupportedAlg,
-            format!("alg {shown} is not a JWE key management algorithm this debugger implements"),
+            msg!("jwe-unknown-alg", alg = shown),
         );
     };
     let Some(enc) = report.enc.as_deref().and_then(Enc::parse) else {
@@ -338,7 +352,7 @@ pub fn decrypt(decoded: &Decoded, keys: Option<&KeySet>) -> JweReport {
         return fail(
             report,
             JweStatus::UnsupportedAlg,
-            format!("enc {shown} is not a JWE content encryption this debugger implements"),
+            msg!("jwe-unknown-enc", enc = shown),
         );
     };
     if let Some(zip) = report.zip.as_deref()
@@ -348,7 +362,7 @@ pub fn decrypt(decoded: &Decoded, keys: Option<&KeySet>) -> JweReport {
         return fail(
             report,
             JweStatus::UnsupportedAlg,
-            format!("zip {zip} is not a compression this debugger implements (only DEF)"),
+            msg!("jwe-unknown-zip", zip = zip),
         );
     }
     if let Some(rule) = super::verify::header_rule_problem(&Value::Object(header.clone())) {
@@ -359,23 +373,16 @@ pub fn decrypt(decoded: &Decoded, keys: Option<&KeySet>) -> JweReport {
         return fail(
             report,
             JweStatus::Invalid,
-            format!(
-                "\"crit\" lists {} which this debugger does not understand; RFC 7516 §4.1.13 requires rejecting the token",
-                unknown_crit.join(", ")
-            ),
+            msg!("jwe-crit", names = unknown_crit.join(", ")),
         );
     }
     let Some(keys) = keys else {
-        return fail(
-            report,
-            JweStatus::NoKey,
-            "no key given: the token was not decrypted".into(),
-        );
+        return fail(report, JweStatus::NoKey, msg!("jwe-no-key"));
     };
     if alg.is_pbes2()
         && let Err(Unwrap::Header(why)) = keymgmt::p2c(header)
     {
-        return fail(report, JweStatus::Invalid, why);
+        return fail(report, JweStatus::Invalid, Text::plain(why));
     }
     let segment = |i: usize| -> Vec<u8> {
         decoded
@@ -394,11 +401,7 @@ pub fn decrypt(decoded: &Decoded, keys: Option<&KeySet>) -> JweReport {
     let kid = header.get("kid").and_then(Value::as_str);
     let mut list = candidates(keys, kid);
     if list.is_empty() {
-        return fail(
-            report,
-            JweStatus::WrongKey,
-            "no key in the set is for encryption (each one's use or key_ops say otherwise)".into(),
-        );
+        return fail(report, JweStatus::WrongKey, msg!("jwe-no-enc-key"));
     }
     if alg.is_pbes2() {
         list.retain(|k| k.secret_bytes().is_some());
@@ -407,7 +410,7 @@ pub fn decrypt(decoded: &Decoded, keys: Option<&KeySet>) -> JweReport {
             return fail(
                 report,
                 JweStatus::WrongKey,
-                format!("{alg} takes a password, and no key given is a secret"),
+                msg!("jwe-no-password", alg = alg.name()),
             );
         }
     }
@@ -427,7 +430,7 @@ pub fn decrypt(decoded: &Decoded, keys: Option<&KeySet>) -> JweReport {
             }
             Err(Unwrap::Header(why)) => {
                 report.key = Some(key.describe());
-                return fail(report, JweStatus::Invalid, why);
+                return fail(report, JweStatus::Invalid, Text::plain(why));
             }
         };
         match content::decrypt(enc, &cek, &iv, &aad, &ciphertext, &tag) {
@@ -436,22 +439,23 @@ pub fn decrypt(decoded: &Decoded, keys: Option<&KeySet>) -> JweReport {
                 let plaintext = if report.zip.is_some() {
                     match inflate(&plaintext) {
                         Ok(p) => p,
-                        Err(why) => return fail(report, JweStatus::Invalid, why),
+                        Err(why) => return fail(report, JweStatus::Invalid, why.text()),
                     }
                 } else {
                     plaintext
                 };
                 report.plaintext = Some(plaintext);
-                let which = if list.len() > 1 {
-                    format!(" with {}", key.describe())
+                let detail = if list.len() > 1 {
+                    msg!(
+                        "jwe-decrypted-with",
+                        key = key.describe(),
+                        alg = alg.name(),
+                        enc = enc.name()
+                    )
                 } else {
-                    String::new()
+                    msg!("jwe-decrypted", alg = alg.name(), enc = enc.name())
                 };
-                return fail(
-                    report,
-                    JweStatus::Decrypted,
-                    format!("decrypted{which}: {alg} + {enc}, the authentication tag verified"),
-                );
+                return fail(report, JweStatus::Decrypted, detail);
             }
             Err(e) => {
                 if list.len() == 1 {
@@ -465,12 +469,13 @@ pub fn decrypt(decoded: &Decoded, keys: Option<&KeySet>) -> JweReport {
         report.key = Some(list[0].describe());
     }
     if let Some(why) = invalid.first() {
-        let note = if alg == KeyAlg::Rsa1_5 || alg == KeyAlg::Dir {
-            " (with this algorithm a wrong key and a changed token look the same)"
+        let why = Text::plain(why.clone());
+        let detail = if alg == KeyAlg::Rsa1_5 || alg == KeyAlg::Dir {
+            why.then(msg!("jwe-ambiguous-failure"))
         } else {
-            ""
+            why
         };
-        return fail(report, JweStatus::Invalid, format!("{why}{note}"));
+        return fail(report, JweStatus::Invalid, detail);
     }
     let mut reasons: Vec<String> = failed;
     reasons.extend(unfit);
@@ -479,8 +484,8 @@ pub fn decrypt(decoded: &Decoded, keys: Option<&KeySet>) -> JweReport {
         report,
         JweStatus::WrongKey,
         match reasons.as_slice() {
-            [one] => one.clone(),
-            many => format!("no key recovers the content key: {}", many.join("; ")),
+            [one] => Text::plain(one.clone()),
+            many => msg!("jwe-no-key-unwraps", reasons = many.join("; ")),
         },
     )
 }
@@ -625,7 +630,7 @@ mod tests {
         let started = std::time::Instant::now();
         let r = decrypt(&decode(&parts.join(".")), Some(&keys));
         assert_eq!(r.status, JweStatus::Invalid, "{}", r.detail);
-        assert!(r.detail.contains("p2c"), "{}", r.detail);
+        assert!(r.detail.to_string().contains("p2c"), "{}", r.detail);
         assert!(started.elapsed().as_secs() < 2);
     }
 
@@ -634,6 +639,6 @@ mod tests {
         let bomb = deflate(&vec![0u8; MAX_PLAINTEXT + 10]).unwrap();
         assert!(bomb.len() < 100_000);
         let e = inflate(&bomb).unwrap_err();
-        assert!(e.contains("16 MiB"), "{e}");
+        assert!(e.to_string().contains("16 MiB"), "{e}");
     }
 }

@@ -2,7 +2,7 @@
 //! per RFC 9881) and X25519 keys (RFC 7748, `OKP`/`X25519` in JOSE per RFC 8037), with aws-lc
 //! doing the mathematics.
 
-use crate::tr;
+use crate::msg;
 use aws_lc_rs::signature::{
     self as lc, KeyPair as _, PqdsaKeyPair, PqdsaSigningAlgorithm, PqdsaVerificationAlgorithm,
 };
@@ -50,14 +50,14 @@ fn verification_alg(level: MlDsaLevel) -> &'static PqdsaVerificationAlgorithm {
 /// The private key from its 32-byte seed ξ (FIPS 204 ML-DSA.KeyGen_internal), public key derived.
 pub fn ml_dsa_from_seed(level: MlDsaLevel, seed: &[u8]) -> Result<KeyMaterial, KeyError> {
     let seed: [u8; 32] = seed.try_into().map_err(|_| {
-        invalid(tr!(
+        invalid(msg!(
             "kerr-akp-seed-length",
             name = level.name(),
             len = seed.len()
         ))
     })?;
     let pair = PqdsaKeyPair::from_seed(signing_alg(level), &seed).map_err(|e| {
-        invalid(tr!(
+        invalid(msg!(
             "kerr-akp-private",
             name = level.name(),
             e = e.to_string()
@@ -73,7 +73,7 @@ pub fn ml_dsa_from_seed(level: MlDsaLevel, seed: &[u8]) -> Result<KeyMaterial, K
 /// A public key in its FIPS 204 encoding (pkEncode), checked for its length.
 pub fn ml_dsa_public(level: MlDsaLevel, public: &[u8]) -> Result<KeyMaterial, KeyError> {
     if public.len() != level.public_len() {
-        return Err(invalid(tr!(
+        return Err(invalid(msg!(
             "kerr-akp-public-length",
             name = level.name(),
             want = level.public_len(),
@@ -90,7 +90,7 @@ pub fn ml_dsa_public(level: MlDsaLevel, public: &[u8]) -> Result<KeyMaterial, Ke
 /// A fresh key pair from the operating system's randomness.
 pub fn ml_dsa_generate(level: MlDsaLevel) -> Result<KeyMaterial, KeyError> {
     let mut seed = Zeroizing::new([0u8; 32]);
-    aws_lc_rs::rand::fill(seed.as_mut_slice()).map_err(|_| invalid(tr!("kerr-akp-1")))?;
+    aws_lc_rs::rand::fill(seed.as_mut_slice()).map_err(|_| invalid(msg!("kerr-akp-1")))?;
     ml_dsa_from_seed(level, seed.as_slice())
 }
 
@@ -123,16 +123,16 @@ pub fn ml_dsa_seed_from_pkcs8(level: MlDsaLevel, octets: &[u8]) -> Result<[u8; 3
         // SEQUENCE { seed OCTET STRING (32), expandedKey OCTET STRING }
         [0x30, ..] => {
             let inner = sequence_body(octets)
-                .ok_or_else(|| invalid(tr!("kerr-akp-2", name = name.to_string())))?;
+                .ok_or_else(|| invalid(msg!("kerr-akp-2", name = name.to_string())))?;
             match inner {
                 [0x04, 0x20, rest @ ..] if rest.len() >= 32 => {
                     Ok(rest[..32].try_into().unwrap_or([0; 32]))
                 }
-                _ => Err(invalid(tr!("kerr-akp-3", name = name.to_string()))),
+                _ => Err(invalid(msg!("kerr-akp-3", name = name.to_string()))),
             }
         }
-        [0x04, ..] => Err(invalid(tr!("kerr-akp-4", name = name.to_string()))),
-        _ => Err(invalid(tr!("kerr-akp-5", name = name.to_string()))),
+        [0x04, ..] => Err(invalid(msg!("kerr-akp-4", name = name.to_string()))),
+        _ => Err(invalid(msg!("kerr-akp-5", name = name.to_string()))),
     }
 }
 
@@ -161,17 +161,17 @@ pub fn ml_dsa_pkcs8_private(seed: &[u8; 32]) -> Zeroizing<Vec<u8>> {
 
 /// An X25519 private key from its 32 bytes, public key derived.
 pub fn x25519_from_private(d: &[u8]) -> Result<KeyMaterial, KeyError> {
-    let d: [u8; 32] = d.try_into().map_err(|_| invalid(tr!("kerr-akp-6")))?;
+    let d: [u8; 32] = d.try_into().map_err(|_| invalid(msg!("kerr-akp-6")))?;
     let private =
         aws_lc_rs::agreement::PrivateKey::from_private_key(&aws_lc_rs::agreement::X25519, &d)
-            .map_err(|_| invalid(tr!("kerr-akp-7")))?;
+            .map_err(|_| invalid(msg!("kerr-akp-7")))?;
     let public = private
         .compute_public_key()
-        .map_err(|_| invalid(tr!("kerr-akp-8")))?;
+        .map_err(|_| invalid(msg!("kerr-akp-8")))?;
     let public: [u8; 32] = public
         .as_ref()
         .try_into()
-        .map_err(|_| invalid(tr!("kerr-akp-9")))?;
+        .map_err(|_| invalid(msg!("kerr-akp-9")))?;
     Ok(KeyMaterial::X25519 {
         public,
         private: Some(Zeroizing::new(d)),
@@ -186,9 +186,9 @@ pub fn spki_der(oid: ObjectIdentifier, public: &[u8]) -> Result<Vec<u8>, KeyErro
             parameters: None,
         },
         subject_public_key: pkcs8::der::asn1::BitStringRef::from_bytes(public)
-            .map_err(|e| invalid(e.to_string()))?,
+            .map_err(|e| invalid(e.to_string().into()))?,
     };
-    info.to_der().map_err(|e| invalid(e.to_string()))
+    info.to_der().map_err(|e| invalid(e.to_string().into()))
 }
 
 /// A PKCS#8 v1 PrivateKeyInfo with absent parameters around `private_key` octets.
@@ -205,7 +205,7 @@ pub fn pkcs8_der(
         public_key: None,
     };
     Ok(Zeroizing::new(
-        info.to_der().map_err(|e| invalid(e.to_string()))?,
+        info.to_der().map_err(|e| invalid(e.to_string().into()))?,
     ))
 }
 

@@ -2,7 +2,7 @@
 //! certificates, in PEM or DER.
 
 use super::*;
-use crate::tr;
+use crate::msg;
 
 pub(super) const OID_RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
 pub(super) const OID_EC: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
@@ -25,7 +25,7 @@ pub(super) fn curve_from_oid(oid: ObjectIdentifier) -> Result<Curve, KeyError> {
         o if o == OID_P256 => Ok(Curve::P256),
         o if o == OID_P384 => Ok(Curve::P384),
         o if o == OID_P521 => Ok(Curve::P521),
-        o => Err(invalid(tr!("kerr-asn1-1", o = o.to_string()))),
+        o => Err(invalid(msg!("kerr-asn1-1", o = o.to_string()))),
     }
 }
 
@@ -59,7 +59,7 @@ pub const MAX_RSA_BITS: usize = 16_384;
 pub(super) fn rsa_public_pkcs1(der: &[u8]) -> Result<rsa::RsaPublicKey, KeyError> {
     use pkcs8::der::Decode as _;
     let raw = pkcs1::RsaPublicKey::from_der(der)
-        .map_err(|e| invalid(tr!("kerr-asn1-2", e = e.to_string())))?;
+        .map_err(|e| invalid(msg!("kerr-asn1-2", e = e.to_string())))?;
     rsa_public(
         rsa::BigUint::from_bytes_be(raw.modulus.as_bytes()),
         rsa::BigUint::from_bytes_be(raw.public_exponent.as_bytes()),
@@ -70,14 +70,14 @@ pub(super) fn rsa_public_pkcs1(der: &[u8]) -> Result<rsa::RsaPublicKey, KeyError
 pub(super) fn rsa_public(n: rsa::BigUint, e: rsa::BigUint) -> Result<rsa::RsaPublicKey, KeyError> {
     let bits = n.bits();
     if bits > MAX_RSA_BITS {
-        return Err(invalid(tr!(
+        return Err(invalid(msg!(
             "kerr-rsa-too-big",
             bits = bits,
             max = MAX_RSA_BITS
         )));
     }
     rsa::RsaPublicKey::new_with_max_size(n, e, MAX_RSA_BITS).map_err(|e| {
-        invalid(tr!(
+        invalid(msg!(
             "kerr-asn1-3",
             bits = bits.to_string(),
             e = e.to_string()
@@ -88,7 +88,7 @@ pub(super) fn rsa_public(n: rsa::BigUint, e: rsa::BigUint) -> Result<rsa::RsaPub
 /// Reads a SubjectPublicKeyInfo (the body of `BEGIN PUBLIC KEY`).
 pub(super) fn parse_spki(der: &[u8], format: KeyFormat, pem: bool) -> Result<Key, KeyError> {
     let spki = spki::SubjectPublicKeyInfoRef::try_from(der)
-        .map_err(|e| invalid(tr!("kerr-asn1-4", e = e.to_string())))?;
+        .map_err(|e| invalid(msg!("kerr-asn1-4", e = e.to_string())))?;
     let bits = spki.subject_public_key.raw_bytes();
     let oid = spki.algorithm.oid;
     let material = if oid == OID_RSA {
@@ -100,10 +100,10 @@ pub(super) fn parse_spki(der: &[u8], format: KeyFormat, pem: bool) -> Result<Key
         let params = spki
             .algorithm
             .parameters
-            .ok_or_else(|| invalid(tr!("kerr-asn1-5")))?;
+            .ok_or_else(|| invalid(msg!("kerr-asn1-5")))?;
         let curve_oid = params
             .decode_as::<ObjectIdentifier>()
-            .map_err(|_| invalid(tr!("kerr-asn1-6")))?;
+            .map_err(|_| invalid(msg!("kerr-asn1-6")))?;
         let curve = curve_from_oid(curve_oid)?;
         KeyMaterial::Ec {
             curve,
@@ -111,15 +111,15 @@ pub(super) fn parse_spki(der: &[u8], format: KeyFormat, pem: bool) -> Result<Key
             private: None,
         }
     } else if oid == OID_ED25519 {
-        let public: [u8; 32] = bits.try_into().map_err(|_| invalid(tr!("kerr-asn1-7")))?;
+        let public: [u8; 32] = bits.try_into().map_err(|_| invalid(msg!("kerr-asn1-7")))?;
         ed25519_dalek::VerifyingKey::from_bytes(&public)
-            .map_err(|_| invalid(tr!("kerr-asn1-8")))?;
+            .map_err(|_| invalid(msg!("kerr-asn1-8")))?;
         KeyMaterial::Ed25519 {
             public,
             private: None,
         }
     } else if oid == super::akp::OID_X25519 {
-        let public: [u8; 32] = bits.try_into().map_err(|_| invalid(tr!("kerr-asn1-9")))?;
+        let public: [u8; 32] = bits.try_into().map_err(|_| invalid(msg!("kerr-asn1-9")))?;
         KeyMaterial::X25519 {
             public,
             private: None,
@@ -127,7 +127,7 @@ pub(super) fn parse_spki(der: &[u8], format: KeyFormat, pem: bool) -> Result<Key
     } else if let Some(level) = super::akp::ml_dsa_level(oid) {
         super::akp::ml_dsa_public(level, bits)?
     } else {
-        return Err(invalid(tr!("kerr-asn1-10", oid = oid.to_string())));
+        return Err(invalid(msg!("kerr-asn1-10", oid = oid.to_string())));
     };
     Ok(Key::new(material, format, pem))
 }
@@ -135,27 +135,27 @@ pub(super) fn parse_spki(der: &[u8], format: KeyFormat, pem: bool) -> Result<Key
 /// Reads a PKCS#8 PrivateKeyInfo (`BEGIN PRIVATE KEY`).
 pub(super) fn parse_pkcs8(der: &[u8], pem: bool) -> Result<Key, KeyError> {
     let info = pkcs8::PrivateKeyInfo::try_from(der)
-        .map_err(|e| invalid(tr!("kerr-asn1-11", e = e.to_string())))?;
+        .map_err(|e| invalid(msg!("kerr-asn1-11", e = e.to_string())))?;
     let oid = info.algorithm.oid;
     if oid == OID_RSA {
         use rsa::pkcs1::DecodeRsaPrivateKey as _;
         let private = rsa::RsaPrivateKey::from_pkcs1_der(info.private_key)
-            .map_err(|e| invalid(tr!("kerr-asn1-12", e = e.to_string())))?;
+            .map_err(|e| invalid(msg!("kerr-asn1-12", e = e.to_string())))?;
         Ok(rsa_private(private, KeyFormat::Pkcs8, pem))
     } else if oid == OID_EC {
         let curve_oid = info
             .algorithm
             .parameters
             .and_then(|p| p.decode_as::<ObjectIdentifier>().ok())
-            .ok_or_else(|| invalid(tr!("kerr-asn1-13")))?;
+            .ok_or_else(|| invalid(msg!("kerr-asn1-13")))?;
         let curve = curve_from_oid(curve_oid)?;
         let inner = sec1::EcPrivateKey::try_from(info.private_key)
-            .map_err(|e| invalid(tr!("kerr-asn1-14", e = e.to_string())))?;
+            .map_err(|e| invalid(msg!("kerr-asn1-14", e = e.to_string())))?;
         ec_private(curve, inner.private_key, KeyFormat::Pkcs8, pem)
     } else if oid == OID_ED25519 {
         use ed25519_dalek::pkcs8::DecodePrivateKey as _;
         let signing = ed25519_dalek::SigningKey::from_pkcs8_der(der)
-            .map_err(|e| invalid(tr!("kerr-asn1-15", e = e.to_string())))?;
+            .map_err(|e| invalid(msg!("kerr-asn1-15", e = e.to_string())))?;
         Ok(Key::new(
             KeyMaterial::Ed25519 {
                 public: signing.verifying_key().to_bytes(),
@@ -169,7 +169,7 @@ pub(super) fn parse_pkcs8(der: &[u8], pem: bool) -> Result<Key, KeyError> {
         let d = match info.private_key {
             [0x04, 0x20, d @ ..] if d.len() == 32 => d,
             _ => {
-                return Err(invalid(tr!("kerr-asn1-16")));
+                return Err(invalid(msg!("kerr-asn1-16")));
             }
         };
         Ok(Key::new(
@@ -185,7 +185,7 @@ pub(super) fn parse_pkcs8(der: &[u8], pem: bool) -> Result<Key, KeyError> {
             pem,
         ))
     } else {
-        Err(invalid(tr!("kerr-asn1-17", oid = oid.to_string())))
+        Err(invalid(msg!("kerr-asn1-17", oid = oid.to_string())))
     }
 }
 
@@ -202,7 +202,7 @@ pub(super) fn rsa_private(private: rsa::RsaPrivateKey, format: KeyFormat, pem: b
 
 pub(super) fn parse_sec1(der: &[u8], pem: bool) -> Result<Key, KeyError> {
     let key = sec1::EcPrivateKey::try_from(der)
-        .map_err(|e| invalid(tr!("kerr-asn1-18", e = e.to_string())))?;
+        .map_err(|e| invalid(msg!("kerr-asn1-18", e = e.to_string())))?;
     let curve = match key.parameters.and_then(|p| p.named_curve()) {
         Some(oid) => curve_from_oid(oid)?,
         // Without parameters the scalar's length still tells the curve.
@@ -211,7 +211,7 @@ pub(super) fn parse_sec1(der: &[u8], pem: bool) -> Result<Key, KeyError> {
             48 => Curve::P384,
             65 | 66 => Curve::P521,
             n => {
-                return Err(invalid(tr!("kerr-asn1-19", n = n.to_string())));
+                return Err(invalid(msg!("kerr-asn1-19", n = n.to_string())));
             }
         },
     };
@@ -220,12 +220,12 @@ pub(super) fn parse_sec1(der: &[u8], pem: bool) -> Result<Key, KeyError> {
 
 pub(super) fn parse_certificate(der: &[u8], pem: bool) -> Result<Key, KeyError> {
     let cert = x509_cert::Certificate::from_der(der)
-        .map_err(|e| invalid(tr!("kerr-asn1-20", e = e.to_string())))?;
+        .map_err(|e| invalid(msg!("kerr-asn1-20", e = e.to_string())))?;
     let tbs = &cert.tbs_certificate;
     let spki = tbs
         .subject_public_key_info
         .to_der()
-        .map_err(|e| invalid(tr!("kerr-asn1-21", e = e.to_string())))?;
+        .map_err(|e| invalid(msg!("kerr-asn1-21", e = e.to_string())))?;
     let mut key = parse_spki(&spki, KeyFormat::Certificate, pem)?;
     key.certificate = Some(CertificateInfo {
         subject: tbs.subject.to_string(),
@@ -262,7 +262,7 @@ pub fn parse_der(der: &[u8]) -> Result<Key, KeyError> {
     if let Ok(key) = parse_sec1(der, false) {
         return Ok(key);
     }
-    parse_certificate(der, false).map_err(|_| invalid(tr!("kerr-asn1-22")))
+    parse_certificate(der, false).map_err(|_| invalid(msg!("kerr-asn1-22")))
 }
 
 /// Reads the first usable PEM block in `text`.
@@ -286,7 +286,7 @@ pub(super) fn pem_body(block: &str, label: &str) -> Result<Vec<u8>, KeyError> {
             .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent),
     );
     engine.decode(body.as_bytes()).map_err(|e| {
-        invalid(tr!(
+        invalid(msg!(
             "kerr-asn1-23",
             label = label.to_string(),
             e = e.to_string()
@@ -300,11 +300,11 @@ pub(super) fn parse_pem(text: &str) -> Result<Key, KeyError> {
         let block = &rest[begin..];
         let label_end = block[11..]
             .find("-----")
-            .ok_or_else(|| invalid(tr!("kerr-asn1-24")))?;
+            .ok_or_else(|| invalid(msg!("kerr-asn1-24")))?;
         let label = &block[11..11 + label_end];
         let end_marker = format!("-----END {label}-----");
         let end = block.find(&end_marker).ok_or_else(|| {
-            invalid(tr!(
+            invalid(msg!(
                 "kerr-asn1-25",
                 end_marker = end_marker.to_string(),
                 label = label.to_string()
@@ -329,7 +329,7 @@ pub(super) fn parse_pem(text: &str) -> Result<Key, KeyError> {
             ),
             "RSA PRIVATE KEY" => rsa_private(
                 rsa::RsaPrivateKey::from_pkcs1_der(&der)
-                    .map_err(|e| invalid(tr!("kerr-asn1-26", e = e.to_string())))?,
+                    .map_err(|e| invalid(msg!("kerr-asn1-26", e = e.to_string())))?,
                 KeyFormat::Pkcs1Private,
                 true,
             ),
@@ -337,17 +337,17 @@ pub(super) fn parse_pem(text: &str) -> Result<Key, KeyError> {
             "EC PRIVATE KEY" => parse_sec1(&der, true)?,
             "CERTIFICATE" => parse_certificate(&der, true)?,
             "ENCRYPTED PRIVATE KEY" => {
-                return Err(invalid(tr!("kerr-asn1-27")));
+                return Err(invalid(msg!("kerr-asn1-27")));
             }
             "OPENSSH PRIVATE KEY" => {
-                return Err(invalid(tr!("kerr-asn1-28")));
+                return Err(invalid(msg!("kerr-asn1-28")));
             }
-            other => return Err(invalid(tr!("kerr-asn1-29", other = other.to_string()))),
+            other => return Err(invalid(msg!("kerr-asn1-29", other = other.to_string()))),
         };
         if !key.is_private() {
             key.public_text = Some(text.to_owned());
         }
         return Ok(key);
     }
-    Err(invalid(tr!("kerr-asn1-30")))
+    Err(invalid(msg!("kerr-asn1-30")))
 }

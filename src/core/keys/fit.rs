@@ -2,7 +2,12 @@
 //! (small-order Ed25519 points, ROCA moduli) whatever a signature says.
 
 use super::*;
-use crate::tr;
+use crate::msg;
+
+/// Why a key cannot be used for an algorithm.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct Unfit(pub Text);
 
 impl Key {
     /// Algorithms this key's type can be used with.
@@ -24,26 +29,31 @@ impl Key {
     }
 
     /// Whether this key may verify (or, with `sign`, create) `alg` signatures; the reason if not.
-    pub fn check_fits(&self, alg: Alg, sign: bool) -> Result<(), String> {
+    pub fn check_fits(&self, alg: Alg, sign: bool) -> Result<(), Unfit> {
+        self.fit_problem(alg, sign)
+            .map_or(Ok(()), |why| Err(Unfit(why)))
+    }
+
+    fn fit_problem(&self, alg: Alg, sign: bool) -> Option<Text> {
         if alg == Alg::None {
-            return Err(tr!("fit-none"));
+            return Some(msg!("fit-none"));
         }
         if !self.type_fits(alg) {
-            let mut why = tr!(
+            let why = msg!(
                 "fit-type",
                 alg = alg.name(),
                 needs = needs(alg),
                 kind = self.kind_phrase()
             );
             if alg.family() == Family::Hmac && !self.is_secret() {
-                why.push_str(&tr!("fit-confusion"));
+                return Some(why.then(msg!("fit-confusion")));
             }
-            return Err(why);
+            return Some(why);
         }
         if let Some(key_alg) = &self.jwk_alg
             && key_alg != alg.name()
         {
-            return Err(tr!(
+            return Some(msg!(
                 "fit-jwk-alg",
                 key_alg = key_alg.as_str(),
                 alg = alg.name()
@@ -52,24 +62,24 @@ impl Key {
         if let Some(usage) = &self.jwk_use
             && usage != "sig"
         {
-            return Err(tr!("fit-jwk-use", use = usage.as_str()));
+            return Some(msg!("fit-jwk-use", use = usage.as_str()));
         }
         if let Some(ops) = &self.key_ops {
             let op = if sign { "sign" } else { "verify" };
             if !ops.iter().any(|o| o == op) {
-                return Err(tr!("fit-key-ops", op = op));
+                return Some(msg!("fit-key-ops", op = op));
             }
         }
         if self.secret_bytes().is_some_and(<[u8]>::is_empty) {
-            return Err(tr!("fit-empty-secret"));
+            return Some(msg!("fit-empty-secret"));
         }
         if sign && matches!(self.material, KeyMaterial::Rsa { .. }) && self.bits() < 2048 {
-            return Err(tr!("fit-short-rsa", bits = self.bits()));
+            return Some(msg!("fit-short-rsa", bits = self.bits()));
         }
         if sign && !self.is_private() {
-            return Err(tr!("fit-public", alg = alg.name()));
+            return Some(msg!("fit-public", alg = alg.name()));
         }
-        Ok(())
+        None
     }
 
     /// True unless the JWK says it is not for verifying signatures: `use` other than `sig`, or

@@ -1,7 +1,7 @@
 //! JWK and JWKS (RFC 7517, RFC 7518 §6, RFC 8037).
 
 use super::*;
-use crate::tr;
+use crate::msg;
 
 pub(super) fn member<'a>(
     jwk: &'a serde_json::Map<String, Value>,
@@ -10,7 +10,7 @@ pub(super) fn member<'a>(
     match jwk.get(name) {
         None => Ok(None),
         Some(Value::String(s)) => Ok(Some(s)),
-        Some(_) => Err(invalid(tr!("kerr-jwk-1", name = name.to_string()))),
+        Some(_) => Err(invalid(msg!("kerr-jwk-1", name = name.to_string()))),
     }
 }
 
@@ -21,7 +21,7 @@ pub(super) fn member_bytes(
     member(jwk, name)?
         .map(|s| {
             b64::decode(s).map(|d| d.bytes).map_err(|e| {
-                invalid(tr!(
+                invalid(msg!(
                     "kerr-jwk-2",
                     name = name.to_string(),
                     e = e.to_string()
@@ -37,7 +37,7 @@ pub(super) fn required_bytes(
     name: &str,
 ) -> Result<Vec<u8>, KeyError> {
     member_bytes(jwk, name)?.ok_or_else(|| {
-        invalid(tr!(
+        invalid(msg!(
             "kerr-jwk-3",
             kty = kty.to_string(),
             name = name.to_string()
@@ -49,8 +49,8 @@ pub(super) fn required_bytes(
 pub fn parse_jwk(value: &Value) -> Result<Key, KeyError> {
     let jwk = value
         .as_object()
-        .ok_or_else(|| invalid(tr!("kerr-jwk-4")))?;
-    let kty = member(jwk, "kty")?.ok_or_else(|| invalid(tr!("kerr-jwk-5")))?;
+        .ok_or_else(|| invalid(msg!("kerr-jwk-4")))?;
+    let kty = member(jwk, "kty")?.ok_or_else(|| invalid(msg!("kerr-jwk-5")))?;
     let material = match kty {
         "oct" => KeyMaterial::Secret(Zeroizing::new(required_bytes(jwk, kty, "k")?)),
         "RSA" => {
@@ -67,23 +67,23 @@ pub fn parse_jwk(value: &Value) -> Result<Key, KeyError> {
                         .map(|r| r.map(|b| rsa::BigUint::from_bytes_be(&b)))
                         .collect::<Result<Vec<_>, _>>()?;
                     let key = rsa::RsaPrivateKey::from_components(n, e, d, primes)
-                        .map_err(|err| invalid(tr!("kerr-jwk-6", err = err.to_string())))?;
+                        .map_err(|err| invalid(msg!("kerr-jwk-6", err = err.to_string())))?;
                     key.validate()
-                        .map_err(|err| invalid(tr!("kerr-jwk-7", err = err.to_string())))?;
+                        .map_err(|err| invalid(msg!("kerr-jwk-7", err = err.to_string())))?;
                     Some(Box::new(key))
                 }
             };
             KeyMaterial::Rsa { public, private }
         }
         "EC" => {
-            let crv = member(jwk, "crv")?.ok_or_else(|| invalid(tr!("kerr-jwk-8")))?;
+            let crv = member(jwk, "crv")?.ok_or_else(|| invalid(msg!("kerr-jwk-8")))?;
             let curve = Curve::from_name(crv)
-                .ok_or_else(|| invalid(tr!("kerr-jwk-9", crv = crv.to_string())))?;
+                .ok_or_else(|| invalid(msg!("kerr-jwk-9", crv = crv.to_string())))?;
             let x = required_bytes(jwk, kty, "x")?;
             let y = required_bytes(jwk, kty, "y")?;
             let n = curve.field_len();
             if x.len() != n || y.len() != n {
-                return Err(invalid(tr!(
+                return Err(invalid(msg!(
                     "kerr-ec-coordinates",
                     crv = crv,
                     n = n,
@@ -100,7 +100,7 @@ pub fn parse_jwk(value: &Value) -> Result<Key, KeyError> {
                 Some(d) => {
                     let d = Zeroizing::new(d);
                     if ec_public_from_private(curve, &d)? != public {
-                        return Err(invalid(tr!("kerr-jwk-10")));
+                        return Err(invalid(msg!("kerr-jwk-10")));
                     }
                     Some(d)
                 }
@@ -112,10 +112,10 @@ pub fn parse_jwk(value: &Value) -> Result<Key, KeyError> {
             }
         }
         "OKP" => {
-            let crv = member(jwk, "crv")?.ok_or_else(|| invalid(tr!("kerr-jwk-11")))?;
+            let crv = member(jwk, "crv")?.ok_or_else(|| invalid(msg!("kerr-jwk-11")))?;
             if crv == "X25519" {
                 let x = required_bytes(jwk, kty, "x")?;
-                let public: [u8; 32] = x.try_into().map_err(|_| invalid(tr!("kerr-jwk-12")))?;
+                let public: [u8; 32] = x.try_into().map_err(|_| invalid(msg!("kerr-jwk-12")))?;
                 let material = match member_bytes(jwk, "d")? {
                     None => KeyMaterial::X25519 {
                         public,
@@ -124,7 +124,7 @@ pub fn parse_jwk(value: &Value) -> Result<Key, KeyError> {
                     Some(d) => {
                         let m = super::akp::x25519_from_private(&d)?;
                         if !matches!(&m, KeyMaterial::X25519 { public: p, .. } if *p == public) {
-                            return Err(invalid(tr!("kerr-jwk-13")));
+                            return Err(invalid(msg!("kerr-jwk-13")));
                         }
                         m
                     }
@@ -132,23 +132,23 @@ pub fn parse_jwk(value: &Value) -> Result<Key, KeyError> {
                 return finish(material, jwk, value);
             }
             if crv != "Ed25519" {
-                return Err(invalid(tr!("kerr-jwk-14", crv = crv.to_string())));
+                return Err(invalid(msg!("kerr-jwk-14", crv = crv.to_string())));
             }
             let x = required_bytes(jwk, kty, "x")?;
-            let public: [u8; 32] = x.try_into().map_err(|_| invalid(tr!("kerr-jwk-15")))?;
+            let public: [u8; 32] = x.try_into().map_err(|_| invalid(msg!("kerr-jwk-15")))?;
             ed25519_dalek::VerifyingKey::from_bytes(&public)
-                .map_err(|_| invalid(tr!("kerr-jwk-16")))?;
+                .map_err(|_| invalid(msg!("kerr-jwk-16")))?;
             let private = match member_bytes(jwk, "d")? {
                 None => None,
                 Some(d) => {
-                    let d: [u8; 32] = d.try_into().map_err(|_| invalid(tr!("kerr-jwk-17")))?;
+                    let d: [u8; 32] = d.try_into().map_err(|_| invalid(msg!("kerr-jwk-17")))?;
                     let d = Zeroizing::new(d);
                     if ed25519_dalek::SigningKey::from_bytes(&d)
                         .verifying_key()
                         .to_bytes()
                         != public
                     {
-                        return Err(invalid(tr!("kerr-jwk-18")));
+                        return Err(invalid(msg!("kerr-jwk-18")));
                     }
                     Some(d)
                 }
@@ -157,16 +157,16 @@ pub fn parse_jwk(value: &Value) -> Result<Key, KeyError> {
         }
         // draft-ietf-cose-dilithium: {"kty":"AKP","alg":"ML-DSA-44","pub":…,"priv":seed}.
         "AKP" => {
-            let alg = member(jwk, "alg")?.ok_or_else(|| invalid(tr!("kerr-jwk-19")))?;
+            let alg = member(jwk, "alg")?.ok_or_else(|| invalid(msg!("kerr-jwk-19")))?;
             let level = MlDsaLevel::from_name(alg)
-                .ok_or_else(|| invalid(tr!("kerr-jwk-20", alg = alg.to_string())))?;
+                .ok_or_else(|| invalid(msg!("kerr-jwk-20", alg = alg.to_string())))?;
             let public = required_bytes(jwk, kty, "pub")?;
             // RFC 9964 puts the 32-byte seed in "priv"; draft-ietf-cose-dilithium-06 had it in
             // "seed" beside the expanded key in "priv".
             let seed = match (member_bytes(jwk, "priv")?, member_bytes(jwk, "seed")?) {
                 (_, Some(seed)) => Some(seed),
                 (Some(p), None) if p.len() != 32 => {
-                    return Err(invalid(tr!("kerr-akp-expanded", alg = alg, len = p.len())));
+                    return Err(invalid(msg!("kerr-akp-expanded", alg = alg, len = p.len())));
                 }
                 (p, None) => p,
             };
@@ -176,14 +176,14 @@ pub fn parse_jwk(value: &Value) -> Result<Key, KeyError> {
                     let seed = Zeroizing::new(seed);
                     let m = super::akp::ml_dsa_from_seed(level, &seed)?;
                     if !matches!(&m, KeyMaterial::MlDsa { public: p, .. } if *p == public) {
-                        return Err(invalid(tr!("kerr-jwk-21", alg = alg.to_string())));
+                        return Err(invalid(msg!("kerr-jwk-21", alg = alg.to_string())));
                     }
                     m
                 }
             }
         }
         other => {
-            return Err(invalid(tr!("kerr-jwk-22", other = other.to_string())));
+            return Err(invalid(msg!("kerr-jwk-22", other = other.to_string())));
         }
     };
     finish(material, jwk, value)
@@ -206,7 +206,7 @@ fn finish(
                 .filter_map(|o| o.as_str().map(str::to_owned))
                 .collect(),
         ),
-        Some(_) => return Err(invalid(tr!("kerr-jwk-23"))),
+        Some(_) => return Err(invalid(msg!("kerr-jwk-23"))),
     };
     if !key.is_private() {
         key.public_text = Some(crate::core::json::to_compact(value));
@@ -219,7 +219,7 @@ pub const MAX_JWKS_KEYS: usize = 1000;
 
 pub(super) fn parse_json_key(text: &str) -> Result<KeySet, KeyError> {
     let parsed = crate::core::json::parse(text)
-        .map_err(|e| invalid(tr!("kerr-jwk-24", e = e.to_string())))?;
+        .map_err(|e| invalid(msg!("kerr-jwk-24", e = e.to_string())))?;
     let value = parsed.value;
     match value.get("keys") {
         Some(Value::Array(members)) => {
@@ -241,11 +241,11 @@ pub(super) fn parse_json_key(text: &str) -> Result<KeySet, KeyError> {
                 ));
             }
             if set.keys.is_empty() && set.skipped.is_empty() {
-                return Err(invalid(tr!("kerr-jwk-25")));
+                return Err(invalid(msg!("kerr-jwk-25")));
             }
             Ok(set)
         }
-        Some(_) => Err(invalid(tr!("kerr-jwk-26"))),
+        Some(_) => Err(invalid(msg!("kerr-jwk-26"))),
         None => parse_jwk(&value).map(KeySet::single),
     }
 }

@@ -3,7 +3,8 @@
 //! Everything is normalised into [`KeyMaterial`]; jsonwebtoken keys are built from that on demand.
 //! Nothing here prints key bytes: `Debug` is redacted and errors only name formats and positions.
 
-use crate::tr;
+use crate::core::msg::Text;
+use crate::msg;
 use std::fmt;
 
 use base64::Engine as _;
@@ -19,6 +20,7 @@ use super::b64;
 mod akp;
 mod asn1;
 mod fit;
+pub use fit::Unfit;
 mod jwk;
 mod openssh;
 mod secret;
@@ -108,28 +110,29 @@ pub enum KeyFormat {
 }
 
 impl KeyFormat {
-    fn name(self, pem: bool) -> String {
+    fn name(self, pem: bool) -> Text {
+        let encoding = if pem { "PEM" } else { "DER" };
         let base = match self {
-            Self::SecretUtf8 => return tr!("key-format-utf8"),
-            Self::SecretBase64 => return "base64".into(),
-            Self::SecretBase64Url => return "base64url".into(),
-            Self::SecretHex => return "hex".into(),
-            Self::SecretBytes => return tr!("key-format-raw"),
-            Self::Jwk => return "JWK".into(),
-            Self::OpenSsh => return "OpenSSH".into(),
-            Self::Spki => "SPKI",
-            Self::Pkcs1Public | Self::Pkcs1Private => "PKCS#1",
-            Self::Pkcs8 => "PKCS#8",
-            Self::Sec1 => "SEC1",
+            Self::SecretUtf8 => return msg!("key-format-utf8"),
+            Self::SecretBase64 => return Text::plain("base64"),
+            Self::SecretBase64Url => return Text::plain("base64url"),
+            Self::SecretHex => return Text::plain("hex"),
+            Self::SecretBytes => return msg!("key-format-raw"),
+            Self::Jwk => return Text::plain("JWK"),
+            Self::OpenSsh => return Text::plain("OpenSSH"),
+            Self::Spki => "SPKI ",
+            Self::Pkcs1Public | Self::Pkcs1Private => "PKCS#1 ",
+            Self::Pkcs8 => "PKCS#8 ",
+            Self::Sec1 => "SEC1 ",
             Self::Certificate => {
-                return format!(
-                    "{} {}",
-                    tr!("key-format-certificate"),
-                    if pem { "PEM" } else { "DER" }
-                );
+                return msg!("key-format-certificate").then(Text::plain(if pem {
+                    " PEM"
+                } else {
+                    " DER"
+                }));
             }
         };
-        format!("{base} {}", if pem { "PEM" } else { "DER" })
+        Text::plain(base).then(Text::plain(encoding))
     }
 }
 
@@ -212,15 +215,16 @@ impl KeySet {
     }
 
     /// "RSA 2048-bit public key (SPKI PEM)" or "JWKS with 3 keys".
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> Text {
         match (self.is_set, self.keys.as_slice()) {
             (false, [key]) => key.describe(),
             _ => {
-                let mut s = tr!("key-set", count = self.keys.len());
-                if !self.skipped.is_empty() {
-                    s.push_str(&tr!("key-set-skipped", count = self.skipped.len()));
+                let s = msg!("key-set", count = self.keys.len());
+                if self.skipped.is_empty() {
+                    s
+                } else {
+                    s.then(msg!("key-set-skipped", count = self.skipped.len()))
                 }
-                s
             }
         }
     }
@@ -230,15 +234,15 @@ impl KeySet {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum KeyError {
     #[error("{0}")]
-    Invalid(String),
+    Invalid(Text),
     #[error("cannot read key file {path}: {reason}")]
     File { path: String, reason: String },
     #[error("environment variable {0} is not set (or not UTF-8)")]
     Env(String),
 }
 
-fn invalid(msg: impl Into<String>) -> KeyError {
-    KeyError::Invalid(msg.into())
+fn invalid(msg: Text) -> KeyError {
+    KeyError::Invalid(msg)
 }
 
 impl Key {
@@ -293,53 +297,53 @@ impl Key {
     }
 
     /// "EC P-256 private key (PKCS#8 PEM)", "HMAC secret, 32 bytes (UTF-8 text)".
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> Text {
         let visibility = self.visibility();
         let what = match &self.material {
-            KeyMaterial::Secret(s) => tr!("key-secret", len = s.len()),
-            KeyMaterial::Rsa { .. } => tr!("key-rsa", bits = self.bits(), visibility = visibility),
+            KeyMaterial::Secret(s) => msg!("key-secret", len = s.len()),
+            KeyMaterial::Rsa { .. } => msg!("key-rsa", bits = self.bits(), visibility = visibility),
             KeyMaterial::Ec { curve, .. } => {
-                tr!("key-ec", curve = curve.name(), visibility = visibility)
+                msg!("key-ec", curve = curve.name(), visibility = visibility)
             }
-            KeyMaterial::Ed25519 { .. } => tr!("key-ed25519", visibility = visibility),
-            KeyMaterial::X25519 { .. } => tr!("key-x25519", visibility = visibility),
+            KeyMaterial::Ed25519 { .. } => msg!("key-ed25519", visibility = visibility),
+            KeyMaterial::X25519 { .. } => msg!("key-x25519", visibility = visibility),
             KeyMaterial::MlDsa { level, .. } => {
-                tr!("key-ml-dsa", level = level.name(), visibility = visibility)
+                msg!("key-ml-dsa", level = level.name(), visibility = visibility)
             }
         };
-        let mut s = tr!(
+        let s = msg!(
             "key-described",
             what = what,
             format = self.format.name(self.pem)
         );
-        if let Some(kid) = &self.kid {
-            s.push_str(&tr!("key-kid", kid = kid.as_str()));
+        match &self.kid {
+            Some(kid) => s.then(msg!("key-kid", kid = kid)),
+            None => s,
         }
-        s
     }
 
-    /// "private" or "public", in the current language.
-    fn visibility(&self) -> String {
+    /// "private" or "public".
+    fn visibility(&self) -> Text {
         if self.is_private() {
-            tr!("key-private")
+            msg!("key-private")
         } else {
-            tr!("key-public")
+            msg!("key-public")
         }
     }
 
     /// Short kind name for messages: "an RSA public key".
-    pub fn kind_phrase(&self) -> String {
+    pub fn kind_phrase(&self) -> Text {
         let visibility = self.visibility();
         match &self.material {
-            KeyMaterial::Secret(_) => tr!("kind-secret"),
-            KeyMaterial::Rsa { .. } => tr!("kind-rsa", visibility = visibility),
+            KeyMaterial::Secret(_) => msg!("kind-secret"),
+            KeyMaterial::Rsa { .. } => msg!("kind-rsa", visibility = visibility),
             KeyMaterial::Ec { curve, .. } => {
-                tr!("kind-ec", curve = curve.name(), visibility = visibility)
+                msg!("kind-ec", curve = curve.name(), visibility = visibility)
             }
-            KeyMaterial::Ed25519 { .. } => tr!("kind-ed25519", visibility = visibility),
-            KeyMaterial::X25519 { .. } => tr!("kind-x25519", visibility = visibility),
+            KeyMaterial::Ed25519 { .. } => msg!("kind-ed25519", visibility = visibility),
+            KeyMaterial::X25519 { .. } => msg!("kind-x25519", visibility = visibility),
             KeyMaterial::MlDsa { level, .. } => {
-                tr!("kind-ml-dsa", level = level.name(), visibility = visibility)
+                msg!("kind-ml-dsa", level = level.name(), visibility = visibility)
             }
         }
     }
@@ -460,14 +464,14 @@ impl Key {
     }
 }
 
-fn needs(alg: Alg) -> String {
+fn needs(alg: Alg) -> Text {
     match alg.family() {
-        Family::Hmac => tr!("needs-secret"),
-        Family::Rsa => tr!("needs-rsa"),
-        Family::Ec(c) => tr!("needs-ec", curve = c.name()),
-        Family::Ed25519 => tr!("needs-ed25519"),
-        Family::MlDsa(level) => tr!("needs-ml-dsa", level = level.name()),
-        Family::Unsecured => tr!("needs-nothing"),
+        Family::Hmac => msg!("needs-secret"),
+        Family::Rsa => msg!("needs-rsa"),
+        Family::Ec(c) => msg!("needs-ec", curve = c.name()),
+        Family::Ed25519 => msg!("needs-ed25519"),
+        Family::MlDsa(level) => msg!("needs-ml-dsa", level = level.name()),
+        Family::Unsecured => msg!("needs-nothing"),
     }
 }
 
@@ -484,7 +488,7 @@ pub(crate) fn ec_coordinates(curve: Curve, point: &[u8]) -> (&[u8], &[u8]) {
 /// Validates a SEC1 point on `curve` and returns it uncompressed.
 fn ec_public_point(curve: Curve, sec1: &[u8]) -> Result<Vec<u8>, KeyError> {
     use p256::elliptic_curve::sec1::ToEncodedPoint as _;
-    let bad = |_| invalid(tr!("kerr-ec-not-on-curve", curve = curve.name()));
+    let bad = |_| invalid(msg!("kerr-ec-not-on-curve", curve = curve.name()));
     Ok(match curve {
         Curve::P256 => p256::PublicKey::from_sec1_bytes(sec1)
             .map_err(bad)?
@@ -507,9 +511,9 @@ fn ec_public_point(curve: Curve, sec1: &[u8]) -> Result<Vec<u8>, KeyError> {
 /// Derives the uncompressed public point from a private scalar.
 fn ec_public_from_private(curve: Curve, d: &[u8]) -> Result<Vec<u8>, KeyError> {
     use p256::elliptic_curve::sec1::ToEncodedPoint as _;
-    let bad = |_| invalid(tr!("kerr-ec-bad-scalar", curve = curve.name()));
+    let bad = |_| invalid(msg!("kerr-ec-bad-scalar", curve = curve.name()));
     if d.len() != curve.field_len() {
-        return Err(invalid(tr!(
+        return Err(invalid(msg!(
             "kerr-ec-scalar-length",
             len = d.len(),
             curve = curve.name(),
@@ -553,7 +557,7 @@ pub fn parse_text(text: &str) -> Result<KeySet, KeyError> {
         return openssh::parse(trimmed).map(KeySet::single);
     }
     if trimmed.starts_with("---- BEGIN SSH2 PUBLIC KEY") {
-        return Err(invalid(tr!("kerr-mod-1")));
+        return Err(invalid(msg!("kerr-mod-1")));
     }
     parse_secret(text, SecretEncoding::Utf8).map(KeySet::single)
 }
@@ -620,7 +624,7 @@ mod tests {
     fn public_key_never_fits_hmac() {
         let set = parse_text(RSA_JWK).unwrap();
         let err = set.keys[0].check_fits(Alg::HS256, false).unwrap_err();
-        assert!(err.contains("key-confusion"), "{err}");
+        assert!(err.to_string().contains("key-confusion"), "{err}");
     }
 
     #[test]
@@ -631,6 +635,7 @@ mod tests {
             set.keys[0]
                 .check_fits(Alg::PS256, false)
                 .unwrap_err()
+                .to_string()
                 .contains("for alg RS256")
         );
     }
@@ -639,7 +644,10 @@ mod tests {
     fn public_key_cannot_sign() {
         let set = parse_text(RSA_JWK).unwrap();
         let err = set.keys[0].check_fits(Alg::RS256, true).unwrap_err();
-        assert!(err.starts_with("cannot sign with a public key"), "{err}");
+        assert!(
+            err.to_string().starts_with("cannot sign with a public key"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! with RustCrypto's `ssh-key` as what they are: keys that verify RS*/PS*, ES* and EdDSA tokens.
 //! Never an HMAC secret: that is the key-confusion forgery (PyJWT GHSA-ffqj-6fqr-9h24).
 
-use crate::tr;
+use crate::msg;
 use ssh_key::public::{EcdsaPublicKey, KeyData};
 
 use super::{Key, KeyError, KeyFormat, KeyMaterial, invalid};
@@ -37,7 +37,7 @@ pub fn looks_like(text: &str) -> bool {
 pub fn parse(text: &str) -> Result<Key, KeyError> {
     let line = text.trim();
     let public = ssh_key::PublicKey::from_openssh(line)
-        .map_err(|e| invalid(tr!("kerr-openssh-1", e = e.to_string())))?;
+        .map_err(|e| invalid(msg!("kerr-openssh-1", e = e.to_string())))?;
     let material = match public.key_data() {
         KeyData::Ed25519(k) => KeyMaterial::Ed25519 {
             public: k.0,
@@ -58,22 +58,22 @@ pub fn parse(text: &str) -> Result<Key, KeyError> {
         KeyData::Rsa(k) => {
             let n =
                 k.n.as_positive_bytes()
-                    .ok_or_else(|| invalid(tr!("kerr-openssh-2")))?;
+                    .ok_or_else(|| invalid(msg!("kerr-openssh-2")))?;
             let e =
                 k.e.as_positive_bytes()
-                    .ok_or_else(|| invalid(tr!("kerr-openssh-3")))?;
+                    .ok_or_else(|| invalid(msg!("kerr-openssh-3")))?;
             let public = rsa::RsaPublicKey::new(
                 rsa::BigUint::from_bytes_be(n),
                 rsa::BigUint::from_bytes_be(e),
             )
-            .map_err(|e| invalid(tr!("kerr-openssh-4", e = e.to_string())))?;
+            .map_err(|e| invalid(msg!("kerr-openssh-4", e = e.to_string())))?;
             KeyMaterial::Rsa {
                 public,
                 private: None,
             }
         }
         other => {
-            return Err(invalid(tr!(
+            return Err(invalid(msg!(
                 "kerr-openssh-alg",
                 alg = other.algorithm().to_string()
             )));

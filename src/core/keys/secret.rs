@@ -1,7 +1,7 @@
 //! HMAC secrets as text: UTF-8, base64, base64url or hex.
 
 use super::*;
-use crate::tr;
+use crate::msg;
 
 pub(super) fn decode_hex(text: &str) -> Result<Vec<u8>, KeyError> {
     let digits: Vec<u8> = text
@@ -9,14 +9,14 @@ pub(super) fn decode_hex(text: &str) -> Result<Vec<u8>, KeyError> {
         .filter(|b| !b.is_ascii_whitespace() && *b != b':')
         .collect();
     if !digits.len().is_multiple_of(2) {
-        return Err(invalid(tr!("kerr-secret-1")));
+        return Err(invalid(msg!("kerr-secret-1")));
     }
     digits
         .chunks(2)
         .enumerate()
         .map(|(i, pair)| {
             let s = std::str::from_utf8(pair).unwrap_or("??");
-            u8::from_str_radix(s, 16).map_err(|_| invalid(tr!("kerr-hex-pair", n = i + 1)))
+            u8::from_str_radix(s, 16).map_err(|_| invalid(msg!("kerr-hex-pair", n = i + 1)))
         })
         .collect()
 }
@@ -73,12 +73,12 @@ pub fn parse_secret(text: &str, encoding: SecretEncoding) -> Result<Key, KeyErro
             );
             let bytes = engine
                 .decode(cleaned.as_bytes())
-                .map_err(|e| invalid(tr!("kerr-secret-2", e = e.to_string())))?;
+                .map_err(|e| invalid(msg!("kerr-secret-2", e = e.to_string())))?;
             (bytes, KeyFormat::SecretBase64)
         }
         SecretEncoding::Base64Url => {
             let bytes = b64::decode(text.trim())
-                .map_err(|e| invalid(tr!("kerr-secret-3", e = e.to_string())))?;
+                .map_err(|e| invalid(msg!("kerr-secret-3", e = e.to_string())))?;
             (bytes.bytes, KeyFormat::SecretBase64Url)
         }
         SecretEncoding::Hex => (decode_hex(text)?, KeyFormat::SecretHex),

@@ -41,7 +41,7 @@ fn row(
     let name = RichText::new(&claim.name).monospace().strong();
     ui.horizontal_wrapped(|ui| {
         ui.label(name);
-        match &claim.title {
+        match crate::i18n::claim_title(claim, crate::i18n::current()) {
             Some(title) => ui.label(RichText::new(title).italics()),
             None => ui
                 .label(
@@ -51,7 +51,12 @@ fn row(
                 )
                 .on_hover_text(tr!("custom-claim-tip")),
         };
-        if let Some(spec) = &claim.spec {
+        if let Some(spec) = claim
+            .entry
+            .as_ref()
+            .map(|e| &e.spec)
+            .filter(|s| !s.is_empty())
+        {
             ui.label(RichText::new(format!("· {spec}")).small().weak());
         }
     });
@@ -60,16 +65,16 @@ fn row(
         if let Some(e) = &claim.explanation {
             ui.label(RichText::new(format!("– {e}")).small());
         }
-        if let Some(d) = &claim.description {
+        if let Some(d) = crate::i18n::claim_description(claim, crate::i18n::current()) {
             ui.label(RichText::new(d).small().weak());
         }
         if let Some(t) = &claim.time {
             ui.label(
                 RichText::new(format!(
                     "{} · {} · {}",
-                    t.utc,
+                    t.utc(),
                     crate::core::time::local(t.unix, zone),
-                    t.relative
+                    t.relative()
                 ))
                 .small(),
             );
@@ -94,11 +99,7 @@ fn row(
         if claim.location == Location::Payload && claim.time.is_some() {
             ui.horizontal(|ui| {
                 let label = ui.label(RichText::new(tr!("set-claim", name = &claim.name)).small());
-                let current = claim
-                    .time
-                    .as_ref()
-                    .map(|t| t.utc.clone())
-                    .unwrap_or_default();
+                let current = claim.time.as_ref().map(|t| t.utc()).unwrap_or_default();
                 let text = state.edits.entry(claim.name.clone()).or_insert(current);
                 let response = ui
                     .add(
@@ -113,7 +114,7 @@ fn row(
                 if !response.has_focus() {
                     // Follow the token when the field is not being typed in.
                     if let Some(t) = &claim.time {
-                        *text = t.utc.clone();
+                        *text = t.utc();
                     }
                 }
             });

@@ -112,7 +112,12 @@ pub fn ui(
                                         ));
                                         ui.label(RichText::new(shown(&d.before)).color(color));
                                         ui.label(RichText::new(shown(&d.after)).color(color));
-                                        ui.label(d.note.clone().unwrap_or_default());
+                                        ui.label(
+                                            d.note
+                                                .as_ref()
+                                                .map(ToString::to_string)
+                                                .unwrap_or_default(),
+                                        );
                                         ui.end_row();
                                     }
                                 });

@@ -29,18 +29,23 @@ pub fn ui(ui: &mut egui::Ui, findings: &[Finding]) {
             if findings.is_empty() {
                 ui.label(RichText::new(tr!("nothing-unsafe")).small());
             }
-            for f in findings {
+            for (i, f) in findings.iter().enumerate() {
                 let (icon, color) = style(f.severity);
                 ui.label(
                     RichText::new(format!(
                         "{icon} {}",
-                        crate::core::text::escape_line(&f.title)
+                        crate::core::text::escape_line(&f.title.to_string()).into_owned()
                     ))
                     .strong()
                     .color(color),
                 );
-                ui.indent(("finding", f.id, &f.title), |ui| {
-                    ui.label(RichText::new(crate::core::text::escape_controls(&f.message)).small());
+                ui.indent(("finding", f.id, i), |ui| {
+                    ui.label(
+                        RichText::new(
+                            crate::core::text::escape_controls(&f.message.to_string()).into_owned(),
+                        )
+                        .small(),
+                    );
                     ui.label(
                         RichText::new(format!(
                             "{} · {} · {}",

@@ -32,7 +32,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut HelpersState, commands: &mut Vec<Comman
         ui.label(RichText::new(tr!("helpers")).strong());
         ui.menu_button(tr!("new-from-template"), |ui| {
             for t in Template::ALL {
-                if ui.button(t.label()).clicked() {
+                if ui.button(t.label().to_string()).clicked() {
                     commands.push(Command::Template(t));
                     ui.close();
                 }
@@ -58,7 +58,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut HelpersState, commands: &mut Vec<Comman
     ui.horizontal_wrapped(|ui| {
         ui.label(tr!("exp-now-plus"));
         for (_, secs) in EXP_PRESETS {
-            let label = crate::core::time::span_phrase(secs.unsigned_abs());
+            let label = crate::core::time::span_phrase(secs.unsigned_abs()).to_string();
             if ui
                 .button(&label)
                 .on_hover_text(tr!("exp-preset-tip", span = label))

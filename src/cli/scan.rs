@@ -1,16 +1,17 @@
-//! Many tokens at once: `scan` finds every token in a log or HAR file; `diff` compares two.
+//! `scan`: every token in a log, a HAR file or any bytes, listed once each with where it was seen.
 
-use std::io::{IsTerminal as _, Read, Write as _};
+use std::io::{IsTerminal as _, Read};
 use std::process::ExitCode;
 
 use clap::Args;
 use serde_json::{Value, json};
 
-use super::{EXIT_NOT_VERIFIED, EXIT_USAGE, fail, keyarg, written};
+use super::input;
+use super::out::{self, Out};
 use crate::core::{self, KeySet, Options, scan};
 use crate::tr;
 
-pub const SCAN_EXAMPLES: &str = "\
+pub const EXAMPLES: &str = "\
 Examples:
   jwt-debugger scan session.har
   jwt-debugger scan /var/log/app.log --key @jwks.json
@@ -98,7 +99,7 @@ fn token_json(found: &scan::Found, a: &core::Analysis) -> Value {
     })
 }
 
-/// Cuts text to `width` characters with "…".
+/// Cuts text to `width` characters with "…" (made safe first, so the escapes are counted).
 fn cut(text: &str, width: usize) -> String {
     let text = core::text::escape_line(text);
     if text.chars().count() <= width {
@@ -140,14 +141,14 @@ fn table_row(index: usize, found: &scan::Found, a: &core::Analysis) -> [String; 
         text(header.and_then(|h| h.get("kid"))),
         text(claims.and_then(|c| c.get("iss"))),
         text(claims.and_then(|c| c.get("sub"))),
-        a.validity.summary.clone(),
+        a.validity.summary.to_string(),
         signature,
         seen,
         found.token.clone(),
     ]
 }
 
-fn table(rows: Vec<[String; 9]>) -> String {
+fn table(rows: Vec<[String; 9]>) -> Vec<String> {
     let mut lines = vec![[
         "#".to_owned(),
         tr!("scan-col-alg"),
@@ -183,36 +184,29 @@ fn table(rows: Vec<[String; 9]>) -> String {
                 .trim_end()
                 .to_owned()
         })
-        .collect::<Vec<_>>()
-        .join("\n")
+        .collect()
 }
 
-pub fn scan(args: &ScanArgs) -> ExitCode {
-    if args.json {
-        crate::i18n::set(crate::i18n::Lang::En);
-    }
-    let now = match &args.now {
-        Some(t) => match core::time::parse_instant(t) {
-            Ok(n) => n,
-            Err(e) => return fail(format!("--now: {e}")),
-        },
-        None => crate::clock::now_unix(),
+pub fn run(args: &ScanArgs) -> ExitCode {
+    let now = match input::now_arg(args.now.as_deref()) {
+        Ok(n) => n,
+        Err(e) => return out::fail(e),
     };
-    let keys: Option<KeySet> = match args.key.as_deref().map(keyarg::resolve).transpose() {
+    let keys: Option<KeySet> = match args
+        .key
+        .as_deref()
+        .map(|spec| input::key_arg("--key", spec))
+        .transpose()
+    {
         Ok(k) => k,
-        Err(e) => return fail(format!("--key: {e}")),
+        Err(e) => return out::fail(e),
     };
-    let har = args.har.then_some(true).or_else(|| {
-        args.file
-            .as_deref()
-            .filter(|f| f.to_ascii_lowercase().ends_with(".har"))
-            .map(|_| true)
-    });
+    let har = scan::har_hint(args.file.as_deref(), args.har);
     let result = match args.file.as_deref() {
         None | Some("-") => {
             let stdin = std::io::stdin();
             if stdin.is_terminal() {
-                return fail("no input: give a file or pipe text on stdin");
+                return out::fail("no input: give a file or pipe text on stdin");
             }
             let reader = Progress {
                 inner: stdin.lock(),
@@ -240,7 +234,7 @@ pub fn scan(args: &ScanArgs) -> ExitCode {
                 r
             }
             Err(e) => {
-                return fail(format!(
+                return out::fail(format!(
                     "cannot read {path}: {}",
                     core::text::io_error_words(&e)
                 ));
@@ -249,158 +243,31 @@ pub fn scan(args: &ScanArgs) -> ExitCode {
     };
     let found = match result {
         Ok(f) => f,
-        Err(e) => return fail(format!("cannot read the input: {e}")),
+        Err(e) => return out::fail(format!("cannot read the input: {e}")),
     };
     let options = Options::at(now);
     let places: usize = found.iter().map(|f| f.occurrences.len()).sum();
     let count = found.len();
-    let printed = (|| -> std::io::Result<()> {
-        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-        let mut rows = Vec::new();
-        // Each token is analysed, written (or reduced to its table row) and dropped.
-        for (i, f) in found.into_iter().enumerate() {
-            let a = core::analyze(&f.token, keys.as_ref(), options.clone());
-            if args.json {
-                writeln!(out, "{}", token_json(&f, &a))?;
-            } else {
-                rows.push(table_row(i, &f, &a));
-            }
+    let mut o = Out::new();
+    let mut rows = Vec::new();
+    // Each token is analysed, written (or reduced to its table row) and dropped.
+    for (i, f) in found.into_iter().enumerate() {
+        let a = core::analyze(&f.token, keys.as_ref(), options.clone());
+        if args.json {
+            o.json(&token_json(&f, &a), false);
+        } else {
+            rows.push(table_row(i, &f, &a));
         }
-        if !args.json {
-            if rows.is_empty() {
-                writeln!(out, "{}", tr!("scan-none"))?;
-            } else {
-                writeln!(out, "{}", table(rows))?;
-                writeln!(
-                    out,
-                    "{}",
-                    tr!("scan-summary", tokens = count, places = places)
-                )?;
-            }
-        }
-        out.flush()
-    })();
-    written(printed, ExitCode::SUCCESS)
-}
-
-pub const DIFF_EXAMPLES: &str = "\
-Examples:
-  jwt-debugger diff \"$WORKED\" \"$FAILED\"
-  jwt-debugger diff @before.jwt @after.jwt --json | jq '.differences[] | select(.part==\"payload\")'
-
-Header and payload members added, removed and changed, nested objects and arrays member by member
-(paths are JSON pointers), time claims with the change in words (\"exp +1 h 30 min\"), and whether
-both carry the same alg and kid. Exit status, like diff: 0 equal, 1 different, 2 when a token is
-malformed or cannot be read.";
-
-#[derive(Debug, Args)]
-pub struct DiffArgs {
-    /// The first token (or @PATH, or - for stdin).
-    #[arg(allow_hyphen_values = true)]
-    pub a: String,
-    /// The second token (or @PATH, or - for stdin).
-    #[arg(allow_hyphen_values = true)]
-    pub b: String,
-    /// Print one JSON object instead of text.
-    #[arg(long)]
-    pub json: bool,
-}
-
-fn read_token(spec: &str) -> Result<String, String> {
-    let text = if spec == "-" {
-        let mut s = String::new();
-        std::io::stdin()
-            .lock()
-            .take(core::read::MAX_TOKEN_BYTES)
-            .read_to_string(&mut s)
-            .map_err(|e| format!("stdin: {}", core::text::io_error_words(&e)))?;
-        s
-    } else if let Some(path) = spec.strip_prefix('@') {
-        let bytes = core::read::read_file_capped(
-            std::path::Path::new(path),
-            core::read::MAX_TOKEN_BYTES,
-            "token file",
-        )
-        .map_err(|e| e.to_string())?;
-        String::from_utf8(bytes).map_err(|_| format!("{path} is not UTF-8 text"))?
-    } else {
-        spec.to_owned()
-    };
-    Ok(core::parse::find_token(&text)
-        .unwrap_or(text.trim())
-        .to_owned())
-}
-
-fn shown(v: &Option<Value>) -> String {
-    v.as_ref()
-        .map(|v| core::text::escape_line(&v.to_string()).into_owned())
-        .unwrap_or_default()
-}
-
-pub fn diff(args: &DiffArgs) -> ExitCode {
-    if args.json {
-        crate::i18n::set(crate::i18n::Lang::En);
     }
-    let mut decoded = Vec::new();
-    for (which, spec) in [("first", &args.a), ("second", &args.b)] {
-        let token = match read_token(spec) {
-            Ok(t) => t,
-            Err(e) => return fail(e),
-        };
-        let d = core::parse::decode(&token);
-        if let Some(e) = d.errors.first() {
-            eprintln!(
-                "error: the {which} token is malformed: {}",
-                core::text::escape_line(&e.to_string())
-            );
-            return ExitCode::from(EXIT_USAGE);
-        }
-        decoded.push(d);
-    }
-    let c = core::diff::compare(&decoded[0], &decoded[1]);
-    let printed = if args.json {
-        super::emit(&serde_json::to_string_pretty(&c).unwrap_or_default())
-    } else {
-        let mut lines = Vec::new();
-        if c.equal {
-            lines.push(tr!("diff-equal"));
-        }
-        let mut part = "";
-        for d in &c.differences {
-            if d.part != part {
-                part = d.part;
-                lines.push(tr!(&format!("diff-part-{part}")));
+    if !args.json {
+        if rows.is_empty() {
+            o.line(tr!("scan-none"));
+        } else {
+            for line in table(rows) {
+                o.line(line);
             }
-            let path = if d.path.is_empty() { "/" } else { &d.path };
-            let line = match d.kind {
-                "added" => format!("  + {path}: {}", shown(&d.after)),
-                "removed" => format!("  - {path}: {}", shown(&d.before)),
-                _ => format!("  ~ {path}: {} → {}", shown(&d.before), shown(&d.after)),
-            };
-            lines.push(match &d.note {
-                Some(note) => format!("{line}   ({note})"),
-                None => line,
-            });
+            o.line(tr!("scan-summary", tokens = count, places = places));
         }
-        let name = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
-        lines.push(if c.same_alg {
-            tr!("diff-same-alg", alg = name(&c.alg[0]))
-        } else {
-            tr!("diff-other-alg", a = name(&c.alg[0]), b = name(&c.alg[1]))
-        });
-        lines.push(if c.same_kid {
-            tr!("diff-same-kid", kid = name(&c.kid[0]))
-        } else {
-            tr!("diff-other-kid", a = name(&c.kid[0]), b = name(&c.kid[1]))
-        });
-        super::emit(&lines.join("\n"))
-    };
-    written(
-        printed,
-        if c.equal {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::from(EXIT_NOT_VERIFIED)
-        },
-    )
+    }
+    out::finish(o, ExitCode::SUCCESS)
 }

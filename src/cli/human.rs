@@ -1,0 +1,197 @@
+//! `decode`'s output for a person: the header and payload, times, the encryption and signature
+//! verdicts, findings, and the token inside a nested one. Written through [`Out`], which makes
+//! every piece of token text safe; colour is dropped for pipes and `NO_COLOR`.
+
+use super::out::{BOLD, CYAN, DIM, GREEN, Line, MAGENTA, Out, RED, YELLOW};
+use crate::core::verdict::{self, Status, TimeStatus, Verdict};
+use crate::core::{Analysis, Payload, Severity, SignatureStatus, ValidityState, json, parse};
+use crate::tr;
+
+/// Prints the analysis, then the token inside it, layer by layer.
+pub fn analysis(o: &mut Out, a: &Analysis) {
+    let d = &a.decoded;
+    if !d.stripped.is_empty() {
+        o.line(Line::new().styled(
+            DIM,
+            format!("({})", tr!("cli-stripped", what = d.stripped.join(", "))),
+        ));
+    }
+    if let Some(h) = &d.header {
+        o.line(Line::new().styled(BOLD, tr!("header")));
+        o.block(MAGENTA, 2, &json::to_pretty(h));
+    } else if let Some(text) = &d.header_text {
+        o.line(Line::new().styled(BOLD, tr!("cli-header-not-json")));
+        o.block(anstyle::Style::new(), 2, text);
+    }
+    match &d.payload {
+        Payload::Claims(v) | Payload::OtherJson(v) => {
+            o.line(Line::new().styled(BOLD, tr!("payload")));
+            o.block(CYAN, 2, &json::to_pretty(v));
+        }
+        Payload::Text(t) => {
+            o.line(Line::new().styled(BOLD, tr!("cli-payload-text")));
+            o.block(anstyle::Style::new(), 2, t);
+        }
+        Payload::Binary(b) => {
+            o.line(Line::new().styled(BOLD, tr!("cli-payload-binary", bytes = b.len())));
+            o.block(
+                anstyle::Style::new(),
+                2,
+                &parse::hex(&b[..b.len().min(256)]),
+            );
+        }
+        Payload::Encrypted => {
+            o.line(Line::new().styled(BOLD, tr!("payload")));
+            o.line(Line::new().pad(2).text(tr!("cli-payload-encrypted")));
+        }
+        Payload::Unavailable => {}
+    }
+    times(o, a);
+    if let (Some(jwe), true) = (&a.jwe, d.errors.is_empty()) {
+        use crate::core::jwe::JweStatus;
+        let (style, mark, label) = match jwe.status {
+            JweStatus::Decrypted => (GREEN, "✔", tr!("badge-decrypted")),
+            JweStatus::NoKey => (YELLOW, "?", tr!("cli-not-decrypted")),
+            JweStatus::WrongKey => (RED, "✖", tr!("badge-wrong-key")),
+            JweStatus::Invalid => (RED, "✖", tr!("badge-jwe-invalid")),
+            JweStatus::UnsupportedAlg => (YELLOW, "?", tr!("badge-jwe-unsupported")),
+        };
+        o.line(
+            Line::new()
+                .styled(BOLD, tr!("cli-encryption"))
+                .pad(2)
+                .styled(style, format!("{mark} {label}"))
+                .text(format!(": {}", jwe.detail)),
+        );
+        if let Some(key) = &jwe.key {
+            o.line(
+                Line::new()
+                    .pad(12)
+                    .styled(DIM, tr!("key-used", key = key.to_string())),
+            );
+        }
+    }
+    if d.errors.is_empty() && (a.jwe.is_none() || d.claims().is_some()) {
+        if a.jwe.is_none() {
+            signature(o, a);
+        }
+        let (style, mark) = match a.validity.state {
+            ValidityState::Valid => (GREEN, "✔"),
+            ValidityState::Expired | ValidityState::NotYetValid | ValidityState::ExpUnusable => {
+                (RED, "✖")
+            }
+            ValidityState::NoExp => (YELLOW, "!"),
+        };
+        o.line(
+            Line::new()
+                .styled(BOLD, tr!("cli-validity"))
+                .pad(3)
+                .styled(style, format!("{mark} {}", a.validity.summary)),
+        );
+    }
+    findings(o, a);
+    if let Some(inner) = &a.inner {
+        o.line("");
+        o.line(Line::new().styled(BOLD, format!("── {} ──", tr!("cli-inner-token"))));
+        analysis(o, inner);
+    }
+}
+
+fn times(o: &mut Out, a: &Analysis) {
+    let timed: Vec<_> = a
+        .claims
+        .iter()
+        .filter_map(|c| c.time.as_ref().map(|t| (c, t)))
+        .collect();
+    if timed.is_empty() {
+        return;
+    }
+    o.line(Line::new().styled(BOLD, tr!("cli-times")));
+    for (c, t) in timed {
+        let title = crate::i18n::claim_title(c, crate::i18n::current()).unwrap_or_default();
+        o.line(
+            Line::new()
+                .pad(2)
+                .text(format!("{:<10} {}", c.name, t.utc()))
+                .pad(2)
+                .styled(DIM, format!("({}, {title})", t.relative())),
+        );
+    }
+}
+
+fn signature(o: &mut Out, a: &Analysis) {
+    let (style, mark, label) = match a.signature.status {
+        SignatureStatus::Verified => (GREEN, "✔", tr!("badge-verified")),
+        SignatureStatus::Invalid => (RED, "✖", tr!("badge-invalid")),
+        SignatureStatus::Unsigned => (RED, "✖", tr!("badge-unsigned")),
+        SignatureStatus::NoKey => (YELLOW, "?", tr!("cli-not-checked")),
+        SignatureStatus::UnsupportedAlg => (YELLOW, "?", tr!("badge-unsupported")),
+        SignatureStatus::KeyMismatch => (RED, "✖", tr!("badge-key-mismatch")),
+    };
+    let mut line = Line::new()
+        .styled(BOLD, tr!("cli-signature"))
+        .pad(2)
+        .styled(style, format!("{mark} {label}"));
+    // "Signature verified" says it all; a detail is shown when it adds something (which key of a
+    // set, a kid note, why it failed).
+    if a.signature.detail.msg_key() != Some("sig-verified") {
+        line = line.text(format!(": {}", a.signature.detail));
+    }
+    o.line(line);
+    if let Some(key) = &a.signature.key {
+        o.line(
+            Line::new()
+                .pad(11)
+                .styled(DIM, tr!("key-used", key = key.to_string())),
+        );
+    }
+}
+
+fn findings(o: &mut Out, a: &Analysis) {
+    if a.findings.is_empty() {
+        return;
+    }
+    o.line(Line::new().styled(BOLD, tr!("cli-findings")));
+    for f in &a.findings {
+        let style = match f.severity {
+            Severity::Critical | Severity::Error => RED,
+            Severity::Warn => YELLOW,
+            Severity::Info => DIM,
+        };
+        o.line(
+            Line::new()
+                .pad(2)
+                .styled(
+                    style,
+                    format!("[{}]", crate::i18n::severity_word(f.severity)),
+                )
+                .text(format!(" {}: {}", f.id, f.title)),
+        );
+        o.line(
+            Line::new()
+                .pad(4)
+                .styled(DIM, format!("{} ({})", f.message, f.reference)),
+        );
+    }
+}
+
+/// The verdict over every layer, when it says more than the badges above: a nested token, a
+/// layer left unopened, a time outside the window of a verified token.
+pub fn verdict(o: &mut Out, v: &Verdict, policy: &verdict::Policy) {
+    let nested = v.layer > 0 || v.reason == verdict::Reason::NestingLimit;
+    let time_failed = matches!(v.time, TimeStatus::Expired | TimeStatus::NotYetValid);
+    if !(nested || time_failed || v.time == TimeStatus::Ignored) {
+        return;
+    }
+    let (style, mark) = match v.status {
+        Status::Verified => (GREEN, "✔"),
+        Status::NotVerified if v.passes(policy) => (YELLOW, "?"),
+        _ => (RED, "✖"),
+    };
+    o.line(
+        Line::new()
+            .styled(BOLD, tr!("cli-verdict"))
+            .pad(4)
+            .styled(style, format!("{mark} {}", v.detail)),
+    );
+}
