@@ -75,6 +75,41 @@ fn progress_bar(total: Option<u64>) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
+/// PBES2 key-derivation iterations one scan may spend in all (p2c × passwords tried): about half
+/// a second on this machine, many times what the tokens of a real log need.
+const PBES2_BUDGET: u64 = 5_000_000;
+
+/// The PBES2 iterations decrypting `decoded` with `keys` would cost (0 for anything else).
+fn pbes2_cost(decoded: &core::Decoded, keys: &KeySet) -> u64 {
+    let Some(header) = decoded
+        .header
+        .as_ref()
+        .filter(|_| decoded.form == core::Form::Jwe)
+    else {
+        return 0;
+    };
+    let pbes2 = header
+        .get("alg")
+        .and_then(Value::as_str)
+        .and_then(core::jwe::KeyAlg::parse)
+        .is_some_and(|a| a.is_pbes2());
+    if !pbes2 {
+        return 0;
+    }
+    let count = header
+        .get("p2c")
+        .and_then(Value::as_u64)
+        .unwrap_or(0)
+        .min(u64::from(core::jwe::MAX_P2C));
+    let passwords = keys
+        .keys
+        .iter()
+        .filter(|k| k.is_secret())
+        .count()
+        .min(core::jwe::MAX_PASSWORDS_TRIED);
+    count * passwords as u64
+}
+
 /// One token's line of JSON Lines output.
 fn token_json(found: &scan::Found, a: &core::Analysis) -> Value {
     let claim = |name: &str| a.decoded.claims().and_then(|c| c.get(name)).cloned();
@@ -250,14 +285,43 @@ pub fn run(args: &ScanArgs) -> ExitCode {
     let count = found.len();
     let mut o = Out::new();
     let mut rows = Vec::new();
+    let mut budget = PBES2_BUDGET;
+    let mut not_tried = 0usize;
     // Each token is analysed, written (or reduced to its table row) and dropped.
     for (i, f) in found.into_iter().enumerate() {
-        let a = core::analyze(&f.token, keys.as_ref(), options.clone());
-        if args.json {
-            o.json(&token_json(&f, &a), false);
+        let decoded = core::parse::decode(&f.token);
+        // A PBES2 token costs its p2c for every password tried: an attacker-written log can
+        // ask for a million iterations per token. The whole scan gets a budget; past it such
+        // tokens are listed without being decrypted, and the output says so.
+        let cost = keys.as_ref().map_or(0, |k| pbes2_cost(&decoded, k));
+        let skipped = cost > budget;
+        if skipped {
+            not_tried += 1;
         } else {
-            rows.push(table_row(i, &f, &a));
+            budget -= cost;
         }
+        let key = if skipped { None } else { keys.as_ref() };
+        let a = core::analyze_decoded(decoded, key, options.clone());
+        if args.json {
+            let mut line = token_json(&f, &a);
+            if skipped {
+                line["not_tried"] = Value::from("pbes2_work_budget");
+            }
+            o.json(&line, false);
+        } else {
+            let mut row = table_row(i, &f, &a);
+            if skipped {
+                row[6] = tr!("scan-not-tried");
+            }
+            rows.push(row);
+        }
+    }
+    if not_tried > 0 {
+        out::warning(tr!(
+            "scan-budget-spent",
+            count = not_tried,
+            budget = PBES2_BUDGET
+        ));
     }
     if !args.json {
         if rows.is_empty() {

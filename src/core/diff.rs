@@ -160,7 +160,9 @@ pub fn compare(a: &Decoded, b: &Decoded) -> Comparison {
         .values("", None, &x, &y);
     }
     let (sig_a, sig_b) = (a.signature(), b.signature());
-    if sig_a != sig_b {
+    if sig_a != sig_b && differences.len() >= MAX_DIFFERENCES {
+        omitted += 1;
+    } else if sig_a != sig_b {
         differences.push(Difference {
             part: "signature",
             path: String::new(),

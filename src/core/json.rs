@@ -259,34 +259,39 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
                     .map_err(|_| de::Error::custom("invalid number"));
             }
             first = false;
-            self.duplicates
-                .borrow_mut()
-                .path
-                .push(Segment::Name(name.clone()));
+            // The name stands on the path while its value is parsed (a duplicate found inside
+            // names it), then comes back to be the member's key: no copy per member.
+            self.duplicates.borrow_mut().path.push(Segment::Name(name));
             let seed = ValueSeed {
                 duplicates: self.duplicates,
             };
             let value = map.next_value_seed(seed);
-            self.duplicates.borrow_mut().path.pop();
+            let name = match self.duplicates.borrow_mut().path.pop() {
+                Some(Segment::Name(name)) => name,
+                _ => String::new(),
+            };
             let value = value?;
-            if !object.contains_key(&name) {
-                object.insert(name, value);
-                continue;
-            }
-            let mut seen = self.duplicates.borrow_mut();
-            if seen.recorded.len() < MAX_RECORDED_DUPLICATES {
-                if let Some(previous) = object.insert(name.clone(), value.clone()) {
-                    let pointer = seen.pointer();
-                    seen.recorded.push(Duplicate {
-                        pointer,
-                        name,
-                        first: previous,
-                        last: value,
-                    });
+            match object.entry(name) {
+                serde_json::map::Entry::Vacant(slot) => {
+                    slot.insert(value);
                 }
-            } else {
-                seen.omitted += 1;
-                object.insert(name, value);
+                serde_json::map::Entry::Occupied(mut slot) => {
+                    let mut seen = self.duplicates.borrow_mut();
+                    if seen.recorded.len() < MAX_RECORDED_DUPLICATES {
+                        let pointer = seen.pointer();
+                        let name = slot.key().clone();
+                        let previous = slot.insert(value.clone());
+                        seen.recorded.push(Duplicate {
+                            pointer,
+                            name,
+                            first: previous,
+                            last: value,
+                        });
+                    } else {
+                        seen.omitted += 1;
+                        slot.insert(value);
+                    }
+                }
             }
         }
         Ok(Value::Object(object))

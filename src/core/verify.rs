@@ -408,6 +408,9 @@ pub fn ecdsa_high_s(alg: Alg, signature: &[u8]) -> bool {
 
 /// Keys with the same material once (a JWKS may list one key twice, e.g. for sig and enc).
 fn distinct(keys: Vec<&Key>) -> Vec<&Key> {
+    if keys.len() < 2 {
+        return keys;
+    }
     let mut seen = std::collections::HashSet::new();
     keys.into_iter()
         .filter(|k| seen.insert(k.thumbprint()))
@@ -478,14 +481,64 @@ fn verify_with(alg: Alg, key: &Key, message: &[u8], signature: &[u8]) -> Result<
     {
         return verify_rsa_rustcrypto(alg, public, message, signature);
     }
-    let jalg = alg
-        .to_jsonwebtoken()
-        .ok_or_else(|| format!("{alg} is not supported"))?;
-    let dkey = key
-        .decoding_key()
-        .ok_or_else(|| "the key could not be prepared for verification".to_owned())?;
-    jsonwebtoken::crypto::verify(&b64::encode(signature), message, &dkey, jalg)
-        .map_err(|e| e.to_string())
+    match verifier(key, alg) {
+        Some(super::keys::Verifier::Hmac(k)) => {
+            Ok(aws_lc_rs::hmac::verify(k, message, signature).is_ok())
+        }
+        Some(super::keys::Verifier::Public(k)) => Ok(k.verify_sig(message, signature).is_ok()),
+        None => Err("the key could not be prepared for verification".to_owned()),
+    }
+}
+
+/// The key as aws-lc checks `alg` signatures with it, parsed once per key and algorithm: the same
+/// algorithms jsonwebtoken's aws-lc backend uses (fixed-size ECDSA, RSA 2048–8192), without
+/// parsing the key again on every check.
+fn verifier(key: &Key, alg: Alg) -> Option<&super::keys::Verifier> {
+    use super::keys::{KeyMaterial, Verifier};
+    use aws_lc_rs::{hmac, signature as sig};
+    let slot = Alg::ALL.iter().position(|a| *a == alg)?;
+    key.derived.verifiers[slot]
+        .get_or_init(|| {
+            let public = |algorithm: &'static dyn sig::VerificationAlgorithm, bytes: &[u8]| {
+                sig::ParsedPublicKey::new(algorithm, bytes)
+                    .ok()
+                    .map(Verifier::Public)
+            };
+            let rsa = || match &key.material {
+                KeyMaterial::Rsa { public, .. } => {
+                    use rsa::pkcs1::EncodeRsaPublicKey as _;
+                    public.to_pkcs1_der().ok().map(|d| d.as_bytes().to_vec())
+                }
+                _ => None,
+            };
+            match (alg, &key.material) {
+                (Alg::HS256 | Alg::HS384 | Alg::HS512, KeyMaterial::Secret(s)) => {
+                    let algorithm = match alg {
+                        Alg::HS256 => hmac::HMAC_SHA256,
+                        Alg::HS384 => hmac::HMAC_SHA384,
+                        _ => hmac::HMAC_SHA512,
+                    };
+                    Some(Verifier::Hmac(Box::new(hmac::Key::new(algorithm, s))))
+                }
+                (Alg::RS256, _) => public(&sig::RSA_PKCS1_2048_8192_SHA256, &rsa()?),
+                (Alg::RS384, _) => public(&sig::RSA_PKCS1_2048_8192_SHA384, &rsa()?),
+                (Alg::RS512, _) => public(&sig::RSA_PKCS1_2048_8192_SHA512, &rsa()?),
+                (Alg::PS256, _) => public(&sig::RSA_PSS_2048_8192_SHA256, &rsa()?),
+                (Alg::PS384, _) => public(&sig::RSA_PSS_2048_8192_SHA384, &rsa()?),
+                (Alg::PS512, _) => public(&sig::RSA_PSS_2048_8192_SHA512, &rsa()?),
+                (Alg::ES256, KeyMaterial::Ec { public: p, .. }) => {
+                    public(&sig::ECDSA_P256_SHA256_FIXED, p)
+                }
+                (Alg::ES384, KeyMaterial::Ec { public: p, .. }) => {
+                    public(&sig::ECDSA_P384_SHA384_FIXED, p)
+                }
+                (Alg::EdDSA, KeyMaterial::Ed25519 { public: p, .. }) => {
+                    public(&sig::ED25519, p.as_slice())
+                }
+                _ => None,
+            }
+        })
+        .as_ref()
 }
 
 /// RSA modulus sizes the aws-lc backend verifies; others go through RustCrypto's `rsa`, so that a
@@ -550,6 +603,14 @@ pub fn well_known_secrets() -> impl Iterator<Item = &'static str> {
             .lines()
             .filter(|l| !l.is_empty() && !l.starts_with('#')),
     )
+}
+
+/// The well-known secret these bytes are, if they are one (a set, built once).
+pub fn as_well_known_secret(bytes: &[u8]) -> Option<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static [u8]>> =
+        std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| well_known_secrets().map(str::as_bytes).collect());
+    set.get(bytes).and_then(|b| std::str::from_utf8(b).ok())
 }
 
 /// Signing inputs larger than this are not tried against the well-known secrets on every analysis.

@@ -371,6 +371,11 @@ scan-summary = { $tokens ->
         [one] 1 place
        *[other] { $places } places
     }.
+scan-not-tried = not tried (budget)
+scan-budget-spent = { $count ->
+    [one] 1 encrypted token was
+   *[other] { $count } encrypted tokens were
+} not decrypted: the PBES2 work budget of this scan ({ $budget } iterations) was spent. Decode them one by one with decode --key.
 diff-equal = The tokens are identical.
 diff-part-header = Header
 diff-part-payload = Payload

@@ -93,6 +93,10 @@ pub(super) fn rules(d: &Decoded, out: &mut Vec<Finding>) {
 
 /// A Luhn-valid run of 13–19 digits: looks like a payment card number.
 fn looks_like_card_number(text: &str) -> bool {
+    // 13–19 digits with at most a few spaces or dashes: anything else is not worth collecting.
+    if !(13..=25).contains(&text.len()) || !text.as_bytes()[0].is_ascii_digit() {
+        return false;
+    }
     let digits: Vec<u32> = text
         .chars()
         .filter(|c| !matches!(c, ' ' | '-'))
@@ -120,7 +124,6 @@ fn looks_like_card_number(text: &str) -> bool {
 
 /// The catalogue key of what a claim seems to hold, when it looks sensitive.
 fn sensitive_reason(name: &str, value: &Value) -> Option<&'static str> {
-    let lower = name.to_ascii_lowercase();
     const NAMES: &[(&str, &str)] = &[
         ("password", "sensitive-password"),
         ("passwd", "sensitive-password"),
@@ -135,10 +138,16 @@ fn sensitive_reason(name: &str, value: &Value) -> Option<&'static str> {
         ("cvv", "sensitive-cvv"),
         ("iban", "sensitive-iban"),
     ];
-    if let Some((_, what)) = NAMES
-        .iter()
-        .find(|(n, _)| lower == *n || lower.ends_with(&format!("_{n}")))
-    {
+    // The name itself, or a name ending in `_` and it ("db_password"), in any case.
+    let named = |n: &str| {
+        let (len, own) = (name.len(), n.len());
+        name.eq_ignore_ascii_case(n)
+            || (len > own
+                && name.is_char_boundary(len - own - 1)
+                && name.as_bytes()[len - own - 1] == b'_'
+                && name[len - own..].eq_ignore_ascii_case(n))
+    };
+    if let Some((_, what)) = NAMES.iter().find(|(n, _)| named(n)) {
         return Some(what);
     }
     let text = value.as_str()?;
@@ -252,6 +261,7 @@ pub(super) fn token_rules(d: &Decoded, cx: &Context<'_>, out: &mut Vec<Finding>)
             ));
         }
         if let Some(text) = value.as_str()
+            && text.starts_with("ey")
             && find_token(text) == Some(text)
         {
             out.push(finding(

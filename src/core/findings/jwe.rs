@@ -87,7 +87,7 @@ pub(super) fn rules(header: &Value, cx: &Context<'_>, decrypted: bool, out: &mut
             let distinct: std::collections::HashSet<u8> = b.iter().copied().collect();
             distinct.len() < 8
                 || (b.iter().all(|c| c.is_ascii_graphic() || *c == b' ')
-                    && verify::well_known_secrets().any(|s| s.as_bytes() == b))
+                    && verify::as_well_known_secret(b).is_some())
         });
         let text = keys
             .keys

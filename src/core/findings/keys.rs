@@ -14,7 +14,7 @@ pub(super) fn rules(cx: &Context<'_>, out: &mut Vec<Finding>) {
         k.keys
             .iter()
             .filter_map(|k| k.secret_bytes())
-            .any(|b| verify::well_known_secrets().any(|s| s.as_bytes() == b))
+            .any(|b| verify::as_well_known_secret(b).is_some())
     });
     if cx.signature.status != SignatureStatus::Verified
         && !given_weak
@@ -49,9 +49,7 @@ pub(super) fn rules(cx: &Context<'_>, out: &mut Vec<Finding>) {
                         msg!("f-empty-secret-msg"),
                         "RFC 7518 §3.2; CVE-2019-20933",
                     ));
-                } else if let Some(known) =
-                    verify::well_known_secrets().find(|s| s.as_bytes() == bytes)
-                {
+                } else if let Some(known) = verify::as_well_known_secret(bytes) {
                     out.push(finding(
                         FindingId::WeakHmacKey,
                         Severity::Warn,

@@ -95,6 +95,13 @@ impl Key {
     /// True for an Ed25519 public key of small order (the identity or another point of order
     /// 1, 2, 4 or 8): with it a fixed signature "verifies" any message, so it proves nothing.
     pub fn is_small_order_ed25519(&self) -> bool {
+        *self
+            .derived
+            .small_order
+            .get_or_init(|| self.compute_small_order())
+    }
+
+    fn compute_small_order(&self) -> bool {
         let KeyMaterial::Ed25519 { public, .. } = &self.material else {
             return false;
         };
@@ -108,6 +115,10 @@ impl Key {
     /// True for an RSA modulus with the ROCA fingerprint (CVE-2017-15361): keys made by a flawed
     /// Infineon library, whose private key can be computed from the public key.
     pub fn is_roca_vulnerable(&self) -> bool {
+        *self.derived.roca.get_or_init(|| self.compute_roca())
+    }
+
+    fn compute_roca(&self) -> bool {
         let KeyMaterial::Rsa { public, .. } = &self.material else {
             return false;
         };

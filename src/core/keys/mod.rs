@@ -165,11 +165,32 @@ pub struct Key {
     /// An RSA private key as aws-lc holds it for decryption, made on first use: reading it
     /// checks the key (≈120 µs), which a re-analysis with the same key need not repeat.
     pub(crate) rsa_decrypting: RsaDecryptingCache,
+    /// What is worked out from the key once and asked for on every analysis.
+    pub(crate) derived: Derived,
 }
 
 /// See [`Key::rsa_decrypting`].
 pub(crate) type RsaDecryptingCache =
     std::sync::OnceLock<Option<std::sync::Arc<aws_lc_rs::rsa::PrivateDecryptingKey>>>;
+
+/// Facts about a key's material, computed on first use: a live view re-analyses with the same key
+/// on every keystroke, and none of these change while the key does not.
+#[derive(Clone, Default)]
+pub(crate) struct Derived {
+    pub(crate) thumbprint: std::sync::OnceLock<String>,
+    pub(crate) roca: std::sync::OnceLock<bool>,
+    pub(crate) small_order: std::sync::OnceLock<bool>,
+    /// The key as aws-lc verifies with it, one slot per algorithm ([`Alg::ALL`] order).
+    pub(crate) verifiers: [std::sync::OnceLock<Option<Verifier>>; Alg::ALL.len()],
+}
+
+/// A key ready to check signatures of one algorithm.
+#[derive(Clone)]
+pub(crate) enum Verifier {
+    /// Boxed: an HMAC key holds its precomputed state (over 1 KiB).
+    Hmac(Box<aws_lc_rs::hmac::Key>),
+    Public(aws_lc_rs::signature::ParsedPublicKey),
+}
 
 impl fmt::Debug for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -262,6 +283,7 @@ impl Key {
             certificate: None,
             public_text: None,
             rsa_decrypting: RsaDecryptingCache::new(),
+            derived: Derived::default(),
         }
     }
 
@@ -359,6 +381,13 @@ impl Key {
     /// RFC 7638 thumbprint (SHA-256, base64url) of the public key; `None` for secrets is never
     /// returned: secrets hash their `k`, as the RFC defines.
     pub fn thumbprint(&self) -> String {
+        self.derived
+            .thumbprint
+            .get_or_init(|| self.compute_thumbprint())
+            .clone()
+    }
+
+    fn compute_thumbprint(&self) -> String {
         let canonical = match &self.material {
             KeyMaterial::Secret(s) => {
                 format!(r#"{{"k":"{}","kty":"oct"}}"#, b64::encode(s.as_slice()))
@@ -397,29 +426,6 @@ impl Key {
             ),
         };
         b64::encode(sha2::Sha256::digest(canonical.as_bytes()))
-    }
-
-    /// A jsonwebtoken verification key. `None` for ES512 (not supported there).
-    pub(crate) fn decoding_key(&self) -> Option<jsonwebtoken::DecodingKey> {
-        use jsonwebtoken::DecodingKey;
-        match &self.material {
-            KeyMaterial::Secret(s) => Some(DecodingKey::from_secret(s)),
-            KeyMaterial::Rsa { public, .. } => Some(DecodingKey::from_rsa_raw_components(
-                &public.n().to_bytes_be(),
-                &public.e().to_bytes_be(),
-            )),
-            KeyMaterial::Ec {
-                curve: Curve::P521, ..
-            } => None,
-            KeyMaterial::Ec { curve, public, .. } => {
-                let (x, y) = ec_coordinates(*curve, public);
-                DecodingKey::from_ec_components(&b64::encode(x), &b64::encode(y)).ok()
-            }
-            KeyMaterial::Ed25519 { public, .. } => {
-                DecodingKey::from_ed_components(&b64::encode(public)).ok()
-            }
-            KeyMaterial::X25519 { .. } | KeyMaterial::MlDsa { .. } => None,
-        }
     }
 
     /// A jsonwebtoken signing key, when this key is private (and not P-521).

@@ -14,9 +14,13 @@ use std::io::Read;
 use serde::Serialize;
 use serde_json::Value;
 
+mod har;
+
+pub use har::{HarError, scan_har};
+
 use super::b64;
 /// A run of token bytes longer than this is never a token (the decoder's cap).
-const MAX_TOKEN_BYTES: usize = super::read::MAX_TOKEN_BYTES as usize;
+const MAX_TOKEN_BYTES: usize = crate::core::read::MAX_TOKEN_BYTES as usize;
 
 /// Where a token was seen. Lines are 1-based, columns are 1-based byte offsets in the line; HAR
 /// entry indexes are 0-based, as in the file's `entries` array.
@@ -383,227 +387,6 @@ impl TextScanner {
     }
 }
 
-/// Every token in a string (a HAR field), each with its location.
-fn scan_field(text: &str, at: impl Fn() -> Location, findings: &mut Findings) {
-    let mut seen = Vec::new();
-    let mut one = |text: &str| {
-        let mut s = TextScanner::new();
-        s.feed(text.as_bytes());
-        for found in s.finish().found {
-            if !seen.contains(&found.token) {
-                findings.add(&found.token, at());
-                seen.push(found.token);
-            }
-        }
-    };
-    one(text);
-    // A token written percent-encoded (`%2E` for its dots) is found in the decoded text.
-    if text.contains('%') {
-        one(&percent_decode(text));
-    }
-}
-
-/// Percent-decoding of a URL or form value (invalid escapes kept as they are).
-pub fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let (Some(h), Some(l)) = (
-                (bytes[i + 1] as char).to_digit(16),
-                (bytes[i + 2] as char).to_digit(16),
-            )
-        {
-            out.push((h * 16 + l) as u8);
-            i += 3;
-            continue;
-        }
-        out.push(if bytes[i] == b'+' { b' ' } else { bytes[i] });
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// The parts of a HAR entry that can carry tokens.
-#[derive(serde::Deserialize, Default)]
-#[serde(default, rename_all = "camelCase")]
-struct HarEntry {
-    request: HarMessage,
-    response: HarMessage,
-}
-
-#[derive(serde::Deserialize, Default)]
-#[serde(default, rename_all = "camelCase")]
-struct HarMessage {
-    url: Option<String>,
-    redirect_url: Option<String>,
-    headers: Vec<HarPair>,
-    cookies: Vec<HarPair>,
-    query_string: Vec<HarPair>,
-    post_data: Option<HarPostData>,
-    content: Option<HarContent>,
-}
-
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-struct HarPair {
-    name: String,
-    value: String,
-}
-
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-struct HarPostData {
-    text: Option<String>,
-    params: Vec<HarPair>,
-}
-
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-struct HarContent {
-    text: Option<String>,
-    encoding: Option<String>,
-}
-
-fn scan_har_entry(index: usize, entry: &HarEntry, findings: &mut Findings) {
-    for (side, m) in [("request", &entry.request), ("response", &entry.response)] {
-        let at = |field: &'static str, name: Option<&str>| {
-            let name = name.map(str::to_owned);
-            move || Location::Har {
-                entry: index,
-                side,
-                field,
-                name: name.clone(),
-            }
-        };
-        if let Some(url) = &m.url {
-            scan_field(url, at("url", None), findings);
-        }
-        if let Some(url) = &m.redirect_url {
-            scan_field(url, at("redirect_url", None), findings);
-        }
-        for h in &m.headers {
-            scan_field(&h.value, at("header", Some(&h.name)), findings);
-        }
-        for c in &m.cookies {
-            scan_field(&c.value, at("cookie", Some(&c.name)), findings);
-        }
-        for q in &m.query_string {
-            scan_field(&q.value, at("query", Some(&q.name)), findings);
-        }
-        if let Some(post) = &m.post_data {
-            if let Some(text) = &post.text {
-                scan_field(text, at("post_data", None), findings);
-            }
-            for p in &post.params {
-                scan_field(&p.value, at("post_param", Some(&p.name)), findings);
-            }
-        }
-        if let Some(content) = &m.content
-            && let Some(text) = &content.text
-        {
-            if content.encoding.as_deref() == Some("base64") {
-                use base64::Engine as _;
-                if let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(text.trim()) {
-                    scan_field(
-                        &String::from_utf8_lossy(&bytes),
-                        at("content", None),
-                        findings,
-                    );
-                }
-            } else {
-                scan_field(text, at("content", None), findings);
-            }
-        }
-    }
-}
-
-/// Reads a HAR file entry by entry (`log.entries[]`), scanning each as it is parsed: memory
-/// holds one entry at a time, whatever the file's size.
-pub fn scan_har(reader: impl Read) -> Result<Findings, String> {
-    use serde::de::{
-        DeserializeSeed, Deserializer as _, IgnoredAny, MapAccess, SeqAccess, Visitor,
-    };
-    use std::fmt;
-
-    struct Root<'a>(&'a mut Findings);
-    struct Log<'a>(&'a mut Findings);
-    struct Entries<'a>(&'a mut Findings);
-
-    impl<'de> Visitor<'de> for Root<'_> {
-        type Value = bool;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a HAR object with \"log\"")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
-            let mut saw_log = false;
-            while let Some(key) = map.next_key::<String>()? {
-                if key == "log" {
-                    map.next_value_seed(Log(&mut *self.0))?;
-                    saw_log = true;
-                } else {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-            Ok(saw_log)
-        }
-    }
-    impl<'de> DeserializeSeed<'de> for Log<'_> {
-        type Value = ();
-        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-            d.deserialize_map(self)
-        }
-    }
-    impl<'de> Visitor<'de> for Log<'_> {
-        type Value = ();
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("the HAR log object")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-            while let Some(key) = map.next_key::<String>()? {
-                if key == "entries" {
-                    map.next_value_seed(Entries(&mut *self.0))?;
-                } else {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-            Ok(())
-        }
-    }
-    impl<'de> DeserializeSeed<'de> for Entries<'_> {
-        type Value = ();
-        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-            d.deserialize_seq(self)
-        }
-    }
-    impl<'de> Visitor<'de> for Entries<'_> {
-        type Value = ();
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("the HAR entries array")
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-            let mut index = 0;
-            while let Some(entry) = seq.next_element::<HarEntry>()? {
-                scan_har_entry(index, &entry, self.0);
-                index += 1;
-            }
-            Ok(())
-        }
-    }
-
-    let mut findings = Findings::default();
-    let mut de = serde_json::Deserializer::from_reader(std::io::BufReader::new(reader));
-    let saw_log = de
-        .deserialize_map(Root(&mut findings))
-        .map_err(|e| format!("not a HAR file: {e}"))?;
-    if !saw_log {
-        return Err("not a HAR file: no \"log\" member".into());
-    }
-    Ok(findings)
-}
-
 /// Whether a source is read as HAR: `Some(true)` when asked for (`--har`) or named `*.har`,
 /// else `None`, and [`scan_stream`] tells from the first bytes. The command line, the app's file
 /// scan and its paste all decide it here.
@@ -640,7 +423,7 @@ pub fn scan_stream(mut reader: impl Read, har: Option<bool>) -> std::io::Result<
     let is_har = har.unwrap_or_else(|| looks_like_har(&head));
     let rest = std::io::Cursor::new(head).chain(reader);
     if is_har {
-        return scan_har(rest)
+        return har::scan_har(rest)
             .map(Findings::into_found)
             .map_err(std::io::Error::other);
     }
