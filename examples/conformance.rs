@@ -302,7 +302,7 @@ fn json_vector(what: &str, text: &str, key: &Value, tally: &mut Tally) {
         _ => Vec::new(),
     };
     match parse::json_serialization(text) {
-        Err(e) => tally.check(false, what, || e),
+        Err(e) => tally.check(false, what, || e.to_string()),
         Ok(signatures) => {
             for (i, s) in signatures.iter().enumerate() {
                 if s.compact.starts_with('.') {

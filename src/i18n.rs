@@ -3,7 +3,8 @@
 //! `alg` values, finding ids) are never translated; `--json` output stays language-neutral.
 
 use std::cell::Cell;
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -89,13 +90,46 @@ pub fn current() -> Lang {
 
 type Bundle = FluentBundle<FluentResource>;
 
-/// The catalogue of one language, parsed the first time a text in it is rendered: a command that
-/// prints only JSON ids or nothing at all never parses one, and English output never parses
-/// Korean.
-fn bundle(lang: Lang) -> &'static Bundle {
-    static EN: OnceLock<Bundle> = OnceLock::new();
-    static KO: OnceLock<Bundle> = OnceLock::new();
-    let (cell, sources): (_, [&str; 2]) = match lang {
+/// One language's catalogue: where each message is in the `.ftl` sources, and a bundle that holds
+/// the messages rendered so far. A message is parsed the first time it is shown, so a command that
+/// prints twenty texts parses twenty messages, not the nine hundred of the catalogue.
+struct Catalogue {
+    sources: HashMap<&'static str, &'static str>,
+    bundle: Mutex<Bundle>,
+}
+
+/// Splits `.ftl` text into messages: a message starts on a line that begins with its id and
+/// ` =`, and runs until the next line that starts another message or a comment (a select
+/// expression's closing `}` may stand at the margin: it belongs to the message).
+fn index_messages(text: &'static str, into: &mut HashMap<&'static str, &'static str>) {
+    let mut current: Option<(&'static str, usize)> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let starts_entry = line
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '#');
+        if starts_entry {
+            if let Some((id, start)) = current.take() {
+                into.insert(id, &text[start..offset]);
+            }
+            if !line.starts_with('#')
+                && let Some((id, _)) = line.split_once(" =")
+            {
+                current = Some((id.trim(), offset));
+            }
+        }
+        offset += line.len();
+    }
+    if let Some((id, start)) = current {
+        into.insert(id, &text[start..]);
+    }
+}
+
+fn catalogue(lang: Lang) -> &'static Catalogue {
+    static EN: OnceLock<Catalogue> = OnceLock::new();
+    static KO: OnceLock<Catalogue> = OnceLock::new();
+    let (cell, sources): (_, [&'static str; 2]) = match lang {
         Lang::En => (
             &EN,
             [
@@ -112,25 +146,39 @@ fn bundle(lang: Lang) -> &'static Bundle {
         ),
     };
     cell.get_or_init(|| {
+        let mut index = HashMap::new();
+        for source in sources {
+            index_messages(source, &mut index);
+        }
         let mut bundle = FluentBundle::new_concurrent(vec![lang.id()]);
         // No Unicode isolation marks around arguments: they would show as boxes in egui and as
         // invisible characters on a terminal.
         bundle.set_use_isolating(false);
-        for source in sources {
-            // The catalogues are checked by tests (every key parses and exists in both languages);
-            // a broken entry is skipped rather than losing the whole language.
-            let resource = match FluentResource::try_new(source.to_owned()) {
-                Ok(r) => r,
-                Err((r, _)) => r,
-            };
-            bundle.add_resource_overriding(resource);
+        Catalogue {
+            sources: index,
+            bundle: Mutex::new(bundle),
         }
-        bundle
     })
 }
 
-/// Formats message `key` of `bundle`, or `None` when the bundle lacks it.
-fn format(bundle: &Bundle, key: &str, args: Option<&FluentArgs<'_>>) -> Option<String> {
+/// Formats message `key` of `lang`'s catalogue, parsing it first if it was never shown; `None`
+/// when the catalogue lacks it.
+fn format(lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> Option<String> {
+    let catalogue = catalogue(lang);
+    let mut bundle = catalogue
+        .bundle
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if !bundle.has_message(key) {
+        let source = catalogue.sources.get(key)?;
+        // The catalogues are checked by tests (every message parses, both languages have every
+        // key); a broken entry is skipped rather than failing the text around it.
+        let resource = match FluentResource::try_new((*source).to_owned()) {
+            Ok(r) => r,
+            Err((r, _)) => r,
+        };
+        bundle.add_resource_overriding(resource);
+    }
     let pattern = bundle.get_message(key)?.value()?;
     let mut errors = Vec::new();
     Some(
@@ -143,8 +191,8 @@ fn format(bundle: &Bundle, key: &str, args: Option<&FluentArgs<'_>>) -> Option<S
 /// Message `key` in `lang` (English when `lang` lacks it; the key itself when both do, so that a
 /// missing text is visible, never an empty line).
 fn lookup(lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> String {
-    format(bundle(lang), key, args)
-        .or_else(|| (lang != Lang::En).then(|| format(bundle(Lang::En), key, args))?)
+    format(lang, key, args)
+        .or_else(|| (lang != Lang::En).then(|| format(Lang::En, key, args))?)
         .unwrap_or_else(|| key.to_owned())
 }
 
@@ -405,6 +453,20 @@ mod tests {
         }
         assert!(named > 300, "only {named} keys named");
         assert!(missing.is_empty(), "not in the catalogue: {missing:#?}");
+    }
+
+    #[test]
+    fn every_message_parses_on_its_own_and_renders() {
+        for lang in Lang::ALL {
+            let catalogue = catalogue(lang);
+            assert!(catalogue.sources.len() > 400, "{}", catalogue.sources.len());
+            for (id, source) in &catalogue.sources {
+                let parsed = FluentResource::try_new((*source).to_owned());
+                assert!(parsed.is_ok(), "{lang:?} {id}: {source}");
+                // Rendered without arguments: never the key itself (a missing message).
+                assert_ne!(lookup(lang, id, None), *id, "{lang:?} {id}");
+            }
+        }
     }
 
     #[test]

@@ -74,12 +74,18 @@ impl From<String> for Line {
     }
 }
 
-/// Standard output, for one command's whole output. The first write error is kept and stops
-/// further writing; [`Out::finish`] returns it.
+/// Standard output, for one command's whole output: lines are gathered and written in large
+/// pieces (one `write` for a typical command, instead of one per line), with the colour codes
+/// stripped when stdout is not a terminal or `NO_COLOR` is set. The first write error is kept and
+/// stops further writing; [`Out::finish`] returns it.
 pub struct Out {
-    stream: std::io::BufWriter<anstream::AutoStream<std::io::Stdout>>,
+    buf: String,
+    color: bool,
     error: Option<std::io::Error>,
 }
+
+/// Output is written once this much is gathered (a scan writes line after line for minutes).
+const FLUSH_BYTES: usize = 64 * 1024;
 
 impl Default for Out {
     fn default() -> Self {
@@ -89,19 +95,38 @@ impl Default for Out {
 
 impl Out {
     pub fn new() -> Self {
+        let color =
+            anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never;
         Self {
-            stream: std::io::BufWriter::with_capacity(64 * 1024, anstream::stdout()),
+            buf: String::new(),
+            color,
             error: None,
         }
     }
 
     fn write_raw(&mut self, text: &str) {
-        if self.error.is_none()
-            && let Err(e) = self
-                .stream
-                .write_all(text.as_bytes())
-                .and_then(|()| self.stream.write_all(b"\n"))
-        {
+        if self.error.is_some() {
+            return;
+        }
+        self.buf.push_str(text);
+        self.buf.push('\n');
+        if self.buf.len() >= FLUSH_BYTES {
+            self.flush_buf();
+        }
+    }
+
+    fn flush_buf(&mut self) {
+        if self.buf.is_empty() || self.error.is_some() {
+            return;
+        }
+        let text = std::mem::take(&mut self.buf);
+        let mut stdout = std::io::stdout().lock();
+        let written = if self.color {
+            stdout.write_all(text.as_bytes())
+        } else {
+            stdout.write_all(anstream::adapter::strip_str(&text).to_string().as_bytes())
+        };
+        if let Err(e) = written.and_then(|()| stdout.flush()) {
             self.error = Some(e);
         }
     }
@@ -131,19 +156,18 @@ impl Out {
     /// Writes text that is already safe and meant to be printed as it is (a completion script,
     /// the man page, help from the argument parser).
     pub fn verbatim(&mut self, text: &str) {
-        if self.error.is_none()
-            && let Err(e) = self.stream.write_all(text.as_bytes())
-        {
-            self.error = Some(e);
+        if self.error.is_none() {
+            self.buf.push_str(text);
         }
     }
 
-    /// Flushes, and returns the first write error, if any.
+    /// Writes what is gathered, and returns the first write error, if any.
     pub fn finish(mut self) -> std::io::Result<()> {
-        if let Some(e) = self.error.take() {
-            return Err(e);
+        self.flush_buf();
+        match self.error.take() {
+            Some(e) => Err(e),
+            None => Ok(()),
         }
-        self.stream.flush()
     }
 }
 

@@ -243,7 +243,8 @@ pub fn sign_input(
         ..
     } = &key.material
     {
-        let signature = super::keys::ml_dsa_sign(*level, seed, input).map_err(SignError::Crypto)?;
+        let signature =
+            super::keys::ml_dsa_sign(*level, seed, input).map_err(|e| SignError::Crypto(e.0))?;
         return Ok(b64::encode(signature));
     }
     let jalg = alg

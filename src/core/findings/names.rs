@@ -48,6 +48,10 @@ fn worth_a_look(name: &str) -> bool {
 }
 
 pub(super) fn rules(object: &Map<String, Value>, location: Location, out: &mut Vec<Finding>) {
+    // Most tokens name nothing but plain ASCII: they never build the skeleton tables.
+    if !object.keys().any(|n| worth_a_look(n)) {
+        return;
+    }
     let table = registered(location);
     let dictionary = Dictionary::bundled();
     let known = match location {

@@ -22,6 +22,8 @@ pub enum ContentError {
     Tag,
     /// The tag matched but the padding is wrong (CBC); cannot happen for honest senders.
     Padding,
+    /// Encrypting failed (the random generator, a key aws-lc refused).
+    Crypto(String),
 }
 
 impl std::fmt::Display for ContentError {
@@ -36,6 +38,7 @@ impl std::fmt::Display for ContentError {
                 "the authentication tag does not match: the key is wrong or the token was changed",
             ),
             Self::Padding => f.write_str("the decrypted content has broken padding"),
+            Self::Crypto(what) => f.write_str(what),
         }
     }
 }
@@ -154,25 +157,27 @@ pub struct Sealed {
 }
 
 /// Encrypts with a fresh random IV.
-pub fn encrypt(enc: Enc, cek: &[u8], aad: &[u8], plaintext: &[u8]) -> Result<Sealed, String> {
+pub fn encrypt(enc: Enc, cek: &[u8], aad: &[u8], plaintext: &[u8]) -> Result<Sealed, ContentError> {
     if cek.len() != enc.key_len() {
         return Err(ContentError::KeyLength {
             want: enc.key_len(),
             found: cek.len(),
-        }
-        .to_string());
+        });
     }
     let mut iv = vec![0u8; iv_len(enc)];
-    aws_lc_rs::rand::fill(&mut iv).map_err(|_| "the random generator failed".to_owned())?;
+    aws_lc_rs::rand::fill(&mut iv)
+        .map_err(|_| ContentError::Crypto("the random generator failed".into()))?;
     if enc.is_gcm() {
         let key = LessSafeKey::new(
-            UnboundKey::new(gcm_alg(enc), cek).map_err(|_| "bad content key".to_owned())?,
+            UnboundKey::new(gcm_alg(enc), cek)
+                .map_err(|_| ContentError::Crypto("bad content key".into()))?,
         );
-        let nonce = Nonce::try_assume_unique_for_key(&iv).map_err(|_| "bad IV".to_owned())?;
+        let nonce = Nonce::try_assume_unique_for_key(&iv)
+            .map_err(|_| ContentError::Crypto("bad IV".into()))?;
         let mut in_out = plaintext.to_vec();
         let tag = key
             .seal_in_place_separate_tag(nonce, Aad::from(aad), &mut in_out)
-            .map_err(|_| "encryption failed".to_owned())?;
+            .map_err(|_| ContentError::Crypto("encryption failed".into()))?;
         return Ok(Sealed {
             iv,
             ciphertext: in_out,
@@ -183,16 +188,20 @@ pub fn encrypt(enc: Enc, cek: &[u8], aad: &[u8], plaintext: &[u8]) -> Result<Sea
     let (mac_key, enc_key) = cek.split_at(half);
     let (alg, _) = cbc_parts(enc);
     let key = PaddedBlockEncryptingKey::cbc_pkcs7(
-        UnboundCipherKey::new(alg, enc_key).map_err(|_| "bad content key".to_owned())?,
+        UnboundCipherKey::new(alg, enc_key)
+            .map_err(|_| ContentError::Crypto("bad content key".into()))?,
     )
-    .map_err(|_| "bad content key".to_owned())?;
-    let iv16: [u8; 16] = iv.as_slice().try_into().map_err(|_| "bad IV".to_owned())?;
+    .map_err(|_| ContentError::Crypto("bad content key".into()))?;
+    let iv16: [u8; 16] = iv
+        .as_slice()
+        .try_into()
+        .map_err(|_| ContentError::Crypto("bad IV".into()))?;
     let mut in_out = plaintext.to_vec();
     key.less_safe_encrypt(
         &mut in_out,
         EncryptionContext::Iv128(FixedLength::from(iv16)),
     )
-    .map_err(|_| "encryption failed".to_owned())?;
+    .map_err(|_| ContentError::Crypto("encryption failed".into()))?;
     let tag = cbc_tag(enc, mac_key, aad, &iv, &in_out);
     Ok(Sealed {
         iv,

@@ -521,7 +521,8 @@ pub fn encrypt(
     key: &Key,
     options: &EncryptOptions,
 ) -> Result<String, EncryptError> {
-    let wrapped = keymgmt::wrap(alg, enc, &options.header, key).map_err(EncryptError::Key)?;
+    let wrapped =
+        keymgmt::wrap(alg, enc, &options.header, key).map_err(|e| EncryptError::Key(e.0))?;
     let mut header = Map::new();
     header.insert("alg".into(), alg.name().into());
     header.insert("enc".into(), enc.name().into());
@@ -550,7 +551,7 @@ pub fn encrypt(
         Zeroizing::new(plaintext.to_vec())
     };
     let sealed = content::encrypt(enc, &wrapped.cek, protected.as_bytes(), &body)
-        .map_err(EncryptError::Crypto)?;
+        .map_err(|e| EncryptError::Crypto(e.to_string()))?;
     Ok(format!(
         "{protected}.{}.{}.{}.{}",
         b64::encode(&wrapped.encrypted_key),

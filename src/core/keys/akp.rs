@@ -94,14 +94,24 @@ pub fn ml_dsa_generate(level: MlDsaLevel) -> Result<KeyMaterial, KeyError> {
     ml_dsa_from_seed(level, seed.as_slice())
 }
 
+/// Why an ML-DSA signature could not be made (aws-lc's reason).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct MlDsaSignError(pub String);
+
 /// Signs `message` (the JWS signing input) with an empty context string, hedged (FIPS 204
 /// ML-DSA.Sign with fresh randomness).
-pub fn ml_dsa_sign(level: MlDsaLevel, seed: &[u8; 32], message: &[u8]) -> Result<Vec<u8>, String> {
-    let pair = PqdsaKeyPair::from_seed(signing_alg(level), seed).map_err(|e| e.to_string())?;
+pub fn ml_dsa_sign(
+    level: MlDsaLevel,
+    seed: &[u8; 32],
+    message: &[u8],
+) -> Result<Vec<u8>, MlDsaSignError> {
+    let pair = PqdsaKeyPair::from_seed(signing_alg(level), seed)
+        .map_err(|e| MlDsaSignError(e.to_string()))?;
     let mut signature = vec![0u8; level.signature_len()];
     let n = pair
         .sign(message, &mut signature)
-        .map_err(|_| format!("{} signing failed", level.name()))?;
+        .map_err(|_| MlDsaSignError(format!("{} signing failed", level.name())))?;
     signature.truncate(n);
     Ok(signature)
 }

@@ -124,38 +124,58 @@ fn is_header_json(bytes: &[u8]) -> bool {
     }
 }
 
-/// One header segment of a run (the bytes between two dots) decoded once for each of the four
-/// alignments a base64 group can start at, so that every candidate start inside it costs a slice,
-/// not a decode of its own.
+/// One header segment of a run (the bytes between two dots), decoded at most once for each of
+/// the four alignments a base64 group can start at (and only its last [`MAX_HEADER_BYTES`], where
+/// a header can start), the first time a candidate of that alignment asks: every candidate start
+/// inside it then costs a slice, not a decode of its own.
 struct Segment<'a> {
     text: &'a [u8],
-    /// Decoded bytes for starts at offsets ≡ c (mod 4), c = 0..3, with each one's last
-    /// non-whitespace byte being `}` (else `None`: no start of that alignment can be a header),
-    /// and where the last `"alg"` or `"enc"` in them starts (a header must name one after its
-    /// own start).
-    decoded: [Option<(Vec<u8>, Option<usize>)>; 4],
+    /// Per alignment c (offsets ≡ c mod 4): not looked at yet (`None`), or what decoding from the
+    /// first such offset in the window gave.
+    decoded: [Option<Option<Decoded>>; 4],
     /// JSON parsing work left for this segment, in bytes: candidates past it are not tried.
     budget: usize,
 }
 
+/// One alignment of a segment, decoded.
+struct Decoded {
+    /// Where in the segment decoding started.
+    from: usize,
+    bytes: Vec<u8>,
+    /// Where the last `"alg"` or `"enc"` in `bytes` starts (a header must name one after its
+    /// own start).
+    named: Option<usize>,
+}
+
 impl<'a> Segment<'a> {
     fn new(text: &'a [u8]) -> Self {
-        let decoded = std::array::from_fn(|c| {
-            let tail = text.get(c..)?;
-            let bytes = b64::decode(std::str::from_utf8(tail).ok()?).ok()?.bytes;
-            let last = bytes.iter().rev().find(|b| !b.is_ascii_whitespace())?;
-            let named = bytes
-                .windows(5)
-                .rposition(|w| w == b"\"alg\"" || w == b"\"enc\"");
-            (*last == b'}').then_some((bytes, named))
-        });
         Self {
             text,
-            decoded,
-            // A few times the segment: far more than the one or two candidates a real token
+            decoded: [None, None, None, None],
+            // A few times the window: far more than the one or two candidates a real token
             // makes, and never more than linear in the input.
-            budget: 8 * text.len() + 1024,
+            budget: 8 * text.len().min(MAX_HEADER_BYTES) + 1024,
         }
+    }
+
+    /// The segment decoded from its first offset ≡ `class` (mod 4) within the window; `None` when
+    /// it is not base64 there or its last non-whitespace byte is not `}` (no header of that
+    /// alignment can end there).
+    fn class(&mut self, class: usize) -> Option<&Decoded> {
+        let text = self.text;
+        self.decoded[class]
+            .get_or_insert_with(|| {
+                let window = text.len().saturating_sub(MAX_HEADER_BYTES);
+                let from = window + (class + 4 - window % 4) % 4;
+                let tail = text.get(from..)?;
+                let bytes = b64::decode(std::str::from_utf8(tail).ok()?).ok()?.bytes;
+                let last = bytes.iter().rev().find(|b| !b.is_ascii_whitespace())?;
+                let named = bytes
+                    .windows(5)
+                    .rposition(|w| w == b"\"alg\"" || w == b"\"enc\"");
+                (*last == b'}').then_some(Decoded { from, bytes, named })
+            })
+            .as_ref()
     }
 
     /// True when the header starting at `offset` in this segment (to its end) is a JOSE header.
@@ -164,28 +184,28 @@ impl<'a> Segment<'a> {
         if !(8..=MAX_HEADER_BYTES).contains(&len) {
             return false;
         }
-        let Some((decoded, named)) = &self.decoded[offset % 4] else {
+        let budget = self.budget;
+        let Some(d) = self.class(offset % 4) else {
             return false;
         };
-        let from = (offset / 4) * 3;
-        if named.is_none_or(|at| at < from) {
+        let from = (offset - d.from) / 4 * 3;
+        if d.named.is_none_or(|at| at < from) {
             return false;
         }
-        let bytes = &decoded[from..];
+        let bytes = &d.bytes[from..];
         // `{`, optional whitespace, then a member name: anything else is not a JOSE header.
         let first = bytes
             .iter()
             .skip(1)
             .find(|b| !b.is_ascii_whitespace())
             .copied();
-        if bytes.first() != Some(&b'{') || first != Some(b'"') {
+        if bytes.first() != Some(&b'{') || first != Some(b'"') || bytes.len() > budget {
             return false;
         }
-        if bytes.len() > self.budget {
-            return false;
-        }
-        self.budget -= bytes.len();
-        is_header_json(bytes)
+        let cost = bytes.len();
+        let verdict = is_header_json(bytes);
+        self.budget -= cost;
+        verdict
     }
 }
 
@@ -194,14 +214,22 @@ impl<'a> Segment<'a> {
 /// start (`e` then `w`…`z`: the base64 of `{` and the next byte) is tried. Linear in the run on
 /// any input: dots are found once, each header segment is decoded once per alignment, and JSON
 /// parsing per segment is capped at a few times its length.
-fn tokens_in_run(run: &[u8]) -> Vec<(usize, usize)> {
-    let dots: Vec<usize> = run
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| **b == b'.')
-        .map(|(i, _)| i)
-        .collect();
+fn tokens_in_run(run: &[u8], dots: &mut Vec<usize>) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    // Most runs are words, numbers and paths: no header start, nothing to do.
+    let has_start = run
+        .windows(2)
+        .any(|w| w[0] == b'e' && matches!(w[1], b'w'..=b'z'));
+    if !has_start {
+        return out;
+    }
+    dots.clear();
+    dots.extend(
+        run.iter()
+            .enumerate()
+            .filter(|(_, b)| **b == b'.')
+            .map(|(i, _)| i),
+    );
     let mut next_dot = 0; // index into `dots` of the first dot after the current position
     let mut segment: Option<(usize, Segment)> = None; // (index of its closing dot, segment)
     let mut i = 0;
@@ -214,20 +242,25 @@ fn tokens_in_run(run: &[u8]) -> Vec<(usize, usize)> {
             break;
         }
         let end = dots[next_dot];
-        let start = if next_dot == 0 {
-            0
-        } else {
-            dots[next_dot - 1] + 1
-        };
-        // Only starts within the last MAX_HEADER_BYTES of the segment can begin a header.
+        // Only starts within the last MAX_HEADER_BYTES of the segment can begin a header, and a
+        // header is at least 8 characters: skip to where one could start.
         if end - i > MAX_HEADER_BYTES {
             i = end - MAX_HEADER_BYTES;
+            continue;
+        }
+        if end - i < 8 {
+            i = end + 1;
             continue;
         }
         if !(run[i] == b'e' && matches!(run[i + 1], b'w'..=b'z')) {
             i += 1;
             continue;
         }
+        let start = if next_dot == 0 {
+            0
+        } else {
+            dots[next_dot - 1] + 1
+        };
         if segment.as_ref().is_none_or(|(at, _)| *at != next_dot) {
             segment = Some((next_dot, Segment::new(&run[start..end])));
         }
@@ -235,7 +268,7 @@ fn tokens_in_run(run: &[u8]) -> Vec<(usize, usize)> {
             .as_mut()
             .is_some_and(|(_, seg)| seg.is_header_at(i - start));
         match is_header
-            .then(|| token_end(run, &dots, i, next_dot))
+            .then(|| token_end(run, dots, i, next_dot))
             .flatten()
         {
             Some(token_end) => {
@@ -290,6 +323,8 @@ pub struct TextScanner {
     run_line: u64,
     run_column: u64,
     run_too_long: bool,
+    /// Where the dots of the run being looked at are (kept to avoid an allocation per run).
+    dots: Vec<usize>,
     /// Position after the bytes fed so far.
     line: u64,
     column: u64,
@@ -314,13 +349,14 @@ impl TextScanner {
             line: 1,
             column: 1,
             run_too_long: false,
+            dots: Vec::new(),
             bytes: 0,
         }
     }
 
     fn close_run(&mut self) {
         if !self.run_too_long && self.run.len() >= 20 && self.run.contains(&b'.') {
-            for (start, end) in tokens_in_run(&self.run) {
+            for (start, end) in tokens_in_run(&self.run, &mut self.dots) {
                 if let Ok(token) = std::str::from_utf8(&self.run[start..end]) {
                     self.findings.add(
                         token,

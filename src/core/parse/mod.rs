@@ -8,8 +8,17 @@ use serde_json::Value;
 
 use super::b64::{self, Deviation};
 use super::json::{self, Duplicate};
+
+mod find;
+mod json_serialization;
+
 use super::msg::Text;
 use super::words::{part_word, type_word};
+pub use find::find_token;
+use json_serialization::decode_json_serialization;
+pub use json_serialization::{
+    JsonSerialization, JsonSerializationError, JsonSignature, json_serialization,
+};
 
 /// Largest input accepted, in bytes.
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
@@ -157,65 +166,6 @@ pub struct Decoded {
     /// Set when the input was a JWS JSON serialization, shown through its first signature.
     pub json_serialization: Option<JsonSerialization>,
     pub errors: Vec<DecodeError>,
-}
-
-/// What a JWS JSON serialization (RFC 7515 §7.2) held.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct JsonSerialization {
-    /// Number of signatures it carries.
-    pub signatures: usize,
-    /// Whether any signature has an unprotected `header` (its members are not signed).
-    pub unprotected_header: bool,
-}
-
-/// One signature of a JWS JSON serialization, as a compact token.
-#[derive(Debug, Clone, PartialEq)]
-pub struct JsonSignature {
-    /// `protected.payload.signature`; the protected part may be empty.
-    pub compact: String,
-    /// The unprotected `header` member, if any.
-    pub unprotected: Option<Value>,
-}
-
-/// Splits a JWS JSON serialization (general or flattened) into compact tokens, one per signature.
-pub fn json_serialization(text: &str) -> Result<Vec<JsonSignature>, String> {
-    let value = json::parse(text)
-        .map_err(|e| format!("invalid JSON at {e}"))?
-        .value;
-    let obj = value.as_object().ok_or("not a JSON object")?;
-    let payload = match obj.get("payload") {
-        Some(Value::String(p)) => p.as_str(),
-        None => "",
-        Some(_) => return Err("\"payload\" must be a string".into()),
-    };
-    let one = |sig: &serde_json::Map<String, Value>| -> Result<JsonSignature, String> {
-        let protected = match sig.get("protected") {
-            Some(Value::String(p)) => p.as_str(),
-            None => "",
-            Some(_) => return Err("\"protected\" must be a string".into()),
-        };
-        let signature = sig
-            .get("signature")
-            .and_then(Value::as_str)
-            .ok_or("a signature without a \"signature\" string")?;
-        Ok(JsonSignature {
-            compact: format!("{protected}.{payload}.{signature}"),
-            unprotected: sig.get("header").cloned(),
-        })
-    };
-    match obj.get("signatures") {
-        Some(Value::Array(list)) => list
-            .iter()
-            .map(|s| {
-                s.as_object()
-                    .ok_or_else(|| "each signature must be an object".to_owned())
-                    .and_then(one)
-            })
-            .collect(),
-        Some(_) => Err("\"signatures\" must be an array".into()),
-        None if obj.contains_key("signature") => Ok(vec![one(obj)?]),
-        None => Err("no \"signature\" or \"signatures\" member".into()),
-    }
 }
 
 impl Decoded {
@@ -434,33 +384,6 @@ pub fn decode(input: &str) -> Decoded {
     decode_payload(&mut d);
     decode_signature(&mut d);
     d
-}
-
-/// Shows a JWS JSON serialization through its first signature, as the compact form it stands for.
-fn decode_json_serialization(mut d: Decoded) -> Decoded {
-    let signatures = match json_serialization(&d.token) {
-        Ok(list) => list,
-        Err(e) => {
-            d.error(
-                ErrorKind::Structure,
-                "input",
-                msg!("parse-json-serialization", error = e.to_string()),
-            );
-            return d;
-        }
-    };
-    let Some(first) = signatures.first() else {
-        d.error(ErrorKind::Structure, "input", msg!("parse-no-signatures"));
-        return d;
-    };
-    let mut inner = decode(&first.compact);
-    inner.json_serialization = Some(JsonSerialization {
-        signatures: signatures.len(),
-        unprotected_header: signatures.iter().any(|s| s.unprotected.is_some()),
-    });
-    inner.stripped = d.stripped;
-    // Spans now refer to `token` (the compact form), not to the JSON the user pasted.
-    inner
 }
 
 /// Decodes a token whose payload segment is empty, with the payload supplied separately
@@ -837,67 +760,5 @@ mod tests {
             Some(&b"eyJhbGciOiJIUzI1NiJ9.e30"[..])
         );
         assert!(d.claims().is_some());
-    }
-}
-
-/// Picks the most plausible compact token out of free text: an `Authorization: Bearer` line, a
-/// cookie, a URL with `id_token=` / `access_token=`, JSON, or just a token among other words.
-/// Returns `None` when nothing looks like a token.
-pub fn find_token(text: &str) -> Option<&str> {
-    let is_token_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.');
-    let mut best: Option<&str> = None;
-    for candidate in text.split(|c: char| !is_token_char(c)) {
-        let candidate = candidate.trim_matches('.');
-        let dots = candidate.matches('.').count();
-        if !(dots == 2 || dots == 4) || !candidate.starts_with("ey") {
-            continue;
-        }
-        // Prefer tokens whose first segment really decodes to a JSON object.
-        let header_ok = candidate
-            .split('.')
-            .next()
-            .and_then(|h| b64::decode(h).ok())
-            .is_some_and(|d| d.bytes.first() == Some(&b'{'));
-        if header_ok && best.is_none_or(|b| candidate.len() > b.len()) {
-            best = Some(candidate);
-        }
-    }
-    best
-}
-
-#[cfg(test)]
-mod find_token_tests {
-    use super::find_token;
-
-    const T: &str = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln";
-
-    #[test]
-    fn finds_tokens_in_headers_cookies_and_urls() {
-        assert_eq!(find_token(&format!("Authorization: Bearer {T}")), Some(T));
-        assert_eq!(
-            find_token(&format!("Cookie: theme=dark; session={T}; lang=en")),
-            Some(T)
-        );
-        assert_eq!(
-            find_token(&format!(
-                "https://app.example/cb#state=x&id_token={T}&expires_in=3600"
-            )),
-            Some(T)
-        );
-        assert_eq!(
-            find_token(&format!("https://app.example/cb?access_token={T}")),
-            Some(T)
-        );
-        assert_eq!(
-            find_token(&format!(
-                r#"{{"access_token":"{T}","token_type":"Bearer"}}"#
-            )),
-            Some(T)
-        );
-    }
-
-    #[test]
-    fn plain_text_has_no_token() {
-        assert_eq!(find_token("hello world. this is not.a token"), None);
     }
 }

@@ -1,0 +1,66 @@
+//! Finding a token in free text: the most plausible compact token in an `Authorization: Bearer`
+//! line, a cookie, a URL or a JSON document.
+
+use crate::core::b64;
+
+/// Picks the most plausible compact token out of free text: an `Authorization: Bearer` line, a
+/// cookie, a URL with `id_token=` / `access_token=`, JSON, or just a token among other words.
+/// Returns `None` when nothing looks like a token.
+pub fn find_token(text: &str) -> Option<&str> {
+    let is_token_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.');
+    let mut best: Option<&str> = None;
+    for candidate in text.split(|c: char| !is_token_char(c)) {
+        let candidate = candidate.trim_matches('.');
+        let dots = candidate.matches('.').count();
+        if !(dots == 2 || dots == 4) || !candidate.starts_with("ey") {
+            continue;
+        }
+        // Prefer tokens whose first segment really decodes to a JSON object.
+        let header_ok = candidate
+            .split('.')
+            .next()
+            .and_then(|h| b64::decode(h).ok())
+            .is_some_and(|d| d.bytes.first() == Some(&b'{'));
+        if header_ok && best.is_none_or(|b| candidate.len() > b.len()) {
+            best = Some(candidate);
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod find_token_tests {
+    use super::find_token;
+
+    const T: &str = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln";
+
+    #[test]
+    fn finds_tokens_in_headers_cookies_and_urls() {
+        assert_eq!(find_token(&format!("Authorization: Bearer {T}")), Some(T));
+        assert_eq!(
+            find_token(&format!("Cookie: theme=dark; session={T}; lang=en")),
+            Some(T)
+        );
+        assert_eq!(
+            find_token(&format!(
+                "https://app.example/cb#state=x&id_token={T}&expires_in=3600"
+            )),
+            Some(T)
+        );
+        assert_eq!(
+            find_token(&format!("https://app.example/cb?access_token={T}")),
+            Some(T)
+        );
+        assert_eq!(
+            find_token(&format!(
+                r#"{{"access_token":"{T}","token_type":"Bearer"}}"#
+            )),
+            Some(T)
+        );
+    }
+
+    #[test]
+    fn plain_text_has_no_token() {
+        assert_eq!(find_token("hello world. this is not.a token"), None);
+    }
+}

@@ -1,0 +1,68 @@
+//! Secrets anyone has: the bundled list of well-known HMAC secrets (framework defaults, tutorial
+//! secrets, common passwords), and HMAC tokens made with a public key's text.
+
+use crate::core::alg::{Alg, Family};
+use crate::core::b64;
+use crate::core::keys::Key;
+use crate::core::parse::Decoded;
+
+/// True when an HS* MAC verifies with a public key's text (with or without its final newline).
+pub(super) fn forged_with_public_text(
+    alg: Alg,
+    input: &[u8],
+    signature: &[u8],
+    keys: &[&Key],
+) -> bool {
+    let Some(jalg) = alg.to_jsonwebtoken() else {
+        return false;
+    };
+    let sig = b64::encode(signature);
+    keys.iter()
+        .filter_map(|k| k.public_text.as_deref())
+        .any(|text| {
+            let trimmed = text.trim_end();
+            let variants = [text.to_owned(), trimmed.to_owned(), format!("{trimmed}\n")];
+            variants.iter().any(|secret| {
+                let dkey = jsonwebtoken::DecodingKey::from_secret(secret.as_bytes());
+                jsonwebtoken::crypto::verify(&sig, input, &dkey, jalg).unwrap_or(false)
+            })
+        })
+}
+
+/// The bundled list of well-known secrets (`assets/weak-secrets.txt`), empty secret first.
+pub fn well_known_secrets() -> impl Iterator<Item = &'static str> {
+    std::iter::once("").chain(
+        include_str!("../../../assets/weak-secrets.txt")
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#')),
+    )
+}
+
+/// The well-known secret these bytes are, if they are one (a set, built once).
+pub fn as_well_known_secret(bytes: &[u8]) -> Option<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static [u8]>> =
+        std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| well_known_secrets().map(str::as_bytes).collect());
+    set.get(bytes).and_then(|b| std::str::from_utf8(b).ok())
+}
+
+/// Signing inputs larger than this are not tried against the well-known secrets on every analysis.
+pub const WELL_KNOWN_CHECK_MAX_BYTES: usize = 64 * 1024;
+
+/// The well-known secret an HS* token was signed with, if it is one of the bundled ones.
+pub fn well_known_secret(decoded: &Decoded) -> Option<&'static str> {
+    let alg = decoded.alg_name().and_then(Alg::parse)?;
+    let jalg = alg
+        .to_jsonwebtoken()
+        .filter(|_| alg.family() == Family::Hmac)?;
+    let input = decoded.signing_input()?;
+    let signature = decoded.signature().filter(|s| !s.is_empty())?;
+    if input.len() > WELL_KNOWN_CHECK_MAX_BYTES {
+        return None;
+    }
+    let sig = b64::encode(signature);
+    well_known_secrets().find(|secret| {
+        let key = jsonwebtoken::DecodingKey::from_secret(secret.as_bytes());
+        jsonwebtoken::crypto::verify(&sig, &input, &key, jalg).unwrap_or(false)
+    })
+}
