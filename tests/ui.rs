@@ -284,7 +284,17 @@ fn without_a_credential_store_the_key_stays_in_memory_and_the_app_says_so() {
     h.run();
     h.run();
     assert!(!h.state().model.state.remember_key);
-    h.get_by_label_contains("Cannot remember the key: no credential store is reachable");
+    h.get_by_label_contains("Cannot remember the key: there is no credential store");
+    // Forgetting then is not an error: there was nothing to forget in the store.
+    h.get_by_label("⚙ Data ⏷").click();
+    h.run();
+    h.get_by_label("Forget everything").click();
+    h.run();
+    h.get_by_label("Yes, forget everything").click();
+    h.run();
+    h.run();
+    h.get_by_label_contains("nothing was remembered there");
+    assert!(h.query_by_label_contains("failed").is_none());
 }
 
 #[test]
@@ -302,6 +312,20 @@ fn forget_everything_clears_settings_token_and_stored_keys() {
     h.run();
     h.get_by_label("Forget everything").click();
     h.run();
+    // It asks first: nothing is gone until the user says yes.
+    h.get_by_label("Forget everything?");
+    assert!(!h.state().model.state.token.is_empty());
+    assert!(store.load().unwrap().is_some());
+    h.get_by_label("Keep everything").click();
+    h.run();
+    assert!(h.query_by_label("Forget everything?").is_none());
+    assert!(!h.state().model.state.token.is_empty());
+    h.get_by_label("⚙ Data ⏷").click();
+    h.run();
+    h.get_by_label("Forget everything").click();
+    h.run();
+    h.get_by_label("Yes, forget everything").click();
+    h.run();
     h.run();
     let m = &h.state().model;
     assert!(m.state.token.is_empty());
@@ -310,6 +334,7 @@ fn forget_everything_clears_settings_token_and_stored_keys() {
     assert!(m.state.expect_issuer.is_empty());
     assert!(store.load().unwrap().is_none());
     h.get_by_label("• No token");
+    h.get_by_label_contains("nothing is left in the credential store");
 }
 
 fn payload_claims(h: &Harness<'_, App>) -> serde_json::Map<String, serde_json::Value> {

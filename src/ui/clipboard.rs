@@ -1,5 +1,6 @@
 //! Clipboard access behind a trait, so tests can inject one and check what was copied.
 
+use crate::tr;
 use std::sync::{Arc, Mutex};
 
 /// Somewhere copied text goes.
@@ -19,11 +20,12 @@ impl Clipboard for SystemClipboard {
     fn set_text(&mut self, text: &str, sensitive: bool) -> Result<(), String> {
         if self.inner.is_none() {
             self.inner = Some(
-                arboard::Clipboard::new().map_err(|e| format!("no clipboard available: {e}"))?,
+                arboard::Clipboard::new()
+                    .map_err(|e| tr!("clipboard-unavailable", error = e.to_string()))?,
             );
         }
         let Some(clipboard) = self.inner.as_mut() else {
-            return Err("no clipboard available".into());
+            return Err(tr!("clipboard-unavailable", error = ""));
         };
         let set = clipboard.set();
         #[cfg(target_os = "linux")]
@@ -36,7 +38,7 @@ impl Clipboard for SystemClipboard {
         #[cfg(not(target_os = "linux"))]
         let _ = sensitive;
         set.text(text.to_owned())
-            .map_err(|e| format!("copying failed: {e}"))
+            .map_err(|e| tr!("clipboard-failed", error = e.to_string()))
     }
 }
 
@@ -50,7 +52,7 @@ impl Clipboard for MemoryClipboard {
     fn set_text(&mut self, text: &str, _sensitive: bool) -> Result<(), String> {
         self.copied
             .lock()
-            .map_err(|_| "clipboard lock poisoned".to_owned())?
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
             .push(text.to_owned());
         Ok(())
     }

@@ -4,11 +4,12 @@
 //! no zenity). A `None` that comes back faster than a person can cancel is taken as the latter,
 //! and the app then offers a path field instead.
 
+use crate::tr;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
-use super::panels::KeySlot;
+use super::shared::KeySlot;
 
 /// What a dialog was opened for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,7 +21,7 @@ pub enum Purpose {
     SaveToken,
     OpenDictionary,
     OpenWordlist,
-    SaveKey(super::panels::ExportWhat),
+    SaveKey(super::shared::ExportWhat),
 }
 
 /// A finished dialog.
@@ -67,7 +68,7 @@ impl Dialogs {
     /// Opens a dialog; the result arrives through [`Dialogs::poll`].
     pub fn open(&mut self, purpose: Purpose, ctx: &egui::Context) -> Result<(), String> {
         if self.busy {
-            return Err("a file dialog is already open".into());
+            return Err(tr!("dialog-busy"));
         }
         if self.unavailable {
             self.tx
@@ -95,11 +96,11 @@ impl Dialogs {
                     Purpose::SaveKey(what) => dialog
                         .set_title("Save key")
                         .set_file_name(match what {
-                            super::panels::ExportWhat::PublicPem => "public.pem",
-                            super::panels::ExportWhat::PrivatePem => "private.pem",
-                            super::panels::ExportWhat::Jwks => "jwks.json",
-                            super::panels::ExportWhat::PublicJwk => "public.jwk.json",
-                            super::panels::ExportWhat::PrivateJwk => "private.jwk.json",
+                            super::shared::ExportWhat::PublicPem => "public.pem",
+                            super::shared::ExportWhat::PrivatePem => "private.pem",
+                            super::shared::ExportWhat::Jwks => "jwks.json",
+                            super::shared::ExportWhat::PublicJwk => "public.jwk.json",
+                            super::shared::ExportWhat::PrivateJwk => "private.jwk.json",
                         })
                         .save_file(),
                     Purpose::OpenDictionary => dialog
@@ -120,7 +121,7 @@ impl Dialogs {
                 .ok();
                 ctx.request_repaint();
             })
-            .map_err(|e| format!("cannot start the file dialog: {e}"))?;
+            .map_err(|e| tr!("dialog-cannot-start", error = e.to_string()))?;
         self.busy = true;
         Ok(())
     }

@@ -1,19 +1,50 @@
-//! Work the UI asks the core for: reading and writing files, key parsing and export, and the
-//! slow jobs (key generation, fetching keys, guessing a secret) on named threads that report
-//! through a channel and ask for a repaint. The only place in `src/ui/` that calls into crypto,
-//! parsing or the file system.
+//! Work that does not fit in a frame, on named threads that report through a channel and ask for
+//! a repaint: key generation, fetching keys, guessing a secret, encrypting, analyses that derive a
+//! PBES2 key, analysing the tokens found in a text or file, scanning large pasted text, and
+//! reading and writing the files the user chose. Also the file and key helpers those jobs and the
+//! app share. (The model analyses a token on the UI thread when that takes microseconds: a
+//! keystroke must show its verdict in the same frame.)
+//!
+//! A job runs in the language of the app when it was started, so what it says reads like the
+//! rest of the window.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::sync::{Arc, Mutex};
 
-use super::panels::{ExportWhat, KeySlot};
+use super::shared::{ExportWhat, KeySlot};
 use crate::core::text::{byte_size, io_error_words};
 use crate::core::{self, guess, keys};
+use crate::tr;
 
 /// What a finished job brought back.
 pub enum JobResult {
+    /// An analysis made off the UI thread, for the inputs' hash it was asked for.
+    Analysis(u64, Box<core::Analysis>),
+    /// What the tokens of a found list are, for the keys (by hash) they were analysed with.
+    FoundFacts {
+        tokens: Vec<String>,
+        keys: u64,
+        facts: Vec<super::model::RowFacts>,
+    },
+    /// Large pasted text, scanned: the text and the tokens in it.
+    ScannedText {
+        text: String,
+        found: Vec<core::scan::Found>,
+    },
+    /// A file the user chose, read (or why not).
+    FileRead {
+        purpose: super::files::Purpose,
+        path: PathBuf,
+        bytes: Result<Vec<u8>, String>,
+    },
+    /// A file the user chose, written (or why not).
+    FileWritten {
+        purpose: super::files::Purpose,
+        path: PathBuf,
+        result: Result<(), String>,
+    },
     /// A generated key.
     Key(Result<Box<core::Key>, String>),
     /// JWKS text and where it came from.
@@ -45,7 +76,7 @@ fn recipient_key(text: &str, need: core::jwe::KeyNeed) -> Result<core::Key, Stri
         .keys
         .into_iter()
         .next()
-        .ok_or_else(|| "the key set is empty".to_owned())
+        .ok_or_else(|| tr!("key-set-empty"))
 }
 
 /// What the guesser is doing.
@@ -97,13 +128,15 @@ impl Jobs {
     ) -> Result<(), String> {
         let tx = self.tx.clone();
         let ctx = ctx.clone();
+        let lang = crate::i18n::current();
         std::thread::Builder::new()
             .name(name.to_owned())
             .spawn(move || {
+                crate::i18n::set(lang);
                 tx.send(work()).ok();
                 ctx.request_repaint();
             })
-            .map_err(|e| format!("cannot start {name}: {e}"))?;
+            .map_err(|e| tr!("job-cannot-start", name = name, error = e.to_string()))?;
         self.busy = Some(busy);
         Ok(())
     }
@@ -116,11 +149,11 @@ impl Jobs {
         ctx: &egui::Context,
     ) -> Result<(), String> {
         use core::keygen::KeyKind;
-        let mut kind = KeyKind::for_alg(alg).ok_or("alg none takes no key")?;
+        let mut kind = KeyKind::for_alg(alg).ok_or_else(|| tr!("keygen-none"))?;
         if let KeyKind::Rsa(_) = kind {
             kind = KeyKind::Rsa(rsa_bits);
         }
-        let busy = format!("Generating a key for {alg}…");
+        let busy = tr!("busy-generating", alg = alg.name());
         self.spawn("key-generator", busy, ctx, move || {
             JobResult::Key(
                 core::keygen::generate(kind)
@@ -135,10 +168,14 @@ impl Jobs {
         &mut self,
         token: String,
         key_text: String,
-        request: super::panels::encrypt::EncryptRequest,
+        request: super::shared::EncryptRequest,
         ctx: &egui::Context,
     ) -> Result<(), String> {
-        let busy = format!("Encrypting with {} + {}…", request.alg, request.enc);
+        let busy = tr!(
+            "busy-encrypting",
+            alg = request.alg.name(),
+            enc = request.enc.name()
+        );
         self.spawn("encrypt", busy, ctx, move || {
             let key_text = zeroize::Zeroizing::new(key_text);
             let result = recipient_key(&key_text, request.alg.needs(request.enc)).and_then(|key| {
@@ -161,18 +198,21 @@ impl Jobs {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.display().to_string());
-        let busy = format!("Scanning {name}…");
+        let busy = tr!("busy-scanning", name = name.as_str());
         self.spawn("token-scan", busy, ctx, move || {
             let result = std::fs::File::open(&path)
                 .and_then(|file| {
-                    let har = path
-                        .extension()
-                        .is_some_and(|e| e.eq_ignore_ascii_case("har"))
-                        .then_some(true);
+                    let har = core::scan::har_hint(path.to_str(), false);
                     core::scan::scan_stream(file, har)
                 })
                 .map(|found| (name.clone(), found))
-                .map_err(|e| format!("{name}: {}", io_error_words(&e)));
+                .map_err(|e| {
+                    tr!(
+                        "cannot-read-file",
+                        path = name.as_str(),
+                        error = io_error_words(&e)
+                    )
+                });
             JobResult::Scanned(result)
         })
     }
@@ -185,15 +225,112 @@ impl Jobs {
         ctx: &egui::Context,
     ) -> Result<(), String> {
         let cache = self.fetch_cache.clone();
-        let busy = format!("Fetching keys for {what}…");
+        let busy = tr!("busy-fetching", what = what.as_str());
         self.spawn("key-fetch", busy, ctx, move || {
             let result = match cache.lock() {
                 Ok(mut c) => c
                     .get_or_fetch(&what, discover, core::fetch::Policy::default())
                     .map_err(|e| e.to_string()),
-                Err(_) => Err("the fetch cache is unavailable".to_owned()),
+                Err(_) => Err(tr!("fetch-cache-unavailable")),
             };
             JobResult::Fetched(result)
+        })
+    }
+
+    /// Analyses the token of `request` on the "token-analysis" thread (PBES2 key derivation).
+    pub fn analyze(
+        &mut self,
+        request: super::model::AnalysisRequest,
+        ctx: &egui::Context,
+    ) -> Result<(), String> {
+        let busy = tr!("busy-deriving");
+        self.spawn("token-analysis", busy, ctx, move || {
+            let super::model::AnalysisRequest {
+                input,
+                token,
+                keys,
+                options,
+            } = request;
+            let analysis = core::analyze(&token, keys.as_ref(), options);
+            JobResult::Analysis(input, Box::new(analysis))
+        })
+    }
+
+    /// Analyses every found token with the keys on the "found-tokens" thread.
+    pub fn found_facts(
+        &mut self,
+        tokens: Vec<String>,
+        keys: Option<core::KeySet>,
+        options: core::Options,
+        keys_hash: u64,
+        ctx: &egui::Context,
+    ) -> Result<(), String> {
+        let busy = tr!("busy-analysing-found", count = tokens.len());
+        self.spawn("found-tokens", busy, ctx, move || {
+            let facts = super::model::row_facts(&tokens, keys.as_ref(), &options);
+            JobResult::FoundFacts {
+                tokens,
+                keys: keys_hash,
+                facts,
+            }
+        })
+    }
+
+    /// Finds the tokens in a large pasted text on the "text-scan" thread.
+    pub fn scan_text(&mut self, text: String, ctx: &egui::Context) -> Result<(), String> {
+        let busy = tr!("busy-scanning-text", size = byte_size(text.len() as u64));
+        self.spawn("text-scan", busy, ctx, move || {
+            let found = core::scan::scan_source(text.as_bytes(), None);
+            JobResult::ScannedText { text, found }
+        })
+    }
+
+    /// Reads a file the user chose on the "file-read" thread.
+    pub fn read(
+        &mut self,
+        purpose: super::files::Purpose,
+        path: PathBuf,
+        ctx: &egui::Context,
+    ) -> Result<(), String> {
+        let busy = tr!("busy-reading", path = path.display().to_string());
+        self.spawn("file-read", busy, ctx, move || {
+            let bytes = read_file(&path);
+            JobResult::FileRead {
+                purpose,
+                path,
+                bytes,
+            }
+        })
+    }
+
+    /// Writes `contents` to a file the user chose on the "file-write" thread; `secret` files
+    /// (private keys) are readable by the owner only.
+    pub fn write(
+        &mut self,
+        purpose: super::files::Purpose,
+        path: PathBuf,
+        contents: zeroize::Zeroizing<Vec<u8>>,
+        secret: bool,
+        ctx: &egui::Context,
+    ) -> Result<(), String> {
+        let busy = tr!("busy-writing", path = path.display().to_string());
+        self.spawn("file-write", busy, ctx, move || {
+            let mode = core::files::Mode {
+                secret,
+                replace: true,
+            };
+            let result = core::files::write(&path, &contents, mode).map_err(|e| {
+                tr!(
+                    "cannot-save",
+                    path = path.display().to_string(),
+                    error = io_error_words(&e.source)
+                )
+            });
+            JobResult::FileWritten {
+                purpose,
+                path,
+                result,
+            }
         })
     }
 
@@ -220,27 +357,21 @@ impl Jobs {
             Err(e) => return GuessStatus::Failed(e.to_string()),
         };
         let what = match &wordlist {
-            Some(p) => format!("well-known secrets and {}", p.display()),
-            None => "well-known secrets".to_owned(),
+            Some(p) => tr!("guess-what-wordlist", path = p.display().to_string()),
+            None => tr!("guess-what-bundled"),
         };
         let progress = Arc::new(guess::Progress::default());
         let (tx, rx) = channel();
         let (p, repaint) = (progress.clone(), ctx.clone());
+        let lang = crate::i18n::current();
         let spawned = std::thread::Builder::new()
             .name("secret-guesser".into())
             .spawn(move || {
-                let mut outcome = Ok(target.guess_bundled(&p));
-                if let (Ok(guess::Outcome::NotFound { .. }), Some(path)) = (&outcome, &wordlist) {
-                    outcome = std::fs::File::open(path)
-                        .map_err(|e| {
-                            format!("cannot open {}: {}", path.display(), io_error_words(&e))
-                        })
-                        .and_then(|f| {
-                            target
-                                .guess_lines(std::io::BufReader::with_capacity(1 << 20, f), &p)
-                                .map_err(|e| format!("reading {}: {e}", path.display()))
-                        });
-                }
+                crate::i18n::set(lang);
+                // The same run as the command line's `guess`: bundled secrets, then the list.
+                let outcome = target
+                    .run(wordlist.as_deref(), &p)
+                    .map_err(|e| e.to_string());
                 tx.send(outcome).ok();
                 repaint.request_repaint();
             });
@@ -253,7 +384,11 @@ impl Jobs {
                 });
                 GuessStatus::Running { tried: 0, what }
             }
-            Err(e) => GuessStatus::Failed(format!("cannot start the guesser: {e}")),
+            Err(e) => GuessStatus::Failed(tr!(
+                "job-cannot-start",
+                name = "secret-guesser",
+                error = e.to_string()
+            )),
         }
     }
 
@@ -276,9 +411,7 @@ impl Jobs {
                     what: job.what.clone(),
                 });
             }
-            Err(TryRecvError::Disconnected) => {
-                GuessStatus::Failed("the guesser stopped unexpectedly".into())
-            }
+            Err(TryRecvError::Disconnected) => GuessStatus::Failed(tr!("guess-stopped")),
             Ok(Ok(guess::Outcome::Found { secret, tried })) => GuessStatus::Found {
                 secret: String::from_utf8_lossy(&secret).into_owned(),
                 tried,
@@ -289,7 +422,7 @@ impl Jobs {
             },
             Ok(Ok(guess::Outcome::Cancelled { tried })) => GuessStatus::NotFound {
                 tried,
-                what: format!("{} (cancelled)", job.what),
+                what: tr!("guess-cancelled", what = job.what.as_str()),
             },
             Ok(Err(e)) => GuessStatus::Failed(e),
         };
@@ -302,15 +435,15 @@ impl Jobs {
 pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     let meta = std::fs::metadata(path).map_err(|e| file_error(path, &e))?;
     if meta.is_dir() {
-        return Err(format!("{} is a folder, not a file", path.display()));
+        return Err(tr!("file-is-folder", path = path.display().to_string()));
     }
     let limit = crate::core::read::MAX_TOKEN_BYTES;
     if meta.len() > limit {
-        return Err(format!(
-            "{} is {}, over the {} limit",
-            path.display(),
-            byte_size(meta.len()),
-            byte_size(limit)
+        return Err(tr!(
+            "file-too-large",
+            path = path.display().to_string(),
+            size = byte_size(meta.len()),
+            limit = byte_size(limit)
         ));
     }
     // The reported size is not trusted (devices and pipes say 0): the read is capped too.
@@ -325,47 +458,26 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
 pub fn check_file(path: &Path) -> Result<(), String> {
     let meta = std::fs::metadata(path).map_err(|e| file_error(path, &e))?;
     if meta.is_dir() {
-        return Err(format!("{} is a folder, not a file", path.display()));
+        return Err(tr!("file-is-folder", path = path.display().to_string()));
     }
     Ok(())
 }
 
 fn file_error(path: &Path, e: &std::io::Error) -> String {
     match e.kind() {
-        std::io::ErrorKind::NotFound => format!("No such file: {}", path.display()),
-        _ => format!("Cannot read {}: {}", path.display(), io_error_words(e)),
+        std::io::ErrorKind::NotFound => tr!("file-not-found", path = path.display().to_string()),
+        _ => tr!(
+            "cannot-read-file",
+            path = path.display().to_string(),
+            error = io_error_words(e)
+        ),
     }
-}
-
-/// Saves the token (and a newline) to a file the user chose.
-pub fn save_token(path: &Path, token: &str) -> Result<(), String> {
-    std::fs::write(path, format!("{}\n", token.trim()))
-        .map_err(|e| format!("Cannot save {}: {}", path.display(), io_error_words(&e)))
-}
-
-/// Writes exported key text; private keys get mode 0600.
-pub fn save_key(path: &Path, text: &str, private: bool) -> Result<(), String> {
-    use std::io::Write as _;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        options.mode(if private { 0o600 } else { 0o644 });
-    }
-    #[cfg(not(unix))]
-    let _ = private;
-    let mut file = options
-        .open(path)
-        .map_err(|e| format!("Cannot save {}: {}", path.display(), io_error_words(&e)))?;
-    file.write_all(text.as_bytes())
-        .map_err(|e| format!("Cannot save {}: {}", path.display(), io_error_words(&e)))
 }
 
 /// The current key written as `what`.
 pub fn export_text(key: Option<&core::Key>, what: ExportWhat) -> Result<String, String> {
     use core::export;
-    let key = key.ok_or("there is no key to export")?;
+    let key = key.ok_or_else(|| tr!("export-no-key"))?;
     let pretty = |v: serde_json::Value| serde_json::to_string_pretty(&v).unwrap_or_default();
     match what {
         ExportWhat::PublicPem => export::public_pem(key).map_err(|e| e.to_string()),
@@ -392,18 +504,17 @@ pub struct LoadedKey {
 /// valid secret, so `secret_ok` says whether plain text may be taken as one.
 pub fn read_key(bytes: &[u8], secret_ok: bool) -> Result<LoadedKey, String> {
     let set = keys::parse_bytes(bytes).map_err(|e| e.to_string())?;
-    let first = set.keys.first().ok_or("no key found")?;
+    let first = set.keys.first().ok_or_else(|| tr!("key-none-found"))?;
     if !secret_ok && first.format == keys::KeyFormat::SecretUtf8 {
-        return Err("neither a token nor a key".into());
+        return Err(tr!("key-neither"));
     }
     let private = first.is_private() && !first.is_secret();
     let text = match String::from_utf8(bytes.to_vec()) {
         Ok(t) => t,
         Err(_) if first.is_private() => core::export::private_pem(first)
             .map(|p| p.to_string())
-            .map_err(|_| "the binary key could not be converted to PEM".to_owned())?,
-        Err(_) => core::export::public_pem(first)
-            .map_err(|_| "the binary key could not be converted to PEM".to_owned())?,
+            .map_err(|_| tr!("key-not-pem"))?,
+        Err(_) => core::export::public_pem(first).map_err(|_| tr!("key-not-pem"))?,
     };
     Ok(LoadedKey {
         text,
@@ -438,7 +549,7 @@ pub fn classify_drop(bytes: &[u8]) -> Dropped {
 /// Validates a user claim dictionary file.
 pub fn read_text(path: &Path) -> Result<String, String> {
     let bytes = read_file(path)?;
-    String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8 text", path.display()))
+    String::from_utf8(bytes).map_err(|_| tr!("file-not-utf8", path = path.display().to_string()))
 }
 
 #[cfg(test)]

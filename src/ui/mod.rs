@@ -1,5 +1,6 @@
 //! The desktop app (feature `gui`): eframe/egui on top of the core.
 
+pub mod actions;
 pub mod app;
 pub mod clipboard;
 pub mod files;
@@ -8,6 +9,7 @@ pub mod jobs;
 pub mod model;
 pub mod panels;
 pub mod secrets;
+pub mod shared;
 pub mod state;
 pub mod theme;
 pub mod view;

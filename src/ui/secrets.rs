@@ -5,6 +5,8 @@
 
 use zeroize::Zeroizing;
 
+use crate::tr;
+
 use super::state::KeyInputs;
 
 const SERVICE: &str = "jwt-debugger";
@@ -13,20 +15,43 @@ const ACCOUNT: &str = "remembered-keys";
 /// Where remembered keys go.
 pub trait KeyStore {
     /// The remembered keys, if any.
-    fn load(&self) -> Result<Option<KeyInputs>, String>;
-    fn save(&self, keys: &KeyInputs) -> Result<(), String>;
+    fn load(&self) -> Result<Option<KeyInputs>, StoreError>;
+    fn save(&self, keys: &KeyInputs) -> Result<(), StoreError>;
     /// Removes the remembered keys (nothing stored is fine).
-    fn forget(&self) -> Result<(), String>;
+    fn forget(&self) -> Result<(), StoreError>;
+}
+
+/// Why the credential store could not do what was asked. Never holds key material.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreError {
+    /// No credential store on this machine (no Secret Service running): nothing can be
+    /// remembered, and nothing was.
+    Unreachable(String),
+    /// The store is there but failed.
+    Failed(String),
+    /// What the store gave back is not keys written by this app.
+    Unreadable,
+}
+
+impl StoreError {
+    /// The error in the app's language (the store's own reason after it, as it said it).
+    pub fn words(&self) -> String {
+        match self {
+            Self::Unreachable(_) => tr!("store-unreachable"),
+            Self::Failed(detail) => tr!("store-failed", detail = detail.as_str()),
+            Self::Unreadable => tr!("store-unreadable"),
+        }
+    }
 }
 
 impl<T: KeyStore> KeyStore for std::sync::Arc<T> {
-    fn load(&self) -> Result<Option<KeyInputs>, String> {
+    fn load(&self) -> Result<Option<KeyInputs>, StoreError> {
         (**self).load()
     }
-    fn save(&self, keys: &KeyInputs) -> Result<(), String> {
+    fn save(&self, keys: &KeyInputs) -> Result<(), StoreError> {
         (**self).save(keys)
     }
-    fn forget(&self) -> Result<(), String> {
+    fn forget(&self) -> Result<(), StoreError> {
         (**self).forget()
     }
 }
@@ -35,44 +60,44 @@ impl<T: KeyStore> KeyStore for std::sync::Arc<T> {
 #[derive(Debug, Default)]
 pub struct SystemKeyStore;
 
-fn entry() -> Result<keyring::Entry, String> {
-    keyring::Entry::new(SERVICE, ACCOUNT).map_err(words)
+fn entry() -> Result<keyring::Entry, StoreError> {
+    keyring::Entry::new(SERVICE, ACCOUNT).map_err(store_error)
 }
 
-/// keyring's errors in words, without the secret (its messages never contain it).
-fn words(e: keyring::Error) -> String {
+/// keyring's errors as ours, without the secret (its messages never contain it).
+fn store_error(e: keyring::Error) -> StoreError {
     match e {
-        keyring::Error::NoStorageAccess(inner) => {
-            format!("no credential store is reachable ({inner})")
-        }
-        keyring::Error::PlatformFailure(inner) => format!("the credential store failed ({inner})"),
-        other => other.to_string(),
+        keyring::Error::NoStorageAccess(inner) => StoreError::Unreachable(inner.to_string()),
+        keyring::Error::PlatformFailure(inner) => StoreError::Failed(inner.to_string()),
+        other => StoreError::Failed(other.to_string()),
     }
 }
 
 impl KeyStore for SystemKeyStore {
-    fn load(&self) -> Result<Option<KeyInputs>, String> {
+    fn load(&self) -> Result<Option<KeyInputs>, StoreError> {
         match entry()?.get_password() {
             Ok(json) => {
                 let json = Zeroizing::new(json);
                 serde_json::from_str(&json)
                     .map(Some)
-                    .map_err(|_| "the remembered keys could not be read back".to_owned())
+                    .map_err(|_| StoreError::Unreadable)
             }
             Err(keyring::Error::NoEntry) => Ok(None),
-            Err(e) => Err(words(e)),
+            Err(e) => Err(store_error(e)),
         }
     }
 
-    fn save(&self, keys: &KeyInputs) -> Result<(), String> {
-        let json = Zeroizing::new(serde_json::to_string(keys).map_err(|e| e.to_string())?);
-        entry()?.set_password(&json).map_err(words)
+    fn save(&self, keys: &KeyInputs) -> Result<(), StoreError> {
+        let json = Zeroizing::new(
+            serde_json::to_string(keys).map_err(|e| StoreError::Failed(e.to_string()))?,
+        );
+        entry()?.set_password(&json).map_err(store_error)
     }
 
-    fn forget(&self) -> Result<(), String> {
+    fn forget(&self) -> Result<(), StoreError> {
         match entry()?.delete_credential() {
             Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
-            Err(e) => Err(words(e)),
+            Err(e) => Err(store_error(e)),
         }
     }
 }
@@ -96,32 +121,35 @@ impl MemoryKeyStore {
 }
 
 impl KeyStore for MemoryKeyStore {
-    fn load(&self) -> Result<Option<KeyInputs>, String> {
+    fn load(&self) -> Result<Option<KeyInputs>, StoreError> {
         if self.unreachable {
-            return Err("no credential store is reachable".into());
+            return Err(StoreError::Unreachable(String::new()));
         }
         let stored = self
             .stored
             .lock()
-            .map_err(|_| "store poisoned".to_owned())?;
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         Ok(stored.as_deref().and_then(|j| serde_json::from_str(j).ok()))
     }
-    fn save(&self, keys: &KeyInputs) -> Result<(), String> {
+    fn save(&self, keys: &KeyInputs) -> Result<(), StoreError> {
         if self.unreachable {
-            return Err("no credential store is reachable".into());
+            return Err(StoreError::Unreachable(String::new()));
         }
-        let json = serde_json::to_string(keys).map_err(|e| e.to_string())?;
+        let json = serde_json::to_string(keys).map_err(|e| StoreError::Failed(e.to_string()))?;
         *self
             .stored
             .lock()
-            .map_err(|_| "store poisoned".to_owned())? = Some(json);
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(json);
         Ok(())
     }
-    fn forget(&self) -> Result<(), String> {
+    fn forget(&self) -> Result<(), StoreError> {
+        if self.unreachable {
+            return Err(StoreError::Unreachable(String::new()));
+        }
         *self
             .stored
             .lock()
-            .map_err(|_| "store poisoned".to_owned())? = None;
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
         Ok(())
     }
 }
@@ -177,13 +205,9 @@ mod tests {
     #[test]
     fn an_unreachable_store_says_so() {
         let store = MemoryKeyStore::unreachable();
-        assert!(
-            store
-                .save(&keys("x"))
-                .unwrap_err()
-                .to_string()
-                .contains("no credential store")
-        );
+        let e = store.save(&keys("x")).unwrap_err();
+        assert!(matches!(e, StoreError::Unreachable(_)));
+        assert!(e.words().contains("no credential store"), "{}", e.words());
         let store = MemoryKeyStore::default();
         store.save(&keys("x")).unwrap();
         assert_eq!(store.load().unwrap().unwrap().secret, "x");

@@ -3,6 +3,7 @@
 //! commands were applied or the clock moved.
 
 use crate::core::jwe::{JweReport, JweStatus};
+pub use crate::core::keys::SecretUse;
 use crate::core::{
     Alg, Analysis, Payload, Severity, SignatureStatus, ValidityState, json, parse::Span,
 };
@@ -65,6 +66,9 @@ pub struct ViewModel {
     pub repaint_after_secs: Option<u64>,
     /// For an encrypted token: "RSA-OAEP-256 + A256GCM".
     pub encryption: Option<String>,
+    /// What the secret field holds: an HMAC secret, or for an encrypted token a PBES2 password
+    /// or an AES key. The field's label, hint and note all say the same.
+    pub secret_use: SecretUse,
     /// A nested token's inner token, when the outer one decrypted to it.
     pub inner: Option<InnerView>,
     /// The token on screen was opened from an encrypted one: offer the way back.
@@ -127,6 +131,24 @@ fn key_note(note: Option<&Result<String, String>>) -> Line {
     }
 }
 
+/// The secret field's note when the secret is not an HMAC secret: "password, 28 bytes".
+fn secret_note(model: &Model, secret_use: SecretUse) -> Option<Line> {
+    if secret_use == SecretUse::Hmac {
+        return None;
+    }
+    let set = model.key_state.verify.as_ref()?;
+    match set.keys.as_slice() {
+        [key] if key.is_secret() && !set.is_set => Some(line(
+            tr!(
+                "key-detected",
+                key = key.describe_as(secret_use).to_string()
+            ),
+            Tone::Good,
+        )),
+        _ => None,
+    }
+}
+
 impl ViewModel {
     pub fn derive(model: &Model) -> Self {
         let a = &model.analysis;
@@ -185,7 +207,14 @@ impl ViewModel {
             _ => None,
         };
         let times_move = token_shown && model.state.evaluate_at.is_none();
+        let secret_use = a
+            .jwe
+            .as_ref()
+            .and_then(|j| j.alg.as_deref())
+            .and_then(crate::core::jwe::KeyAlg::parse)
+            .map_or(SecretUse::Hmac, |alg| alg.secret_use());
         Self {
+            secret_use,
             state: model.token_state.name(),
             signature,
             validity,
@@ -193,7 +222,8 @@ impl ViewModel {
             findings,
             errors,
             draft_note,
-            verify_note: key_note(model.key_state.verify_note.as_ref()),
+            verify_note: secret_note(model, secret_use)
+                .unwrap_or_else(|| key_note(model.key_state.verify_note.as_ref())),
             sign_note: key_note(model.key_state.sign_note.as_ref()),
             repaint_after_secs: times_move.then(|| a.next_display_change_secs()).flatten(),
             encryption: a.jwe.as_ref().map(|j| {

@@ -234,6 +234,11 @@ key-secret = HMAC secret, { $len ->
         [one] 1 byte
        *[other] { $len } bytes
     }
+key-password = password, { $len ->
+        [one] 1 byte
+       *[other] { $len } bytes
+    }
+key-aes = AES key, { $bits } bits
 key-rsa = RSA { $bits }-bit { $visibility } key
 key-ec = EC { $curve } { $visibility } key
 key-ed25519 = Ed25519 { $visibility } key

@@ -118,6 +118,10 @@ make-unsecured = Make an unsecured token (I understand anyone can forge it)
 secret = Secret
 secret-hint = shared secret
 show = Show
+password = Password
+password-hint = the password the token was encrypted with
+aes-key = AES key
+aes-key-hint = the shared AES key (base64url after b64url:, or a JWK)
 secret-encoding = Secret encoding
 open-secret-file = Open secret file…
 public-key-title = Public key (verifies)
@@ -230,8 +234,21 @@ notice-dictionary-removed = user dictionary removed
 notice-remembered = The key is kept in the system's credential store
 notice-cannot-remember = Cannot remember the key: { $error }. It stays in memory only.
 notice-remembered-unavailable = Remembered keys are unavailable: { $error }. Keys stay in memory only.
-notice-forgot = Forgot everything: settings, token, keys
-notice-forgot-partly = Forgot the settings and token; the stored key: { $error }
+notice-forgot = Forgot everything: the settings, { $tabs ->
+    [one] the token and its editors
+   *[other] { $tabs } tabs with their tokens and editors
+}, { $history ->
+    [0] an empty history
+    [one] 1 history entry
+   *[other] { $history } history entries
+}, the keys in memory; { $store }
+notice-forgot-partly = Forgot the settings, tokens, history and keys in memory; the keys remembered in the credential store: { $error }
+forgot-store-cleared = nothing is left in the credential store.
+forgot-store-none = there is no credential store on this computer, so nothing was remembered there.
+forget-confirm-title = Forget everything?
+forget-confirm-text = This clears the settings, every tab with its token and editors, the history, the keys in memory and the keys remembered in the system's credential store. It cannot be undone.
+forget-confirm-yes = Yes, forget everything
+forget-confirm-no = Keep everything
 notice-missing-fonts = No installed font can show { $scripts }: install one to read it; the token itself is unaffected.
 notice-language = Language: { $language }
 copied-token = token
@@ -436,3 +453,62 @@ command-line = the command line
 alg-picker-jwe = Encryption (JWE): wraps the signed token
 alg-picker-jwe-entry = encrypt the token
 notice-pick-jwe = Encrypt with { $alg }: give the recipient's key in the Encrypt tool below
+settings-max-lifetime = maximum lifetime: { $error }
+header-fix-before-alg = fix the header JSON before changing the algorithm: { $error }
+
+# Jobs, busy notes and file errors (the language of the app when the job started)
+job-cannot-start = cannot start { $name }: { $error }
+busy-generating = Generating a key for { $alg }…
+busy-encrypting = Encrypting with { $alg } + { $enc }…
+busy-scanning = Scanning { $name }…
+busy-fetching = Fetching keys for { $what }…
+busy-deriving = Deriving the key (PBES2)…
+busy-analysing-found = Checking { $count ->
+    [one] 1 token
+   *[other] { $count } tokens
+} with the key…
+busy-scanning-text = Looking for tokens in { $size } of text…
+busy-reading = Reading { $path }…
+busy-writing = Saving { $path }…
+cannot-save = Cannot save { $path }: { $error }
+cannot-read-file = Cannot read { $path }: { $error }
+file-is-folder = { $path } is a folder, not a file
+file-too-large = { $path } is { $size }, over the { $limit } limit
+file-not-found = No such file: { $path }
+file-not-utf8 = { $path } is not UTF-8 text
+guess-what-wordlist = well-known secrets and { $path }
+guess-what-bundled = well-known secrets
+guess-stopped = the guesser stopped unexpectedly
+guess-cancelled = { $what } (cancelled)
+keygen-none = alg none takes no key
+fetch-cache-unavailable = the fetch cache is unavailable
+export-no-key = there is no key to export
+key-none-found = no key found
+key-neither = neither a token nor a key
+key-not-pem = the binary key could not be converted to PEM
+key-set-empty = the key set is empty
+notice-opened-found = Opened a token from the list
+notice-opened-history = Opened a token from the history
+action-new-tab = ＋ New tab
+action-new-tab-tip = A new tab with its own token, editors and keys ({ $shortcut })
+action-close-tab = ✖ Close tab
+action-close-tab-tip = Close this tab ({ $shortcut })
+action-next-tab = Next tab
+action-next-tab-tip = Switch to the next tab ({ $shortcut })
+tokens-col-alg = alg
+tokens-col-iss = iss
+tokens-col-sub = sub
+tokens-exp-unusable = exp unusable
+store-unreachable = there is no credential store on this computer (no Secret Service, Keychain or Credential Manager answered)
+store-failed = the credential store failed: { $detail }
+store-unreadable = the remembered keys could not be read back
+clipboard-unavailable = no clipboard is available { $error }
+clipboard-failed = copying failed: { $error }
+dialog-busy = a file dialog is already open
+dialog-cannot-start = cannot start the file dialog: { $error }
+payload-fix-first = fix the payload JSON first ({ $error })
+payload-not-object = the payload is not a JSON object
+time-no-fix = { $name } has no automatic fix
+header-not-object = the header is not a JSON object
+header-fix-first = fix the header JSON first ({ $error })
+settings-evaluate-at = evaluate at: { $error }

@@ -167,6 +167,15 @@ impl KeyAlg {
         }
     }
 
+    /// What a shared secret is to this algorithm: a password (PBES2) or an AES key.
+    pub fn secret_use(self) -> crate::core::keys::SecretUse {
+        if self.is_pbes2() {
+            crate::core::keys::SecretUse::Password
+        } else {
+            crate::core::keys::SecretUse::Aes
+        }
+    }
+
     pub fn is_pbes2(self) -> bool {
         self.needs(Enc::A128Gcm) == KeyNeed::Password
     }
@@ -429,13 +438,13 @@ pub fn decrypt(decoded: &Decoded, keys: Option<&KeySet>) -> JweReport {
                 continue;
             }
             Err(Unwrap::Header(why)) => {
-                report.key = Some(key.describe());
+                report.key = Some(key.describe_as(alg.secret_use()));
                 return fail(report, JweStatus::Invalid, Text::plain(why));
             }
         };
         match content::decrypt(enc, &cek, &iv, &aad, &ciphertext, &tag) {
             Ok(plaintext) => {
-                report.key = Some(key.describe());
+                report.key = Some(key.describe_as(alg.secret_use()));
                 let plaintext = if report.zip.is_some() {
                     match inflate(&plaintext) {
                         Ok(p) => p,
@@ -448,7 +457,7 @@ pub fn decrypt(decoded: &Decoded, keys: Option<&KeySet>) -> JweReport {
                 let detail = if list.len() > 1 {
                     msg!(
                         "jwe-decrypted-with",
-                        key = key.describe(),
+                        key = key.describe_as(alg.secret_use()),
                         alg = alg.name(),
                         enc = enc.name()
                     )
@@ -459,14 +468,14 @@ pub fn decrypt(decoded: &Decoded, keys: Option<&KeySet>) -> JweReport {
             }
             Err(e) => {
                 if list.len() == 1 {
-                    report.key = Some(key.describe());
+                    report.key = Some(key.describe_as(alg.secret_use()));
                 }
                 invalid.push(e.to_string());
             }
         }
     }
     if list.len() == 1 && report.key.is_none() {
-        report.key = Some(list[0].describe());
+        report.key = Some(list[0].describe_as(alg.secret_use()));
     }
     if let Some(why) = invalid.first() {
         let why = Text::plain(why.clone());

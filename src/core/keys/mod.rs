@@ -251,6 +251,17 @@ impl KeySet {
     }
 }
 
+/// What a shared secret is used for, which is what it is called.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecretUse {
+    /// Signs and verifies with HMAC.
+    Hmac,
+    /// A PBES2 password, from which the key-wrapping key is derived.
+    Password,
+    /// An AES key used as it is (`dir`, AES key wrap).
+    Aes,
+}
+
 /// Why a key could not be read. Messages never contain key material.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum KeyError {
@@ -320,9 +331,19 @@ impl Key {
 
     /// "EC P-256 private key (PKCS#8 PEM)", "HMAC secret, 32 bytes (UTF-8 text)".
     pub fn describe(&self) -> Text {
+        self.describe_as(SecretUse::Hmac)
+    }
+
+    /// As [`Key::describe`], naming a secret for what it does here: an HMAC secret, a PBES2
+    /// password or an AES key (a secret's bytes are the same; its job is not).
+    pub fn describe_as(&self, secret_use: SecretUse) -> Text {
         let visibility = self.visibility();
         let what = match &self.material {
-            KeyMaterial::Secret(s) => msg!("key-secret", len = s.len()),
+            KeyMaterial::Secret(s) => match secret_use {
+                SecretUse::Hmac => msg!("key-secret", len = s.len()),
+                SecretUse::Password => msg!("key-password", len = s.len()),
+                SecretUse::Aes => msg!("key-aes", bits = s.len() * 8),
+            },
             KeyMaterial::Rsa { .. } => msg!("key-rsa", bits = self.bits(), visibility = visibility),
             KeyMaterial::Ec { curve, .. } => {
                 msg!("key-ec", curve = curve.name(), visibility = visibility)

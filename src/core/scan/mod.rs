@@ -478,6 +478,12 @@ pub fn scan_stream(mut reader: impl Read, har: Option<bool>) -> std::io::Result<
     Ok(scanner.finish().into_found())
 }
 
+/// Every token in text held in memory (the app's paste, a dropped file): a HAR document entry by
+/// entry when it is one, else as text; a HAR document that cannot be read is scanned as text.
+pub fn scan_source(bytes: &[u8], har: Option<bool>) -> Vec<Found> {
+    scan_stream(bytes, har).unwrap_or_else(|_| scan_text(bytes))
+}
+
 /// Scans a whole text (the app's paste, tests): every token with its locations.
 pub fn scan_text(text: &[u8]) -> Vec<Found> {
     let mut s = TextScanner::new();

@@ -8,6 +8,7 @@ use egui::{RichText, TextEdit};
 use super::Command;
 use crate::core::jwe::{Enc, KeyAlg, KeyNeed};
 use crate::ui::model::KeyInputs;
+pub use crate::ui::shared::EncryptRequest;
 use crate::ui::theme;
 
 /// What the user chose in the tool; kept across frames, not saved.
@@ -35,15 +36,6 @@ impl Default for EncryptState {
             open: false,
         }
     }
-}
-
-/// The request the Encrypt button sends.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EncryptRequest {
-    pub alg: KeyAlg,
-    pub enc: Enc,
-    pub nested: bool,
-    pub zip: bool,
 }
 
 fn key_hint(alg: KeyAlg, enc: Enc) -> String {

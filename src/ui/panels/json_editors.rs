@@ -1,4 +1,5 @@
-//! Header and payload JSON editors with their errors.
+//! Header and payload JSON editors with their errors. A payload that is itself a token (the
+//! content of a nested JWE) is shown as text, not coloured as JSON.
 
 use crate::tr;
 use egui::{RichText, TextEdit};
@@ -14,13 +15,18 @@ fn editor(
     text: &mut String,
     error: Option<&str>,
     id: &str,
+    json: bool,
 ) -> bool {
     let label = ui.label(RichText::new(title).strong());
     let dark = ui.visuals().dark_mode;
     let plain = ui.visuals().text_color();
     let mut layouter = |ui: &egui::Ui, text: &dyn egui::TextBuffer, wrap_width: f32| {
         let font = egui::TextStyle::Monospace.resolve(ui.style());
-        let mut job = highlight::json_job(text.as_str(), font, dark, plain);
+        let mut job = if json {
+            highlight::json_job(text.as_str(), font, dark, plain)
+        } else {
+            egui::text::LayoutJob::simple(text.as_str().to_owned(), font, plain, wrap_width)
+        };
         job.wrap.max_width = wrap_width;
         ui.fonts_mut(|f| f.layout_job(job))
     };
@@ -46,6 +52,7 @@ pub fn ui(
     header: &mut String,
     payload: &mut String,
     errors: &EditorErrors,
+    payload_is_token: bool,
     commands: &mut Vec<Command>,
 ) {
     if editor(
@@ -55,6 +62,7 @@ pub fn ui(
         header,
         errors.header.as_deref(),
         "header_editor",
+        true,
     ) {
         commands.push(Command::PartsEdited);
     }
@@ -66,6 +74,7 @@ pub fn ui(
         payload,
         errors.payload.as_deref(),
         "payload_editor",
+        !payload_is_token,
     ) {
         commands.push(Command::PartsEdited);
     }

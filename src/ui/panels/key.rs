@@ -8,7 +8,7 @@ use super::{Command, KeySlot};
 use crate::core::{Alg, alg::Family, keys::SecretEncoding};
 use crate::ui::model::{KeyInputs, Model};
 use crate::ui::theme;
-use crate::ui::view::{Line, ViewModel};
+use crate::ui::view::{Line, SecretUse, ViewModel};
 
 /// "HMAC with SHA-256 (shared secret)", in the current language.
 fn alg_description(alg: Alg) -> String {
@@ -25,6 +25,8 @@ pub struct KeyView {
     pub sign_note: Line,
     /// For an encrypted token: "RSA-OAEP-256 + A256GCM" (the key fields decrypt).
     pub encryption: Option<String>,
+    /// What the secret field holds here: HMAC secret, password or AES key.
+    pub secret_use: SecretUse,
 }
 
 impl KeyView {
@@ -37,6 +39,7 @@ impl KeyView {
             verify_note: view.verify_note.clone(),
             sign_note: view.sign_note.clone(),
             encryption: view.encryption.clone(),
+            secret_use: view.secret_use,
         }
     }
 }
@@ -121,7 +124,12 @@ pub fn ui(
         }
         Some(Family::Hmac) | None => {
             ui.horizontal(|ui| {
-                let label = ui.label(tr!("secret"));
+                let (name, hint) = match view.secret_use {
+                    SecretUse::Hmac => (tr!("secret"), tr!("secret-hint")),
+                    SecretUse::Password => (tr!("password"), tr!("password-hint")),
+                    SecretUse::Aes => (tr!("aes-key"), tr!("aes-key-hint")),
+                };
+                let label = ui.label(name);
                 // Room for the "Show" tick on the same line, however narrow the column.
                 let width = (ui.available_width() - 80.0).clamp(100.0, 420.0);
                 let response = ui
@@ -130,7 +138,7 @@ pub fn ui(
                             .id_salt("secret_field")
                             .password(!pane.show_secret)
                             .desired_width(width)
-                            .hint_text(tr!("secret-hint")),
+                            .hint_text(hint),
                     )
                     .labelled_by(label.id);
                 if response.changed() {

@@ -1,12 +1,16 @@
 //! The tokens found in a pasted text, a log or a HAR file: one row per distinct token with its
 //! algorithm, issuer, subject, times, signature and where it was seen; sortable by time, status
-//! and issuer; choosing one opens it in the workbench.
+//! and issuer; clicking a row opens it in the workbench. A row is a view of a live analysis: its
+//! signature follows the key in the fields (analysed again on a job when the key changes), its
+//! time words the clock, and every word is in the app's language.
 
-use crate::tr;
 use egui::{RichText, TextWrapMode};
 
 use super::Command;
-use crate::ui::model::FoundList;
+use crate::core::jwe::JweStatus;
+use crate::core::{SignatureStatus, ValidityState};
+use crate::tr;
+use crate::ui::model::{FoundList, RowFacts, RowStatus};
 use crate::ui::theme;
 
 /// How the table is sorted.
@@ -29,21 +33,44 @@ pub struct TokensState {
     pub descending: bool,
 }
 
-fn short(text: &str, max: usize) -> String {
-    let text = crate::core::text::escape_line(text);
-    if text.chars().count() <= max {
-        text.into_owned()
-    } else {
-        let mut s: String = text.chars().take(max - 1).collect();
-        s.push('…');
-        s
+/// The signature (or decryption) status in words.
+pub fn status_words(status: RowStatus) -> String {
+    tr!(match status {
+        RowStatus::Signature(SignatureStatus::Verified) => "badge-verified",
+        RowStatus::Signature(SignatureStatus::Invalid) => "badge-invalid",
+        RowStatus::Signature(SignatureStatus::Unsigned) => "badge-unsigned",
+        RowStatus::Signature(SignatureStatus::NoKey) => "badge-no-key",
+        RowStatus::Signature(SignatureStatus::UnsupportedAlg) => "badge-unsupported",
+        RowStatus::Signature(SignatureStatus::KeyMismatch) => "badge-key-mismatch",
+        RowStatus::Jwe(JweStatus::Decrypted) => "badge-decrypted",
+        RowStatus::Jwe(JweStatus::NoKey) => "badge-jwe-no-key",
+        RowStatus::Jwe(JweStatus::WrongKey) => "badge-wrong-key",
+        RowStatus::Jwe(JweStatus::Invalid) => "badge-jwe-invalid",
+        RowStatus::Jwe(JweStatus::UnsupportedAlg) => "badge-jwe-unsupported",
+        RowStatus::Malformed => "badge-malformed",
+    })
+}
+
+/// The row's time window at `now`, in words, with its state.
+pub fn time_words(facts: &RowFacts, now: i64) -> (ValidityState, String) {
+    let mut claims = serde_json::Map::new();
+    for (name, value) in [("exp", facts.exp), ("nbf", facts.nbf), ("iat", facts.iat)] {
+        if let Some(v) = value {
+            claims.insert(name.into(), v.into());
+        }
     }
+    if facts.exp_unusable {
+        return (ValidityState::ExpUnusable, tr!("tokens-exp-unusable"));
+    }
+    let v = crate::core::validity::evaluate(Some(&claims), now, 0);
+    (v.state, v.summary.to_string())
 }
 
 pub fn ui(
     ui: &mut egui::Ui,
     found: &FoundList,
     current: &str,
+    now: i64,
     state: &mut TokensState,
     commands: &mut Vec<Command>,
 ) {
@@ -88,115 +115,170 @@ pub fn ui(
             if found.more > 0 {
                 ui.label(RichText::new(tr!("tokens-more", more = found.more)).color(theme::WARN));
             }
-            let mut order: Vec<usize> = (0..found.rows.len()).collect();
-            let rows = &found.rows;
-            match state.sort {
-                SortBy::Found => {}
-                SortBy::Time => order.sort_by_key(|&i| rows[i].exp.unwrap_or(i64::MAX)),
-                SortBy::Status => order.sort_by_key(|&i| {
-                    (
-                        rows[i].status_ok,
-                        rows[i].validity == crate::core::ValidityState::Valid,
-                    )
-                }),
-                SortBy::Issuer => order.sort_by(|&a, &b| rows[a].iss.cmp(&rows[b].iss)),
-            }
-            if state.descending {
-                order.reverse();
-            }
-            // Fixed column widths: the header and the rows line up, and only the rows in view
-            // are laid out (a file may hold thousands of tokens).
-            const WIDTHS: [f32; 7] = [40.0, 56.0, 140.0, 80.0, 120.0, 80.0, 130.0];
-            let cell = |ui: &mut egui::Ui, width: f32, text: RichText| {
-                ui.allocate_ui_with_layout(
-                    egui::vec2(width, 18.0),
-                    egui::Layout::left_to_right(egui::Align::Center),
-                    |ui| {
-                        ui.set_width(width);
-                        ui.add(egui::Label::new(text).truncate());
-                    },
-                );
-            };
-            ui.style_mut().wrap_mode = Some(TextWrapMode::Truncate);
-            egui::ScrollArea::horizontal()
-                .id_salt("tokens_found_hscroll")
-                .show(ui, |ui| {
-                    ui.vertical(|ui| {
-                        ui.horizontal(|ui| {
-                            for (head, width) in [
-                                String::new(),
-                                "alg".into(),
-                                "iss".into(),
-                                "sub".into(),
-                                tr!("tokens-col-times"),
-                                tr!("tokens-col-signature"),
-                                tr!("tokens-col-seen"),
-                            ]
-                            .into_iter()
-                            .zip(WIDTHS)
-                            {
-                                cell(ui, width, RichText::new(head).strong());
+            let order = sorted(found, state, now);
+            table_ui(ui, found, &order, current, now, commands);
+        });
+}
+
+/// The rows in the chosen order.
+fn sorted(found: &FoundList, state: &TokensState, now: i64) -> Vec<usize> {
+    let rows = &found.rows;
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    match state.sort {
+        SortBy::Found => {}
+        SortBy::Time => order.sort_by_key(|&i| {
+            rows[i]
+                .facts
+                .as_ref()
+                .and_then(|f| f.exp)
+                .unwrap_or(i64::MAX)
+        }),
+        SortBy::Status => order.sort_by_key(|&i| {
+            rows[i].facts.as_ref().map(|f| {
+                (
+                    f.status.is_ok(),
+                    time_words(f, now).0 == ValidityState::Valid,
+                )
+            })
+        }),
+        SortBy::Issuer => order.sort_by(|&a, &b| {
+            let iss = |i: usize| rows[i].facts.as_ref().map(|f| f.iss.clone());
+            iss(a).cmp(&iss(b))
+        }),
+    }
+    if state.descending {
+        order.reverse();
+    }
+    order
+}
+
+/// The columns: their share of the width (the table fits the column it is in; a cut cell shows
+/// its whole text on hover).
+const SHARES: [f32; 7] = [0.06, 0.09, 0.22, 0.14, 0.18, 0.13, 0.18];
+
+fn table_ui(
+    ui: &mut egui::Ui,
+    found: &FoundList,
+    order: &[usize],
+    current: &str,
+    now: i64,
+    commands: &mut Vec<Command>,
+) {
+    let width = ui.available_width().max(360.0);
+    let widths: Vec<f32> = SHARES.iter().map(|s| (s * width - 4.0).max(24.0)).collect();
+    let cell = |ui: &mut egui::Ui, width: f32, text: RichText| {
+        ui.allocate_ui_with_layout(
+            egui::vec2(width, 18.0),
+            egui::Layout::left_to_right(egui::Align::Center),
+            |ui| {
+                ui.set_width(width);
+                ui.add(egui::Label::new(text).truncate().selectable(false));
+            },
+        );
+    };
+    ui.style_mut().wrap_mode = Some(TextWrapMode::Truncate);
+    ui.horizontal(|ui| {
+        for (head, width) in [
+            String::from("#"),
+            tr!("tokens-col-alg"),
+            tr!("tokens-col-iss"),
+            tr!("tokens-col-sub"),
+            tr!("tokens-col-times"),
+            tr!("tokens-col-signature"),
+            tr!("tokens-col-seen"),
+        ]
+        .into_iter()
+        .zip(widths.iter().copied())
+        {
+            cell(ui, width, RichText::new(head).strong());
+        }
+    });
+    let row_height = ui.spacing().interact_size.y;
+    egui::ScrollArea::vertical()
+        .id_salt("tokens_found_scroll")
+        .max_height(260.0)
+        .show_rows(ui, row_height, order.len(), |ui, range| {
+            for &i in &order[range] {
+                let row = &found.rows[i];
+                let open = row.token == current;
+                let response = ui
+                    .horizontal(|ui| {
+                        let number = if open {
+                            format!("▶ {}", i + 1)
+                        } else {
+                            format!("{}", i + 1)
+                        };
+                        cell(ui, widths[0], RichText::new(number));
+                        match &row.facts {
+                            Some(f) => {
+                                let text = |t: &str| {
+                                    RichText::new(crate::core::text::escape_line(t).into_owned())
+                                };
+                                cell(ui, widths[1], text(&f.alg));
+                                cell(ui, widths[2], text(&f.iss));
+                                cell(ui, widths[3], text(&f.sub));
+                                let (validity, words) = time_words(f, now);
+                                let tone = match validity {
+                                    ValidityState::Valid => theme::GOOD,
+                                    ValidityState::NoExp => theme::WARN,
+                                    _ => theme::BAD,
+                                };
+                                cell(ui, widths[4], RichText::new(words).color(tone));
+                                let status_tone = if f.status.is_ok() {
+                                    theme::GOOD
+                                } else {
+                                    theme::NEUTRAL
+                                };
+                                cell(
+                                    ui,
+                                    widths[5],
+                                    RichText::new(status_words(f.status)).color(status_tone),
+                                );
                             }
-                        });
-                        let row_height = ui.spacing().interact_size.y;
-                        egui::ScrollArea::vertical()
-                            .id_salt("tokens_found_scroll")
-                            .max_height(260.0)
-                            .show_rows(ui, row_height, order.len(), |ui, range| {
-                                for &i in &order[range] {
-                                    let row = &rows[i];
-                                    ui.horizontal(|ui| {
-                                        let open = row.token == current;
-                                        let label = if open {
-                                            format!("▶ {}", i + 1)
-                                        } else {
-                                            format!("{}", i + 1)
-                                        };
-                                        if ui
-                                            .add_sized(
-                                                [WIDTHS[0], 18.0],
-                                                egui::Button::selectable(open, label),
-                                            )
-                                            .on_hover_text(tr!("tokens-open-tip"))
-                                            .clicked()
-                                        {
-                                            commands.push(Command::OpenFound(i));
-                                        }
-                                        cell(ui, WIDTHS[1], RichText::new(short(&row.alg, 14)));
-                                        cell(ui, WIDTHS[2], RichText::new(short(&row.iss, 60)));
-                                        cell(ui, WIDTHS[3], RichText::new(short(&row.sub, 40)));
-                                        let tone = match row.validity {
-                                            crate::core::ValidityState::Valid => theme::GOOD,
-                                            crate::core::ValidityState::NoExp => theme::WARN,
-                                            _ => theme::BAD,
-                                        };
-                                        cell(
-                                            ui,
-                                            WIDTHS[4],
-                                            RichText::new(short(&row.validity_text, 40))
-                                                .color(tone),
-                                        );
-                                        cell(
-                                            ui,
-                                            WIDTHS[5],
-                                            RichText::new(&row.status).color(if row.status_ok {
-                                                theme::GOOD
-                                            } else {
-                                                theme::NEUTRAL
-                                            }),
-                                        );
-                                        let seen = match row.places.as_slice() {
-                                            [one] => one.to_string(),
-                                            [first, rest @ ..] => {
-                                                format!("{first} (+{})", rest.len())
-                                            }
-                                            [] => String::new(),
-                                        };
-                                        cell(ui, WIDTHS[6], RichText::new(short(&seen, 60)));
-                                    });
+                            None => {
+                                for w in &widths[1..6] {
+                                    cell(ui, *w, RichText::new("…").weak());
                                 }
-                            });
-                    });
-                });
+                            }
+                        }
+                        let seen = match row.places.as_slice() {
+                            [one] => one.to_string(),
+                            [first, rest @ ..] => format!("{first} (+{})", rest.len()),
+                            [] => String::new(),
+                        };
+                        cell(
+                            ui,
+                            widths[6],
+                            RichText::new(crate::core::text::escape_line(&seen).into_owned()),
+                        );
+                    })
+                    .response;
+                // The whole row opens its token.
+                let response = ui
+                    .interact(
+                        response.rect,
+                        ui.make_persistent_id(("found_row", i)),
+                        egui::Sense::click(),
+                    )
+                    .on_hover_text(tr!("tokens-open-tip"));
+                if open {
+                    ui.painter().rect_stroke(
+                        response.rect,
+                        2.0,
+                        ui.visuals().selection.stroke,
+                        egui::StrokeKind::Inside,
+                    );
+                } else if response.hovered() {
+                    ui.painter().rect_stroke(
+                        response.rect,
+                        2.0,
+                        ui.visuals().widgets.hovered.bg_stroke,
+                        egui::StrokeKind::Inside,
+                    );
+                }
+                if response.clicked() {
+                    commands.push(Command::OpenFound(i));
+                }
+            }
         });
 }

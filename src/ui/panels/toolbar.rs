@@ -5,22 +5,11 @@ use crate::tr;
 use egui::RichText;
 
 use super::Command;
-use crate::ui::app::{COPY_TOKEN, OPEN, PathPrompt, SAVE};
+use crate::ui::actions::Action;
 use crate::ui::files::Purpose;
-use crate::ui::model::CopyWhat;
+pub use crate::ui::shared::Notice;
+use crate::ui::shared::{CopyWhat, PathPrompt};
 use crate::ui::view::{Line, Tone};
-
-/// A short message with how it should look.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
-    pub text: String,
-    pub error: bool,
-}
-
-/// The shortcut as this platform writes it ("Ctrl+O", "Cmd+O").
-fn shortcut_text(ui: &egui::Ui, shortcut: &egui::KeyboardShortcut) -> String {
-    ui.ctx().format_shortcut(shortcut)
-}
 
 pub fn ui(
     ui: &mut egui::Ui,
@@ -31,18 +20,14 @@ pub fn ui(
     ui.horizontal_wrapped(|ui| {
         ui.heading(tr!("app-title"));
         ui.separator();
-        let tip = tr!("open-token-tip", shortcut = shortcut_text(ui, &OPEN));
-        if ui.button(tr!("open-token")).on_hover_text(tip).clicked() {
-            commands.push(Command::OpenToken);
-        }
-        let tip = tr!("save-token-tip", shortcut = shortcut_text(ui, &SAVE));
-        if ui.button(tr!("save-token")).on_hover_text(tip).clicked() {
-            commands.push(Command::SaveToken);
+        for action in [Action::OpenToken, Action::SaveToken] {
+            if action.button(ui) {
+                commands.push(action.command(0));
+            }
         }
         ui.separator();
-        let tip = tr!("copy-token-tip", shortcut = shortcut_text(ui, &COPY_TOKEN));
-        if ui.button(tr!("copy-token")).on_hover_text(tip).clicked() {
-            commands.push(Command::Copy(CopyWhat::Token));
+        if Action::CopyToken.button(ui) {
+            commands.push(Action::CopyToken.command(0));
         }
         ui.menu_button(tr!("more-copies"), |ui| {
             for what in CopyWhat::ALL.into_iter().skip(1) {
@@ -53,12 +38,8 @@ pub fn ui(
             }
         });
         ui.separator();
-        if ui
-            .button(tr!("example"))
-            .on_hover_text(tr!("example-tip"))
-            .clicked()
-        {
-            commands.push(Command::LoadExample);
+        if Action::Example.button(ui) {
+            commands.push(Action::Example.command(0));
         }
         let dark = ui.visuals().dark_mode;
         let (icon, tip) = if dark {
@@ -73,12 +54,8 @@ pub fn ui(
             commands.push(Command::SetDarkMode(None));
         }
         ui.menu_button(tr!("data-menu"), |ui| {
-            if ui
-                .button(tr!("scan-file"))
-                .on_hover_text(tr!("scan-file-tip"))
-                .clicked()
-            {
-                commands.push(Command::ScanFile);
+            if Action::ScanFile.button(ui) {
+                commands.push(Action::ScanFile.command(0));
                 ui.close();
             }
             ui.separator();
@@ -93,12 +70,8 @@ pub fn ui(
                 }
             }
             ui.separator();
-            if ui
-                .button(tr!("forget-everything"))
-                .on_hover_text(tr!("forget-everything-tip"))
-                .clicked()
-            {
-                commands.push(Command::ForgetEverything);
+            if Action::ForgetEverything.button(ui) {
+                commands.push(Action::ForgetEverything.command(0));
                 ui.close();
             }
         });
