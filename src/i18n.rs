@@ -154,11 +154,53 @@ fn catalogue(lang: Lang) -> &'static Catalogue {
         // No Unicode isolation marks around arguments: they would show as boxes in egui and as
         // invisible characters on a terminal.
         bundle.set_use_isolating(false);
+        // Korean particles follow the sound a word ends with: `{ BATCHIM($name) -> [yes] 을
+        // *[no] 를 }` picks the right one for whatever the argument is.
+        bundle
+            .add_function("BATCHIM", |positional, _named| {
+                let word = match positional.first() {
+                    Some(FluentValue::String(s)) => s.to_string(),
+                    Some(FluentValue::Number(n)) => n.as_string().into_owned(),
+                    _ => String::new(),
+                };
+                FluentValue::from(final_sound(&word))
+            })
+            .ok();
         Catalogue {
             sources: index,
             bundle: Mutex::new(bundle),
         }
     })
+}
+
+/// How a word ends when read aloud in Korean, for the particle after it: `"yes"` after a final
+/// consonant (책을, 3(삼)을), `"rieul"` after a final ㄹ (which takes 로, not 으로: 1(일)로), `"no"`
+/// after a vowel. Latin letters are read by their names (M 엠, L 엘, R 알 end in consonants);
+/// digits as Sino-Korean numbers; closing quotes and brackets are skipped.
+pub fn final_sound(word: &str) -> &'static str {
+    let Some(last) = word
+        .chars()
+        .rev()
+        .find(|c| c.is_alphanumeric() || ('\u{AC00}'..='\u{D7A3}').contains(c))
+    else {
+        return "no";
+    };
+    match last {
+        '\u{AC00}'..='\u{D7A3}' => match (u32::from(last) - 0xAC00) % 28 {
+            0 => "no",
+            8 => "rieul",
+            _ => "yes",
+        },
+        // 영 삼 육 / 일 칠 팔 / 이 사 오 구
+        '0' | '3' | '6' => "yes",
+        '1' | '7' | '8' => "rieul",
+        c if c.is_ascii_digit() => "no",
+        c => match c.to_ascii_lowercase() {
+            'm' | 'n' => "yes",
+            'l' | 'r' => "rieul",
+            _ => "no",
+        },
+    }
 }
 
 /// Formats message `key` of `lang`'s catalogue, parsing it first if it was never shown; `None`
@@ -465,6 +507,37 @@ mod tests {
                 assert!(parsed.is_ok(), "{lang:?} {id}: {source}");
                 // Rendered without arguments: never the key itself (a missing message).
                 assert_ne!(lookup(lang, id, None), *id, "{lang:?} {id}");
+            }
+        }
+    }
+
+    #[test]
+    fn korean_particles_follow_the_sound_the_argument_ends_with() {
+        assert_eq!(final_sound("헤더"), "no");
+        assert_eq!(final_sound("서명"), "yes");
+        assert_eq!(final_sound("파일"), "rieul");
+        assert_eq!(final_sound("\"kid\""), "no");
+        assert_eq!(final_sound("HS256"), "yes");
+        assert_eq!(final_sound("5"), "no");
+        assert_eq!(final_sound("RSA-OAEP"), "no");
+        assert_eq!(final_sound("token.pem"), "yes");
+        let sure = |key: &str, args: &[(&'static str, Arg)]| render_msg(key, args, Lang::Ko);
+        let header = [("part", Arg::Str("헤더".into()))];
+        assert_eq!(sure("f-base64-title", &header), "헤더가 base64url이 아님");
+        let signature = [("part", Arg::Str("서명".into()))];
+        assert_eq!(
+            sure("f-base64-title", &signature),
+            "서명이 base64url이 아님"
+        );
+        let len = [("len", Arg::Int(5))];
+        assert!(sure("b64-impossible-length", &len).starts_with("길이 5는 "));
+        // No catalogue writes both forms of a particle any more.
+        for lang_source in [
+            include_str!("../assets/i18n/ko/main.ftl"),
+            include_str!("../assets/i18n/ko/core.ftl"),
+        ] {
+            for form in ["이(가)", "을(를)", "은(는)", "(으)로", "과(와)"] {
+                assert!(!lang_source.contains(form), "{form} is still written out");
             }
         }
     }

@@ -596,3 +596,39 @@ fn in_one_column_the_verdict_and_editors_come_before_the_claims() {
         "the editors are on the first screen: {before}"
     );
 }
+
+#[test]
+fn a_focused_field_stops_blinking_after_ten_idle_seconds_and_the_window_settles() {
+    let mut h = harness();
+    h.run();
+    // A token without times: nothing on screen moves with the clock.
+    paste(&mut h, &token_signed_with(SECRET, r#"{"sub":"still"}"#));
+    h.get_by_role_and_label(Role::PasswordInput, "Secret")
+        .focus();
+    h.run();
+    // While the user works the cursor blinks: frames come about twice a second.
+    h.event(egui::Event::Text("x".into()));
+    h.step();
+    assert!(h.ctx.global_style().visuals.text_cursor.blink);
+    assert!(repaint_delay(&h) <= std::time::Duration::from_secs(1));
+    // Eleven idle seconds (a step is a quarter second): the blink stops, the cursor stays drawn,
+    // and the next frame is the one a time on screen needs, not the blink's.
+    for _ in 0..44 {
+        h.step();
+    }
+    assert!(!h.ctx.global_style().visuals.text_cursor.blink);
+    assert!(
+        h.get_by_role_and_label(Role::PasswordInput, "Secret")
+            .is_focused()
+    );
+    assert!(
+        repaint_delay(&h) >= std::time::Duration::from_secs(3600),
+        "repaints after {:?}: {:?}",
+        repaint_delay(&h),
+        h.ctx.repaint_causes()
+    );
+    // A key wakes it.
+    h.event(egui::Event::Text("y".into()));
+    h.step();
+    assert!(h.ctx.global_style().visuals.text_cursor.blink);
+}

@@ -208,3 +208,100 @@ fn compare_shows_the_two_tokens_differences_marked() {
     assert_eq!(h.state().model.compare_text, failed);
     h.get_by_label("exp +1 h 30 min");
 }
+
+/// Frames until the row analyses (a job) have come back.
+fn settle(h: &mut Harness<'_, App>) {
+    for _ in 0..40 {
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(3));
+    }
+    let _ = h.try_run();
+}
+
+#[test]
+fn the_found_table_follows_the_key_the_clock_and_the_language() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicI64, Ordering};
+    let clock = Arc::new(AtomicI64::new(NOW));
+    let app = App::with_parts(
+        AppState::default(),
+        Box::new(MemoryClipboard::default()),
+        Box::new({
+            let clock = clock.clone();
+            move || clock.load(Ordering::SeqCst)
+        }),
+        None,
+    );
+    let mut h = Harness::builder()
+        .with_size([1400.0, 1100.0])
+        .with_max_steps(16)
+        .build_ui_state(|ui, app: &mut App| app.draw(ui), app);
+    h.run();
+    let a = token("alice", "https://a.example", NOW + 600);
+    let b = token("bob", "https://b.example", NOW + 7200);
+    paste(&mut h, &format!("{a}\n{b}\n"));
+    settle(&mut h);
+    // Words, not ids: the rows say what the badge says.
+    h.get_by_label("? No key: signature not checked"); // the badge
+    assert_eq!(
+        h.get_all_by_label("No key: signature not checked").count(),
+        2,
+        "both rows"
+    );
+    assert!(h.query_by_label_contains("no_key").is_none());
+    h.get_by_label("expires in 10 min");
+    // The right key typed: the rows follow it, as the badge does.
+    h.get_by_role_and_label(Role::PasswordInput, "Secret")
+        .focus();
+    h.run();
+    h.event(egui::Event::Text(SECRET.into()));
+    h.run();
+    settle(&mut h);
+    h.get_by_label("✔ Signature verified");
+    assert_eq!(h.get_all_by_label("Signature verified").count(), 2);
+    assert!(h.query_by_label("No key: signature not checked").is_none());
+    // The clock moves: the time words follow it.
+    clock.store(NOW + 240, Ordering::SeqCst);
+    h.key_press(egui::Key::Escape);
+    settle(&mut h);
+    h.get_by_label("expires in 6 min");
+    assert!(h.query_by_label("expires in 10 min").is_none());
+    // And the language.
+    h.get_by_label("⚙ Data ⏷").click();
+    h.run();
+    h.get_by_label("한국어").click();
+    settle(&mut h);
+    assert_eq!(h.get_all_by_label("서명 확인됨").count(), 2);
+    jwt_debugger::i18n::set(jwt_debugger::i18n::Lang::En);
+}
+
+#[test]
+fn a_notice_stays_with_the_tab_it_was_said_in() {
+    let mut h = harness_with(AppState::default());
+    h.run();
+    let a = token("alice", "https://a.example", NOW + 600);
+    let b = token("bob", "https://b.example", NOW + 7200);
+    paste(&mut h, &format!("{a}\n{b}\n"));
+    h.get_by_label_contains("2 tokens found in pasted text");
+    shortcut(&mut h, egui::Key::T, egui::Modifiers::COMMAND);
+    assert!(
+        h.query_by_label_contains("2 tokens found in pasted text")
+            .is_none()
+    );
+}
+
+#[test]
+fn the_tab_bar_names_the_shortcuts_of_the_action_table() {
+    let mut h = harness_with(AppState::default());
+    h.ctx.set_os(egui::os::OperatingSystem::Mac);
+    h.ctx.all_styles_mut(|s| {
+        s.interaction.tooltip_delay = 0.0;
+        s.interaction.show_tooltips_only_when_still = false;
+    });
+    h.run();
+    h.get_by_label("+").hover();
+    h.run_steps(10);
+    // Written as the platform writes it, not a hard-coded "(Ctrl+T)".
+    h.get_by_label_contains("(Cmd+T)");
+    assert!(h.query_by_label_contains("(Ctrl+T)").is_none());
+}

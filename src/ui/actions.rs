@@ -68,12 +68,16 @@ impl Action {
         })
     }
 
+    /// The shortcut as this platform writes it ("Ctrl+W", "⌘W"); empty without one.
+    pub fn shortcut_text(self, ctx: &egui::Context) -> String {
+        self.shortcut()
+            .map(|s| ctx.format_shortcut(&s))
+            .unwrap_or_default()
+    }
+
     /// The tooltip, with the shortcut as this platform writes it.
     pub fn tooltip(self, ctx: &egui::Context) -> String {
-        let shortcut = self
-            .shortcut()
-            .map(|s| ctx.format_shortcut(&s))
-            .unwrap_or_default();
+        let shortcut = self.shortcut_text(ctx);
         let key = match self {
             Self::OpenToken => "open-token-tip",
             Self::SaveToken => "save-token-tip",

@@ -15,6 +15,8 @@ use super::shared::KeySlot;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
     OpenToken,
+    /// A file dropped on the window: a key goes to the key fields, anything else arrives as text.
+    Dropped,
     /// A log or HAR file to list every token of.
     ScanFile,
     OpenKey(KeySlot),
@@ -22,6 +24,21 @@ pub enum Purpose {
     OpenDictionary,
     OpenWordlist,
     SaveKey(super::shared::ExportWhat),
+}
+
+impl Purpose {
+    /// The dialog's title.
+    fn title(self) -> String {
+        match self {
+            Self::OpenToken | Self::Dropped => tr!("dialog-open-token"),
+            Self::ScanFile => tr!("dialog-scan-file"),
+            Self::OpenKey(_) => tr!("dialog-open-key"),
+            Self::OpenWordlist => tr!("dialog-open-wordlist"),
+            Self::SaveKey(_) => tr!("dialog-save-key"),
+            Self::OpenDictionary => tr!("dialog-open-dictionary"),
+            Self::SaveToken => tr!("dialog-save-token"),
+        }
+    }
 }
 
 /// A finished dialog.
@@ -83,18 +100,15 @@ impl Dialogs {
         }
         let tx = self.tx.clone();
         let ctx = ctx.clone();
+        // Words are made here, in the app's language, not on the dialog's thread.
+        let title = purpose.title();
         std::thread::Builder::new()
             .name("file-dialog".into())
             .spawn(move || {
                 let started = Instant::now();
-                let dialog = rfd::FileDialog::new();
+                let dialog = rfd::FileDialog::new().set_title(title);
                 let path = match purpose {
-                    Purpose::OpenToken => dialog.set_title("Open token").pick_file(),
-                    Purpose::ScanFile => dialog.set_title("Scan a log or HAR file").pick_file(),
-                    Purpose::OpenKey(_) => dialog.set_title("Open key").pick_file(),
-                    Purpose::OpenWordlist => dialog.set_title("Open wordlist").pick_file(),
                     Purpose::SaveKey(what) => dialog
-                        .set_title("Save key")
                         .set_file_name(match what {
                             super::shared::ExportWhat::PublicPem => "public.pem",
                             super::shared::ExportWhat::PrivatePem => "private.pem",
@@ -103,14 +117,13 @@ impl Dialogs {
                             super::shared::ExportWhat::PrivateJwk => "private.jwk.json",
                         })
                         .save_file(),
-                    Purpose::OpenDictionary => dialog
-                        .set_title("Open claim dictionary")
-                        .add_filter("JSON", &["json"])
-                        .pick_file(),
-                    Purpose::SaveToken => dialog
-                        .set_title("Save token")
-                        .set_file_name("token.jwt")
-                        .save_file(),
+                    Purpose::OpenDictionary => dialog.add_filter("JSON", &["json"]).pick_file(),
+                    Purpose::SaveToken => dialog.set_file_name("token.jwt").save_file(),
+                    Purpose::OpenToken
+                    | Purpose::Dropped
+                    | Purpose::ScanFile
+                    | Purpose::OpenKey(_)
+                    | Purpose::OpenWordlist => dialog.pick_file(),
                 };
                 let no_dialog = path.is_none() && started.elapsed() < FASTER_THAN_A_PERSON;
                 tx.send(DialogResult {

@@ -526,11 +526,11 @@ pub fn read_key(bytes: &[u8], secret_ok: bool) -> Result<LoadedKey, String> {
 /// What a dropped file turned out to be.
 pub enum Dropped {
     Key(KeySlot, LoadedKey),
-    Token(String),
-    Neither,
+    Text(String),
 }
 
-/// A dropped file is a key if it reads as one (PEM, DER, JWK/JWKS), otherwise text with a token.
+/// A dropped file is a key if it reads as one (PEM, DER, JWK/JWKS), otherwise text that arrives
+/// like pasted text (a token, a log, nothing, or not a token).
 pub fn classify_drop(bytes: &[u8]) -> Dropped {
     if let Ok(key) = read_key(bytes, false) {
         let slot = if key.private {
@@ -540,10 +540,8 @@ pub fn classify_drop(bytes: &[u8]) -> Dropped {
         };
         return Dropped::Key(slot, key);
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) if !text.trim().is_empty() => Dropped::Token(text.to_owned()),
-        _ => Dropped::Neither,
-    }
+    // Not UTF-8 cannot hold a token: shown as the text it is, it says it is not one.
+    Dropped::Text(String::from_utf8_lossy(bytes).into_owned())
 }
 
 /// Validates a user claim dictionary file.

@@ -212,3 +212,7 @@ pub struct PathPrompt {
     /// Ask for keyboard focus on the next frame.
     pub focus: bool,
 }
+
+/// Texts longer than this are scanned for tokens on a job thread; the previous state stays on
+/// screen meanwhile.
+pub const SCAN_INLINE_BYTES: usize = 64 * 1024;

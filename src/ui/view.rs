@@ -115,7 +115,7 @@ pub fn finding_counts(findings: &[crate::core::Finding]) -> String {
     .filter_map(|s| {
         let n = findings.iter().filter(|f| f.severity == *s).count();
         (n > 0).then(|| {
-            let severity = tr!(&format!("severity-{}", s.as_str()));
+            let severity = crate::i18n::severity_word(*s);
             tr!("severity-count", count = n, severity = severity)
         })
     })
@@ -183,7 +183,11 @@ impl ViewModel {
         };
         // An encrypted token whose content is another token has no times of its own.
         let times_apply = a.jwe.is_none() || a.decoded.claims().is_some();
-        let validity = (token_shown && times_apply).then(|| validity_badge(a));
+        // A malformed token whose claims still decoded (a bad signature segment) has its times
+        // checked like any other: the badge says what the claims list says.
+        let claims_shown = token_shown
+            || (model.token_state == TokenState::Malformed && a.decoded.claims().is_some());
+        let validity = (claims_shown && times_apply).then(|| validity_badge(a));
         let findings = if model.token_state == TokenState::Empty {
             line(tr!("findings-none-no-token"), Tone::Neutral)
         } else {
@@ -408,6 +412,19 @@ mod tests {
         m.state.token.clear();
         m.token_edited();
         insta::assert_debug_snapshot!(ViewModel::derive(&m));
+    }
+
+    #[test]
+    fn a_malformed_token_whose_claims_decode_has_its_times_checked() {
+        let mut m = model();
+        let good = pasted("my-own-secret-that-is-32-bytes-long!");
+        let (head, _) = good.rsplit_once('.').unwrap();
+        m.state.token = format!("{head}.sig@nature");
+        m.token_edited();
+        let v = ViewModel::derive(&m);
+        assert_eq!(v.state, "malformed");
+        let validity = v.validity.expect("the claims' times are checked");
+        assert_eq!((validity.icon, validity.text.as_str()), ("✔", "Valid"));
     }
 
     #[test]

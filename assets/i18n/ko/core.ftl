@@ -16,11 +16,19 @@ f-high-s-msg = S가 군 위수의 위쪽 절반에 있습니다. ECDSA는 (r, s)
 f-psychic-title = 형식이 잘못된 ECDSA 서명
 f-psychic-msg = { $problem }. 이런 서명은 결코 유효하지 않습니다. 이를 받아들이는 검증기(r = s = 0에 대한 Java 15–18처럼)는 어떤 토큰이든 받아들입니다.
 f-empty-secret-used-title = 빈 비밀 키로 서명됨
-f-known-secret-used-title = 잘 알려진 비밀 키 "{ $secret }"(으)로 서명됨
+f-known-secret-used-title = 잘 알려진 비밀 키 "{ $secret }"{ BATCHIM($secret) ->
+        [yes] 으로
+        [rieul] 로
+       *[no] 로
+    } 서명됨
 f-known-secret-used-msg = 토큰의 HMAC이 공개된 기본값·튜토리얼 비밀 키 목록의 키로 검증됩니다. 누구나 이 발급자의 토큰을 위조할 수 있습니다. 32바이트 이상의 무작위 비밀 키로 교체하세요.
 f-empty-secret-title = 빈 HMAC 비밀 키
 f-empty-secret-msg = 비밀 키가 비어 있으면 누구나 유효한 서명을 만들 수 있습니다.
-f-known-secret-title = 비밀 키 "{ $secret }"은(는) 잘 알려진 기본값임
+f-known-secret-title = 비밀 키 "{ $secret }"{ BATCHIM($secret) ->
+        [yes] 은
+        [rieul] 은
+       *[no] 는
+    } 잘 알려진 기본값임
 f-known-secret-msg = 튜토리얼과 프레임워크의 비밀 키 공개 목록에 있는 값이라 누구나 여러분의 토큰에 시도해 볼 수 있습니다. 32바이트 이상의 무작위 값을 쓰세요.
 f-short-secret-title = HMAC 비밀 키가 { $len }바이트임; { $alg }에는 최소 { $min }바이트가 필요함
 f-short-secret-msg = 짧은 비밀 키는 토큰 하나만 있으면 오프라인으로 추측할 수 있습니다. 해시 출력만큼 긴 무작위 비밀 키를 쓰세요.
@@ -47,10 +55,26 @@ f-crit-title = crit을 받아들일 수 없음
 f-crit-msg = { $problems }. 표준을 따르는 검증기는 이 토큰을 거부해야 합니다.
 f-crit-empty = 빈 배열이며, RFC 7515는 이를 금지합니다
 f-crit-not-array = 배열이 아닙니다
-f-crit-unknown = 이 검증기가 이해하지 못하는 { $names }을(를) 지정합니다
-f-crit-twice = { $names }을(를) 두 번 나열합니다
-f-crit-standard = 그곳에 나오면 안 되는 표준 매개변수 { $names }을(를) 나열합니다
-f-crit-missing = { $names }이(가) 나열되었지만 헤더에 없습니다
+f-crit-unknown = 이 검증기가 이해하지 못하는 { $names }{ BATCHIM($names) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 지정합니다
+f-crit-twice = { $names }{ BATCHIM($names) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 두 번 나열합니다
+f-crit-standard = 그곳에 나오면 안 되는 표준 매개변수 { $names }{ BATCHIM($names) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 나열합니다
+f-crit-missing = { $names }{ BATCHIM($names) ->
+        [yes] 이
+        [rieul] 이
+       *[no] 가
+    } 나열되었지만 헤더에 없습니다
 f-nested-title = 중첩 토큰 (cty: JWT)
 f-nested-msg = 페이로드 자체가 토큰입니다. 각 층에는 따로 서명이 있으며, 바깥 서명을 확인해도 안쪽에 대해서는 아무것도 알 수 없습니다.
 f-jwe-title = 암호화된 토큰 (JWE)
@@ -74,31 +98,79 @@ f-json-serialization-title = 압축 JWT가 아닌 JSON 직렬화
 f-json-serialization-msg = 서명 { $count }개가 있는 JWS JSON 직렬화입니다. JWT는 압축 형식(header.payload.signature)이어야 합니다. 첫 번째 서명으로 표시합니다.
 f-json-serialization-unprotected-msg = 서명 { $count }개와, 어떤 서명도 보호하지 않는 비보호 헤더 멤버가 있는 JWS JSON 직렬화입니다. JWT는 압축 형식(header.payload.signature)이어야 합니다. 첫 번째 서명으로 표시합니다.
 f-json-input-msg = 입력이 header.payload.signature가 아니라 JSON입니다. JWT 검증기는 이를 거부해야 합니다.
-f-base64-title = { $part }이(가) base64url이 아님
+f-base64-title = { $part }{ BATCHIM($part) ->
+        [yes] 이
+        [rieul] 이
+       *[no] 가
+    } base64url이 아님
 f-base64-msg = { $part }: { $problem }. 관대한 디코더는 이런 문자를 건너뛰므로 같은 토큰을 여러 방식으로 쓸 수 있고, 엄격한 디코더는 거부합니다.
-f-noncanonical-title = { $part }이(가) 정규 base64url이 아님
+f-noncanonical-title = { $part }{ BATCHIM($part) ->
+        [yes] 이
+        [rieul] 이
+       *[no] 가
+    } 정규 base64url이 아님
 f-noncanonical-msg = { $part }: { $problem }. 관대한 디코더는 같은 바이트의 여러 표기를 받아들여 토큰 비교와 차단 목록을 무력화하고, 엄격한 디코더는 거부합니다.
 f-duplicate-header-title = 헤더 멤버 "{ $name }" 중복
 f-duplicate-payload-title = 페이로드 멤버 "{ $name }" 중복
-f-duplicate-msg = "{ $name }"이(가) 두 번 나옵니다: 처음은 { $first }, 다음은 { $last }. 어느 쪽이 이기는지 라이브러리마다 달라서, 두 서비스가 같은 토큰에서 다른 클레임을 읽을 수 있습니다.
-f-duplicate-at-msg = "{ $name }"이(가) { $pointer }에서 두 번 나옵니다: 처음은 { $first }, 다음은 { $last }. 어느 쪽이 이기는지 라이브러리마다 달라서, 두 서비스가 같은 토큰에서 다른 클레임을 읽을 수 있습니다.
+f-duplicate-msg = "{ $name }"{ BATCHIM($name) ->
+        [yes] 이
+        [rieul] 이
+       *[no] 가
+    } 두 번 나옵니다: 처음은 { $first }, 다음은 { $last }. 어느 쪽이 이기는지 라이브러리마다 달라서, 두 서비스가 같은 토큰에서 다른 클레임을 읽을 수 있습니다.
+f-duplicate-at-msg = "{ $name }"{ BATCHIM($name) ->
+        [yes] 이
+        [rieul] 이
+       *[no] 가
+    } { $pointer }에서 두 번 나옵니다: 처음은 { $first }, 다음은 { $last }. 어느 쪽이 이기는지 라이브러리마다 달라서, 두 서비스가 같은 토큰에서 다른 클레임을 읽을 수 있습니다.
 f-duplicates-more-title = 중복 멤버 { $count }개 더 있음
 f-duplicates-more-msg = 나열된 것 외에도 멤버 이름 { $count }개가 두 번 나옵니다. 처음 { $shown }개만 표시합니다.
 f-payload-utf8-title = 페이로드가 UTF-8이 아님
 f-payload-utf8-msg = 페이로드의 { $at }번째 바이트가 올바른 UTF-8이 아니므로 JSON 클레임 집합이 아닙니다. 16진수로 표시합니다.
-f-claim-type-title = { $name }이(가) 문자열이 아님
-f-claim-type-msg = { $name }이(가) { $type }입니다 ({ $value }). 문자열이어야 합니다. 텍스트로 비교하는 검증기는 엉뚱한 주체와 일치시키거나 검사를 통과시킬 수 있습니다.
+f-claim-type-title = { $name }{ BATCHIM($name) ->
+        [yes] 이
+        [rieul] 이
+       *[no] 가
+    } 문자열이 아님
+f-claim-type-msg = { $name }{ BATCHIM($name) ->
+        [yes] 이
+        [rieul] 이
+       *[no] 가
+    } { $type }입니다 ({ $value }). 문자열이어야 합니다. 텍스트로 비교하는 검증기는 엉뚱한 주체와 일치시키거나 검사를 통과시킬 수 있습니다.
 f-no-exp-title = 만료 시각 없음 (exp)
 f-no-exp-msg = exp가 없으면 토큰은 한 번 발급되면 영원히 유효합니다. 유출된 토큰이 만료되지 않습니다.
-f-date-title = { $name }이(가) 평범한 NumericDate가 아님
+f-date-title = { $name }{ BATCHIM($name) ->
+        [yes] 이
+        [rieul] 이
+       *[no] 가
+    } 평범한 NumericDate가 아님
 f-date-msg = { $problem }. 라이브러리마다 이런 값을 다르게 다룹니다. 어떤 것은 토큰을 거부하고, 어떤 것은 만료시키지 않습니다.
-f-date-type = { $name }이(가) 초 단위 숫자가 아니라 { $type }입니다
-f-date-negative = { $name }이(가) 음수입니다 ({ $value })
-f-date-millis = { $name } = { $value }은(는) 3000년 이후입니다. 밀리초처럼 보입니다 ({ $at })
-f-date-fraction = { $name } = { $value }은(는) 소수입니다
+f-date-type = { $name }{ BATCHIM($name) ->
+        [yes] 이
+        [rieul] 이
+       *[no] 가
+    } 초 단위 숫자가 아니라 { $type }입니다
+f-date-negative = { $name }{ BATCHIM($name) ->
+        [yes] 이
+        [rieul] 이
+       *[no] 가
+    } 음수입니다 ({ $value })
+f-date-millis = { $name } = { $value }{ BATCHIM($value) ->
+        [yes] 은
+        [rieul] 은
+       *[no] 는
+    } 3000년 이후입니다. 밀리초처럼 보입니다 ({ $at })
+f-date-fraction = { $name } = { $value }{ BATCHIM($value) ->
+        [yes] 은
+        [rieul] 은
+       *[no] 는
+    } 소수입니다
 f-lifetime-title = 긴 수명: { $span }
 f-lifetime-msg = 액세스 토큰은 보통 몇 분에서 몇 시간 동안 유효합니다. 수명이 긴 토큰은 훔친 사람에게 오래 쓸모가 있습니다.
-f-oversized-title = { $part }이(가) 한도를 넘음
+f-oversized-title = { $part }{ BATCHIM($part) ->
+        [yes] 이
+        [rieul] 이
+       *[no] 가
+    } 한도를 넘음
 f-oversized-msg = { $part }: { $problem }. 한도가 없는 파서는 메모리나 스택을 한없이 쓰게 만들 수 있습니다 (CVE-2025-27144, CVE-2025-30204).
 f-header-utf8-title = 헤더가 UTF-8이 아님
 f-header-utf8-msg = { $problem }. JOSE 헤더는 UTF-8 JSON입니다. 깨진 바이트를 다루는 방식은 라이브러리마다 다릅니다.
@@ -112,7 +184,11 @@ f-many-aud-title = 대상 { $count }개, azp 없음
 f-many-aud-msg = 여러 대상에 유효한 토큰은 그 중 누구든 다른 대상에게 재사용할 수 있습니다. OpenID Connect는 azp로 토큰을 발급받은 당사자를 밝히기를 기대합니다.
 f-empty-aud-title = 빈 대상 목록
 f-empty-aud-msg = aud가 빈 배열입니다. 어떤 수신자도 이 토큰을 정당하게 받아들일 수 없습니다.
-f-sensitive-title = "{ $name }"이(가) { $what }처럼 보임
+f-sensitive-title = "{ $name }"{ BATCHIM($name) ->
+        [yes] 이
+        [rieul] 이
+       *[no] 가
+    } { $what }처럼 보임
 f-sensitive-msg = 서명된 토큰은 인코딩되었을 뿐 암호화되지 않았습니다. 토큰을 본 사람은 누구나 페이로드를 읽을 수 있습니다. 비밀과 개인 정보를 넣지 말거나 JWE를 쓰세요.
 f-claim-token-title = 클레임 "{ $name }"에 토큰이 들어 있음
 f-claim-token-msg = 그 서명은 이 토큰의 서명과 별개입니다. 이 토큰을 확인해도 안쪽 토큰에 대해서는 알 수 없습니다. 따로 붙여 넣어 확인하세요.
@@ -150,7 +226,11 @@ part-tag = 인증 태그
 sig-jwe = 암호화된 토큰(JWE): 이 층에는 서명이 없습니다. 무결성은 복호화의 인증 태그가 보장합니다
 sig-no-header = 헤더를 읽을 수 없어 서명을 확인할 수 없습니다
 sig-no-alg = 헤더에 "alg" 멤버가 없습니다
-sig-unknown-alg = alg "{ $name }"은(는) 이 디버거가 확인할 수 있는 JWS 서명 알고리즘이 아닙니다
+sig-unknown-alg = alg "{ $name }"{ BATCHIM($name) ->
+        [yes] 은
+        [rieul] 은
+       *[no] 는
+    } 이 디버거가 확인할 수 있는 JWS 서명 알고리즘이 아닙니다
 sig-alg-type = "alg"가 문자열이 아니라 { $value }입니다
 sig-unsigned = alg "{ $name }": 토큰에 서명이 없어 누구나 위조할 수 있습니다. 검증된 것으로 취급하지 않습니다
 sig-no-segment = 토큰에 읽을 수 있는 서명 부분이 없습니다
@@ -170,14 +250,26 @@ sig-mismatch = 서명이 키와 일치하지 않습니다
 sig-mismatch-many = 서명이 { $alg }에 맞는 키 { $count }개 중 어느 것과도 일치하지 않습니다
 sig-untried = ; 맞는 키 { $count }개를 더 시도하지 않았습니다 (최대 { $max }개까지 시도)
 sig-json-serialization = 서명 { $count }개 중 첫 번째가 일치하지만, 압축 JWT가 아닌 JWS JSON 직렬화라서 JWT 검증기는 거부합니다
-sig-noncanonical = 서명 바이트는 일치하지만 { $parts }이(가) 정규 base64url이 아니어서 엄격한 검증기는 토큰을 거부합니다
+sig-noncanonical = 서명 바이트는 일치하지만 { $parts }{ BATCHIM($parts) ->
+        [yes] 이
+        [rieul] 이
+       *[no] 가
+    } 정규 base64url이 아니어서 엄격한 검증기는 토큰을 거부합니다
 sig-small-order = 서명 바이트는 일치하지만 Ed25519 키가 위수가 작은 점입니다. 이런 키로는 고정된 서명이 어떤 페이로드든 검증하므로 아무것도 증명하지 않습니다
 sig-roca = 서명 바이트는 일치하지만 RSA 키에 ROCA 결함(CVE-2017-15361)이 있습니다. 공개 키로 개인 키를 계산할 수 있어 서명은 아무것도 증명하지 않습니다
 sig-high-s = 서명 바이트는 일치하지만 S가 군 위수의 위쪽 절반(작은 S 서명의 변형 쌍둥이)에 있어 엄격 모드에서 거부합니다
 sig-rule = 서명 바이트는 일치하지만 { $rule }
-sig-crit = 서명 바이트는 일치하지만 "crit"이 이 검증기가 이해하지 못하는 { $names }을(를) 나열합니다. RFC 7515 §4.1.11에 따라 토큰을 거부해야 합니다
+sig-crit = 서명 바이트는 일치하지만 "crit"이 이 검증기가 이해하지 못하는 { $names }{ BATCHIM($names) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 나열합니다. RFC 7515 §4.1.11에 따라 토큰을 거부해야 합니다
 sig-verified = 서명 검증됨
-sig-verified-by = { $key }(으)로 서명 검증됨
+sig-verified-by = { $key }{ BATCHIM($key) ->
+        [yes] 으로
+        [rieul] 로
+       *[no] 로
+    } 서명 검증됨
 sig-empty = 서명이 비어 있지만 { $alg }에는 서명이 필요합니다
 sig-ec-length = { $alg } 서명은 정확히 { $want }바이트의 R||S여야 하는데 { $found }바이트입니다
 sig-ec-length-der = { $alg } 서명은 정확히 { $want }바이트의 R||S여야 하는데 { $found }바이트입니다 (DER로 인코딩된 것 같습니다)
@@ -197,9 +289,17 @@ parse-header-type = { $type }이지만, JOSE 헤더는 JSON 객체여야 합니�
 parse-json-limit = JSON { $problem }
 parse-json-invalid = 잘못된 JSON, 위치 { $error }
 parse-b64-flag = "b64"는 true 또는 false여야 합니다 (RFC 7797). 현재 값: { $value }
-b64-invalid-char = { $offset }번째 바이트가 { $shown }(으)로, base64url 문자(A-Z a-z 0-9 - _)가 아닙니다
+b64-invalid-char = { $offset }번째 바이트가 { $shown }{ BATCHIM($shown) ->
+        [yes] 으로
+        [rieul] 로
+       *[no] 로
+    }, base64url 문자(A-Z a-z 0-9 - _)가 아닙니다
 b64-misplaced-padding = { $offset }번째 바이트의 '='는 텍스트 중간에 있는 패딩입니다
-b64-impossible-length = 길이 { $len }은(는) base64url에서 불가능합니다 (끝에 문자가 하나 빠졌거나 남습니다)
+b64-impossible-length = 길이 { $len }{ BATCHIM($len) ->
+        [yes] 은
+        [rieul] 은
+       *[no] 는
+    } base64url에서 불가능합니다 (끝에 문자가 하나 빠졌거나 남습니다)
 b64-padding = { $offset }번째 바이트에 '=' 패딩 문자 { $count }개가 있습니다. JWS의 base64url에는 패딩이 없습니다
 b64-trailing-bits = 마지막 문자({ $offset }번째 바이트)의 쓰이지 않는 비트가 0이 아니어서, 이 텍스트는 해당 바이트의 정규 인코딩이 아닙니다
 char-space = 공백
@@ -240,11 +340,19 @@ kind-x25519 = X25519 { $visibility } 키(서명이 아닌 키 합의용)
 kind-ml-dsa = { $level } { $visibility } 키
 needs-ml-dsa = { $level } 키
 fit-none = alg none에는 키가 없습니다
-fit-type = { $alg }에는 { $needs }이(가) 필요하지만 이 키는 { $kind }입니다
+fit-type = { $alg }에는 { $needs }{ BATCHIM($needs) ->
+        [yes] 이
+        [rieul] 이
+       *[no] 가
+    } 필요하지만 이 키는 { $kind }입니다
 fit-confusion = ; 공개 키를 HMAC 비밀 키로 쓰는 것은 키 혼동 공격이므로 절대 하지 않습니다
 fit-jwk-alg = 이 JWK는 { $alg }가 아니라 alg { $key_alg }용입니다
 fit-jwk-use = JWK의 use가 "sig"가 아니라 "{ $use }"입니다
-fit-key-ops = JWK의 key_ops에 "{ $op }"이(가) 없습니다
+fit-key-ops = JWK의 key_ops에 "{ $op }"{ BATCHIM($op) ->
+        [yes] 이
+        [rieul] 이
+       *[no] 가
+    } 없습니다
 fit-empty-secret = 비밀 키가 비어 있습니다. 빈 HMAC 키는 누구나 계산할 수 있어 아무것도 증명하지 않습니다
 fit-short-rsa = RSA 키가 { $bits }비트입니다. 서명하려면 최소 2048비트가 필요합니다 (RFC 7518 §3.3)
 fit-public = 공개 키로는 서명할 수 없습니다: { $alg }에는 개인 키가 필요합니다
@@ -286,11 +394,19 @@ typ-passport = PASSporT (RFC 8225)
 typ-keycloak = Keycloak 방식의 { $typ } 토큰
 typ-media = 미디어 유형 { $typ }
 explain-alg-none = { $alg }: 서명 없음. 누구나 이 토큰을 위조할 수 있습니다
-explain-alg-unknown = { $alg }은(는) 이 디버거가 아는 JWS 서명 알고리즘이 아닙니다
+explain-alg-unknown = { $alg }{ BATCHIM($alg) ->
+        [yes] 은
+        [rieul] 은
+       *[no] 는
+    } 이 디버거가 아는 JWS 서명 알고리즘이 아닙니다
 explain-jwe-alg = { $alg }: JWE 키 관리, 내용 키가 수신자에게 전달되는 방식
 explain-enc-gcm = { $enc }: AES-GCM 내용 암호화 (인증 포함)
 explain-enc-cbc = { $enc }: HMAC 태그가 붙은 AES-CBC 내용 암호화
-explain-enc-unknown = { $enc }은(는) 이 디버거가 아는 JWE 내용 암호화가 아닙니다
+explain-enc-unknown = { $enc }{ BATCHIM($enc) ->
+        [yes] 은
+        [rieul] 은
+       *[no] 는
+    } 이 디버거가 아는 JWE 내용 암호화가 아닙니다
 explain-cty-jwt = 페이로드 자체가 토큰입니다 (중첩 JWT)
 explain-aud-string = 대상 하나 (문자열)
 explain-aud-empty = 빈 배열: 어떤 수신자도 이 토큰을 받아들일 수 없습니다
@@ -300,25 +416,49 @@ explain-scopes = 스코프 { $count }개: { $list }
 explain-client-public = 공개 클라이언트 (클라이언트 인증 없음)
 explain-client-secret = 비밀 키로 인증한 클라이언트
 explain-client-certificate = 인증서로 인증한 클라이언트
-explain-bool-string = "{ $value }"은(는) 문자열입니다. 불리언이어야 하며, 어떤 라이브러리는 모든 문자열을 true로 읽습니다
+explain-bool-string = "{ $value }"{ BATCHIM($value) ->
+        [yes] 은
+        [rieul] 은
+       *[no] 는
+    } 문자열입니다. 불리언이어야 하며, 어떤 라이브러리는 모든 문자열을 true로 읽습니다
 
 ## 기대값과 쓸 수 없는 시각
 expect-issuer-ok = 발급자가 { $want }입니다
 expect-issuer-other = 발급자가 { $value }입니다. 기대값은 "{ $want }"입니다
 expect-issuer-missing = iss 클레임이 없습니다. 기대값은 "{ $want }"입니다
-expect-aud-ok = 대상 { $aud }을(를) 받아들입니다
+expect-aud-ok = 대상 { $aud }{ BATCHIM($aud) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 받아들입니다
 expect-aud-missing = aud 클레임이 없습니다. 기대값: { $want } 중 하나
 expect-aud-other = aud { $aud }에 { $want } 중 어느 것도 없습니다
-expect-required-ok = { $name }이(가) 있습니다
-expect-required-missing = 필수 클레임 { $name }이(가) 없습니다
+expect-required-ok = { $name }{ BATCHIM($name) ->
+        [yes] 이
+        [rieul] 이
+       *[no] 가
+    } 있습니다
+expect-required-missing = 필수 클레임 { $name }{ BATCHIM($name) ->
+        [yes] 이
+        [rieul] 이
+       *[no] 가
+    } 없습니다
 expect-lifetime-no-exp = exp가 없어 수명에 끝이 없습니다
 expect-lifetime-no-start = iat나 nbf가 없어 수명을 잴 수 없습니다
 expect-lifetime-ok = 수명 { $span }은 최대 { $max } 이내입니다
 expect-lifetime-over = 수명 { $span }이 최대 { $max }를 넘습니다
 unusable-string = 숫자가 아니라 문자열 "{ $value }"입니다
-unusable-range = { $value }은(는) 표현할 수 있는 초 범위를 벗어납니다
+unusable-range = { $value }{ BATCHIM($value) ->
+        [yes] 은
+        [rieul] 은
+       *[no] 는
+    } 표현할 수 있는 초 범위를 벗어납니다
 unusable-type = 숫자가 아니라 { $type }입니다
-unusable-check = { $name }을(를) 쓸 수 없어 확인할 수 없습니다: { $why }
+unusable-check = { $name }{ BATCHIM($name) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 쓸 수 없어 확인할 수 없습니다: { $why }
 
 ## 키를 읽을 수 없는 이유
 kerr-asn1-1 = 지원하지 않는 타원 곡선 { $o } (JWS는 P-256, P-384, P-521을 씁니다. secp256k1/ES256K는 지원하지 않습니다)
@@ -343,7 +483,11 @@ kerr-asn1-19 = 이름 있는 곡선이 없는 SEC1 EC 개인 키이며, { $n }�
 kerr-asn1-20 = 올바른 X.509 인증서가 아닙니다: { $e }
 kerr-asn1-21 = 인증서 공개 키: { $e }
 kerr-asn1-22 = DER 키가 아닌 바이너리 데이터입니다 (SPKI, PKCS#8, PKCS#1, SEC1, X.509를 시도함)
-kerr-asn1-23 = PEM 블록 "{ $label }"이(가) 올바른 base64가 아닙니다: { $e }
+kerr-asn1-23 = PEM 블록 "{ $label }"{ BATCHIM($label) ->
+        [yes] 이
+        [rieul] 이
+       *[no] 가
+    } 올바른 base64가 아닙니다: { $e }
 kerr-asn1-24 = PEM: BEGIN 줄이 -----로 닫히지 않습니다
 kerr-asn1-25 = PEM: BEGIN { $label } 뒤에 "{ $end_marker }" 줄이 없습니다
 kerr-asn1-26 = RSA PRIVATE KEY: { $e }
@@ -351,28 +495,52 @@ kerr-asn1-27 = 개인 키가 암호(passphrase)로 암호화되어 있습니다.
 kerr-asn1-28 = OpenSSH 개인 키 형식입니다. PKCS#8로 변환하세요 (ssh-keygen -p -m PKCS8 -f key)
 kerr-asn1-29 = 지원하지 않는 PEM 블록 "{ $other }"
 kerr-asn1-30 = 완전한 -----BEGIN ...----- 블록이 없는 PEM 텍스트
-kerr-jwk-1 = JWK 멤버 "{ $name }"은(는) 문자열이어야 합니다
+kerr-jwk-1 = JWK 멤버 "{ $name }"{ BATCHIM($name) ->
+        [yes] 은
+        [rieul] 은
+       *[no] 는
+    } 문자열이어야 합니다
 kerr-jwk-2 = JWK 멤버 "{ $name }": { $e }
-kerr-jwk-3 = "{ $name }"이(가) 없는 { $kty } JWK
+kerr-jwk-3 = "{ $name }"{ BATCHIM($name) ->
+        [yes] 이
+        [rieul] 이
+       *[no] 가
+    } 없는 { $kty } JWK
 kerr-jwk-4 = JWK는 JSON 객체여야 합니다
 kerr-jwk-5 = "kty"가 없는 JWK
 kerr-jwk-6 = RSA 개인 JWK: { $err }
 kerr-jwk-7 = RSA 개인 JWK의 값이 서로 맞지 않습니다: { $err }
 kerr-jwk-8 = "crv"가 없는 EC JWK
-kerr-jwk-9 = EC JWK 곡선 "{ $crv }"은(는) 지원하지 않습니다 (P-256, P-384, P-521)
+kerr-jwk-9 = EC JWK 곡선 "{ $crv }"{ BATCHIM($crv) ->
+        [yes] 은
+        [rieul] 은
+       *[no] 는
+    } 지원하지 않습니다 (P-256, P-384, P-521)
 kerr-jwk-10 = EC JWK: "d"가 "x", "y"와 맞지 않습니다
 kerr-jwk-11 = "crv"가 없는 OKP JWK
 kerr-jwk-12 = X25519 JWK: "x"는 32바이트여야 합니다
 kerr-jwk-13 = X25519 JWK: "d"가 "x"와 맞지 않습니다
-kerr-jwk-14 = OKP 곡선 "{ $crv }"은(는) 지원하지 않습니다 (서명은 Ed25519, 암호화는 X25519)
+kerr-jwk-14 = OKP 곡선 "{ $crv }"{ BATCHIM($crv) ->
+        [yes] 은
+        [rieul] 은
+       *[no] 는
+    } 지원하지 않습니다 (서명은 Ed25519, 암호화는 X25519)
 kerr-jwk-15 = Ed25519 JWK: "x"는 32바이트여야 합니다
 kerr-jwk-16 = Ed25519 JWK: "x"가 올바른 곡선 위의 점이 아닙니다
 kerr-jwk-17 = Ed25519 JWK: "d"는 32바이트여야 합니다
 kerr-jwk-18 = Ed25519 JWK: "d"가 "x"와 맞지 않습니다
 kerr-jwk-19 = "alg"가 없는 AKP JWK
-kerr-jwk-20 = AKP JWK alg "{ $alg }"은(는) 지원하지 않습니다 (ML-DSA-44, ML-DSA-65, ML-DSA-87)
+kerr-jwk-20 = AKP JWK alg "{ $alg }"{ BATCHIM($alg) ->
+        [yes] 은
+        [rieul] 은
+       *[no] 는
+    } 지원하지 않습니다 (ML-DSA-44, ML-DSA-65, ML-DSA-87)
 kerr-jwk-21 = { $alg } JWK: "priv"(시드)에서 "pub"이 나오지 않습니다
-kerr-jwk-22 = JWK kty "{ $other }"은(는) 지원하지 않습니다 (oct, RSA, EC, OKP, AKP)
+kerr-jwk-22 = JWK kty "{ $other }"{ BATCHIM($other) ->
+        [yes] 은
+        [rieul] 은
+       *[no] 는
+    } 지원하지 않습니다 (oct, RSA, EC, OKP, AKP)
 kerr-jwk-23 = JWK 멤버 "key_ops"는 배열이어야 합니다
 kerr-jwk-24 = 키 JSON: { $e }
 kerr-jwk-25 = JWKS에 키가 없습니다

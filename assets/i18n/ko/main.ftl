@@ -92,7 +92,11 @@ draft-no-private-key = { $alg } 개인 키 없음
 draft-public-key = 공개 키로는 { $alg } 서명을 할 수 없습니다: 개인 키를 붙여 넣으세요
 draft-embedded-key = 헤더의 jwk에 개인 키가 들어 있어 토큰이 그 키를 공개하게 됩니다 (그래도 서명하려면 키 아래 상자를 체크하세요)
 draft-unsecured = alg none은 보호되지 않은 토큰을 만듭니다 (만들려면 "보호되지 않은 토큰 만들기"를 체크하세요)
-draft-cannot-sign = { $alg }(으)로 서명할 수 없음: { $why }
+draft-cannot-sign = { $alg }{ BATCHIM($alg) ->
+        [yes] 으로
+        [rieul] 로
+       *[no] 로
+    } 서명할 수 없음: { $why }
 
 ## Helpers
 helpers = 도우미
@@ -104,7 +108,11 @@ random-jti = 무작위 jti
 reissue = 지금 다시 발급
 reissue-tip = iat = 지금; exp와 nbf를 같은 만큼 옮겨 유효 기간을 유지합니다
 exp-now-plus = exp = 지금 +
-exp-preset-tip = exp를 지금 + { $span }(으)로 설정
+exp-preset-tip = exp를 지금 + { $span }{ BATCHIM($span) ->
+        [yes] 으로
+        [rieul] 로
+       *[no] 로
+    } 설정
 custom-minutes = 직접 입력 (분)
 set-exp = exp 설정
 
@@ -194,26 +202,66 @@ timeline-tip = { $summary }; 음영: 유효하지 않음
 notice-token-pasted = 토큰을 붙여 넣었습니다
 notice-pasted-empty = 붙여 넣은 텍스트가 비어 있습니다
 notice-not-a-token = 올바른 형식의 토큰이 아닙니다: { $why }
-notice-loaded-key = 키 { $name }을(를) 불러왔습니다: { $key }
+notice-loaded-key = 키 { $name }{ BATCHIM($name) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 불러왔습니다: { $key }
 notice-opened-token-from = { $name }에서 토큰을 열었습니다
 notice-neither = { $name }에는 토큰도 키도 없습니다
-notice-generated = { $key }을(를) 생성했습니다
-notice-fetched = { $source }에서 { $keys }을(를) 가져왔습니다
+notice-generated = { $key }{ BATCHIM($key) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 생성했습니다
+notice-fetched = { $source }에서 { $keys }{ BATCHIM($keys) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 가져왔습니다
 notice-no-dialog = 여기서는 파일 대화 상자를 열 수 없습니다(데스크톱 포털이나 zenity 없음): 경로를 입력하세요
 notice-saved-token = 토큰을 { $path }에 저장했습니다
-notice-opened = { $path }을(를) 열었습니다
-notice-file-empty = { $path }이(가) 비어 있습니다
-notice-saved-key = { $what }을(를) { $path }에 저장했습니다
-notice-loaded-dictionary = 클레임 사전 { $path }을(를) 불러왔습니다
-notice-loaded = { $key }을(를) 불러왔습니다
+notice-opened = { $path }{ BATCHIM($path) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 열었습니다
+notice-file-empty = { $path }{ BATCHIM($path) ->
+        [yes] 이
+        [rieul] 이
+       *[no] 가
+    } 비어 있습니다
+notice-saved-key = { $what }{ BATCHIM($what) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } { $path }에 저장했습니다
+notice-loaded-dictionary = 클레임 사전 { $path }{ BATCHIM($path) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 불러왔습니다
+notice-loaded = { $key }{ BATCHIM($key) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 불러왔습니다
 notice-copied = 복사함: { $what }
 notice-type-path = 파일 경로를 입력하세요
 notice-no-iss = 토큰에 iss 클레임이 없습니다
 notice-example = HS256 예제를 불러왔습니다
 notice-exp-set = exp를 설정했습니다
-notice-claim-set = { $name }을(를) 설정했습니다
+notice-claim-set = { $name }{ BATCHIM($name) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 설정했습니다
 notice-claim-now = { $name } = 지금
-notice-claim-fixed = { $name }을(를) 고쳤습니다
+notice-claim-fixed = { $name }{ BATCHIM($name) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 고쳤습니다
 notice-new-jti = 새 jti
 notice-reissued = 지금 다시 발급했습니다
 notice-template = 템플릿으로 새 토큰: { $template }
@@ -232,14 +280,22 @@ forget-confirm-title = 모두 잊을까요?
 forget-confirm-text = 설정, 모든 탭의 토큰과 편집기, 기록, 메모리의 키, 시스템 자격 증명 저장소에 기억한 키를 지웁니다. 되돌릴 수 없습니다.
 forget-confirm-yes = 모두 잊기
 forget-confirm-no = 그대로 두기
-notice-missing-fonts = 설치된 글꼴로 { $scripts }을(를) 표시할 수 없습니다: 읽으려면 글꼴을 설치하세요. 토큰 자체에는 영향이 없습니다.
+notice-missing-fonts = 설치된 글꼴로 { $scripts }{ BATCHIM($scripts) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 표시할 수 없습니다: 읽으려면 글꼴을 설치하세요. 토큰 자체에는 영향이 없습니다.
 notice-language = 언어: { $language }
 copied-token = 토큰
 copied-bearer = Authorization 헤더
 copied-curl = curl 명령
 copied-header = 헤더 JSON
 copied-payload = 페이로드 JSON
-notice-cannot-read-dropped = 끌어다 놓은 파일 { $name }을(를) 읽을 수 없습니다: { $error }
+notice-cannot-read-dropped = 끌어다 놓은 파일 { $name }{ BATCHIM($name) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 읽을 수 없습니다: { $error }
 
 ## Time words and validity (core)
 time-now = 지금
@@ -362,9 +418,17 @@ diff-equal = 두 토큰이 같습니다.
 diff-part-header = 헤더
 diff-part-payload = 페이로드
 diff-part-signature = 서명
-diff-same-alg = 둘 다 alg { $alg }을(를) 씁니다.
+diff-same-alg = 둘 다 alg { $alg }{ BATCHIM($alg) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 씁니다.
 diff-other-alg = alg가 다름: { $a } → { $b }.
-diff-same-kid = 둘 다 kid { $kid }을(를) 가리킵니다.
+diff-same-kid = 둘 다 kid { $kid }{ BATCHIM($kid) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 가리킵니다.
 diff-other-kid = kid가 다름: { $a } → { $b }.
 diff-no-kid = 둘 다 kid가 없습니다.
 diff-omitted = … 외에 차이 { $count }개는 나열하지 않았습니다(최대 { $max }개까지 나열합니다).
@@ -387,13 +451,15 @@ tokens-col-signature = 서명
 tokens-col-seen = 위치
 tokens-open-tip = 이 토큰을 작업대에서 엽니다
 tab-default-name = 토큰 { $n }
-tab-tip = 클릭하면 전환, 두 번 클릭하면 이름 바꾸기
+tab-tip = 클릭하면 전환({ $shortcut }: 다음 탭), 두 번 클릭하면 이름 바꾸기
 tab-move-left = 이 탭을 왼쪽으로
 tab-move-right = 이 탭을 오른쪽으로
 tab-rename = 이 탭의 이름 바꾸기
-tab-close = 이 탭 닫기 (Ctrl+W)
-tab-new = 새 탭 (Ctrl+T)
-notice-tab-closed = { $name }을(를) 닫았습니다
+notice-tab-closed = { $name }{ BATCHIM($name) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 닫았습니다
 history-title = 기록 ({ $count })
 history-keep = 본 토큰의 기록 남기기
 history-clear = 기록 지우기
@@ -405,21 +471,30 @@ compare-title = ⇄ 다른 토큰과 비교
 compare-other = 다른 토큰
 compare-with-tab = 탭과 비교 ⏷
 compare-hint = 비교할 토큰을 붙여 넣으세요
-compare-col-where = 위치
 compare-col-this = 이 토큰
 compare-col-other = 다른 토큰
+compare-absent = (없음)
+compare-more = … 외 차이 { $count }개(jwt-debugger diff로 모두 볼 수 있음)
 compare-malformed = 다른 토큰의 형식이 잘못되었습니다: { $error }
 compare-this-malformed = 화면의 토큰 형식이 잘못되어 비교할 것이 없습니다.
 tab-name = 탭 이름
 command-line = 명령줄
 alg-picker-jwe = 암호화 (JWE): 서명된 토큰을 감쌉니다
 alg-picker-jwe-entry = 토큰 암호화
-notice-pick-jwe = { $alg }(으)로 암호화: 아래 암호화 도구에 수신자의 키를 입력하세요
+notice-pick-jwe = { $alg }{ BATCHIM($alg) ->
+        [yes] 으로
+        [rieul] 로
+       *[no] 로
+    } 암호화: 아래 암호화 도구에 수신자의 키를 입력하세요
 settings-max-lifetime = 최대 수명: { $error }
 header-fix-before-alg = 알고리즘을 바꾸기 전에 헤더 JSON을 고치세요: { $error }
 
 # Jobs, busy notes and file errors (the language of the app when the job started)
-job-cannot-start = { $name }을(를) 시작할 수 없습니다: { $error }
+job-cannot-start = { $name }{ BATCHIM($name) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 시작할 수 없습니다: { $error }
 busy-generating = { $alg }용 키를 만드는 중…
 busy-encrypting = { $alg } + { $enc }로 암호화하는 중…
 busy-scanning = { $name } 스캔 중…
@@ -429,12 +504,36 @@ busy-analysing-found = 토큰 { $count }개를 키로 확인하는 중…
 busy-scanning-text = 텍스트 { $size }에서 토큰을 찾는 중…
 busy-reading = { $path } 읽는 중…
 busy-writing = { $path } 저장하는 중…
-cannot-save = { $path }을(를) 저장할 수 없습니다: { $error }
-cannot-read-file = { $path }을(를) 읽을 수 없습니다: { $error }
-file-is-folder = { $path }은(는) 파일이 아니라 폴더입니다
-file-too-large = { $path }은(는) { $size }로, 상한 { $limit }을(를) 넘습니다
+cannot-save = { $path }{ BATCHIM($path) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 저장할 수 없습니다: { $error }
+cannot-read-file = { $path }{ BATCHIM($path) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 읽을 수 없습니다: { $error }
+file-is-folder = { $path }{ BATCHIM($path) ->
+        [yes] 은
+        [rieul] 은
+       *[no] 는
+    } 파일이 아니라 폴더입니다
+file-too-large = { $path }{ BATCHIM($path) ->
+        [yes] 은
+        [rieul] 은
+       *[no] 는
+    } { $size }로, 상한 { $limit }{ BATCHIM($limit) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 넘습니다
 file-not-found = 파일이 없습니다: { $path }
-file-not-utf8 = { $path }은(는) UTF-8 텍스트가 아닙니다
+file-not-utf8 = { $path }{ BATCHIM($path) ->
+        [yes] 은
+        [rieul] 은
+       *[no] 는
+    } UTF-8 텍스트가 아닙니다
 guess-what-wordlist = 잘 알려진 비밀값과 { $path }
 guess-what-bundled = 잘 알려진 비밀값
 guess-stopped = 추측기가 예기치 않게 멈췄습니다
@@ -457,12 +556,23 @@ action-next-tab-tip = 다음 탭으로 바꾸기({ $shortcut })
 tokens-col-alg = alg
 tokens-col-iss = iss
 tokens-col-sub = sub
+tokens-expires = { $when } 만료
+tokens-expired = { $when } 만료됨
+tokens-not-yet = { $when }부터 유효
+tokens-no-exp = 만료 없음
 tokens-exp-unusable = exp 사용 불가
 store-unreachable = 이 컴퓨터에는 자격 증명 저장소가 없습니다(Secret Service, 키체인, 자격 증명 관리자 모두 응답하지 않음)
 store-failed = 자격 증명 저장소가 실패했습니다: { $detail }
 store-unreadable = 기억한 키를 다시 읽을 수 없습니다
 clipboard-unavailable = 클립보드를 쓸 수 없습니다 { $error }
 clipboard-failed = 복사하지 못했습니다: { $error }
+dialog-open-token = 토큰 열기
+dialog-scan-file = 로그 또는 HAR 파일 검사
+dialog-open-key = 키 열기
+dialog-open-wordlist = 단어 목록 열기
+dialog-save-key = 키 저장
+dialog-open-dictionary = 클레임 사전 열기
+dialog-save-token = 토큰 저장
 dialog-busy = 파일 대화 상자가 이미 열려 있습니다
 dialog-cannot-start = 파일 대화 상자를 열 수 없습니다: { $error }
 payload-fix-first = 먼저 페이로드 JSON을 고치세요({ $error })

@@ -48,17 +48,22 @@ impl Source {
     }
 }
 
-/// Texts longer than this are scanned for tokens on a job thread; the previous state stays on
-/// screen meanwhile.
-pub const SCAN_INLINE_BYTES: usize = 64 * 1024;
+pub use crate::ui::shared::SCAN_INLINE_BYTES;
 
 impl App {
     /// Text arrived: decide what it is and show it.
     pub(super) fn arrive(&mut self, text: &str, source: Source) {
         if text.trim().is_empty() {
             self.model.clear_token();
-            if source != Source::Typed {
-                self.say(tr!("notice-pasted-empty"), true);
+            let notice = match &source {
+                Source::Typed => None,
+                Source::Dropped(name) | Source::Opened(name) => {
+                    Some(tr!("notice-file-empty", path = name.as_str()))
+                }
+                _ => Some(tr!("notice-pasted-empty")),
+            };
+            if let Some(notice) = notice {
+                self.say(notice, true);
             }
             return;
         }
@@ -109,6 +114,10 @@ impl App {
         let keep_field = *source == Source::Typed;
         self.model.show_token(text, keep_field);
         self.model.record_history();
+        // Typing shows itself: the field's own line says what is wrong, the badge what it is.
+        if *source == Source::Typed {
+            return;
+        }
         let stripped = &self.model.analysis.decoded.stripped;
         let notice = if self.model.analysis.is_malformed() {
             let why = self

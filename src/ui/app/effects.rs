@@ -19,8 +19,7 @@ impl App {
                     false,
                 );
             }
-            Dropped::Token(text) => self.arrive(&text, Source::Dropped(name.to_owned())),
-            Dropped::Neither => self.say(tr!("notice-neither", name = name), true),
+            Dropped::Text(text) => self.arrive(&text, Source::Dropped(name.to_owned())),
         }
     }
 
@@ -210,7 +209,10 @@ impl App {
                 jobs::check_file(path)?;
                 self.start_guess(Some(path.to_path_buf()));
             }
-            Purpose::OpenToken | Purpose::OpenDictionary | Purpose::OpenKey(_) => {
+            Purpose::OpenToken
+            | Purpose::Dropped
+            | Purpose::OpenDictionary
+            | Purpose::OpenKey(_) => {
                 self.jobs.read(purpose, path.to_path_buf(), &ctx)?;
             }
         }
@@ -225,17 +227,8 @@ impl App {
                 .map_err(|_| tr!("file-not-utf8", path = shown.as_str()))
         };
         match purpose {
-            Purpose::OpenToken => {
-                let text = text()?;
-                if text.trim().is_empty() {
-                    return Err(tr!("notice-file-empty", path = shown.as_str()));
-                }
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| shown.clone());
-                self.arrive(&text, Source::Opened(name));
-            }
+            Purpose::OpenToken => self.arrive(&text()?, Source::Opened(file_name(path))),
+            Purpose::Dropped => self.dropped(&bytes, &file_name(path)),
             Purpose::OpenDictionary => {
                 self.model.set_user_dictionary(Some(text()?))?;
                 self.say(
@@ -356,4 +349,12 @@ impl App {
             self.fonts_checked = Some(note);
         }
     }
+}
+
+/// A file's name as the user knows it ("token.jwt"), else its whole path.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }

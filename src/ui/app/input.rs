@@ -4,8 +4,8 @@
 use std::time::Duration;
 
 use super::{App, Event, Source};
-use crate::tr;
 use crate::ui::actions::Action;
+use crate::ui::files::Purpose;
 use crate::ui::jobs::GuessStatus;
 
 impl App {
@@ -31,18 +31,7 @@ impl App {
             events.extend(pasted.map(Event::Pasted));
         }
         for file in ctx.input(|i| i.raw.dropped_files.clone()) {
-            let name = file.path().display().to_string();
-            match file.bytes() {
-                Ok(bytes) => events.push(Event::Dropped { bytes, name }),
-                Err(e) => self.say(
-                    tr!(
-                        "notice-cannot-read-dropped",
-                        name = name.as_str(),
-                        error = e.to_string()
-                    ),
-                    true,
-                ),
-            }
+            events.push(Event::Dropped(file.path().to_path_buf()));
         }
         if let Some(status) = self.jobs.poll_guess(ctx) {
             if let GuessStatus::Found { secret, .. } = &status {
@@ -79,7 +68,11 @@ impl App {
         match event {
             Event::Ui(command) => self.apply_command(command, ctx),
             Event::Pasted(text) => self.arrive(&text, Source::Pasted),
-            Event::Dropped { bytes, name } => self.dropped(&bytes, &name),
+            Event::Dropped(path) => {
+                if let Err(e) = self.finish_file(Purpose::Dropped, &path) {
+                    self.say(e, true);
+                }
+            }
             Event::Job(result) => self.job_finished(result),
             Event::Dialog(result) => self.dialog_finished(result),
             Event::RebuildNow => self.flush_rebuild(),

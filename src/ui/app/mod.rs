@@ -38,10 +38,8 @@ pub const REBUILD_PAUSE_SECS: f64 = 0.3;
 enum Event {
     Ui(Command),
     Pasted(String),
-    Dropped {
-        bytes: Vec<u8>,
-        name: String,
-    },
+    /// A file dropped on the window; read on a job.
+    Dropped(std::path::PathBuf),
     Job(JobResult),
     Dialog(DialogResult),
     /// Typing paused: re-sign the large token whose rebuild was deferred.

@@ -44,6 +44,8 @@ impl App {
 
     /// Opens tab `to` (after the open one was stashed).
     pub(super) fn load_tab(&mut self, to: usize) {
+        // A notice is about the tab it was said in ("3 tokens found in log.txt").
+        self.notice = None;
         let now = self.model.now();
         let settings = self.model.state.clone();
         let tab = settings.tabs[to].clone();

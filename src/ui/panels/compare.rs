@@ -51,7 +51,7 @@ pub fn ui(
                     TextEdit::multiline(other)
                         .id_salt("compare_field")
                         .code_editor()
-                        .desired_rows(2)
+                        .desired_rows(3)
                         .desired_width(f32::INFINITY)
                         .hint_text(tr!("compare-hint")),
                 )
@@ -64,65 +64,77 @@ pub fn ui(
                 Some(Err(e)) => {
                     ui.label(RichText::new(format!("✖ {e}")).color(theme::BAD));
                 }
-                Some(Ok(c)) => {
-                    if c.equal {
-                        ui.label(RichText::new(tr!("diff-equal")).color(theme::GOOD));
-                    }
-                    let name = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
-                    let alg = if c.same_alg {
-                        tr!("diff-same-alg", alg = name(&c.alg[0]))
-                    } else {
-                        tr!("diff-other-alg", a = name(&c.alg[0]), b = name(&c.alg[1]))
-                    };
-                    let kid = if c.same_kid {
-                        tr!("diff-same-kid", kid = name(&c.kid[0]))
-                    } else {
-                        tr!("diff-other-kid", a = name(&c.kid[0]), b = name(&c.kid[1]))
-                    };
-                    ui.label(format!("{alg} {kid}"));
-                    egui::ScrollArea::both()
-                        .id_salt("compare_scroll")
-                        .max_height(280.0)
-                        .show(ui, |ui| {
-                            egui::Grid::new("compare_grid")
-                                .striped(true)
-                                .num_columns(5)
-                                .show(ui, |ui| {
-                                    for head in [
-                                        String::new(),
-                                        tr!("compare-col-where"),
-                                        tr!("compare-col-this"),
-                                        tr!("compare-col-other"),
-                                        String::new(),
-                                    ] {
-                                        ui.label(RichText::new(head).strong());
-                                    }
-                                    ui.end_row();
-                                    for d in &c.differences {
-                                        let (mark, color) = match d.kind {
-                                            "added" => ("+", theme::GOOD),
-                                            "removed" => ("−", theme::BAD),
-                                            _ => ("~", theme::WARN),
-                                        };
-                                        ui.label(RichText::new(mark).color(color).strong());
-                                        let path = if d.path.is_empty() { "/" } else { &d.path };
-                                        ui.label(format!(
-                                            "{} {path}",
-                                            tr!(&format!("diff-part-{}", d.part))
-                                        ));
-                                        ui.label(RichText::new(shown(&d.before)).color(color));
-                                        ui.label(RichText::new(shown(&d.after)).color(color));
-                                        ui.label(
-                                            d.note
-                                                .as_ref()
-                                                .map(ToString::to_string)
-                                                .unwrap_or_default(),
-                                        );
-                                        ui.end_row();
-                                    }
-                                });
-                        });
+                Some(Ok(c)) => comparison_ui(ui, c),
+            }
+        });
+}
+
+/// Differences drawn in the panel; the rest are counted (the CLI's `diff` lists them all).
+const SHOWN_DIFFERENCES: usize = 200;
+
+/// The comparison: whether alg and kid agree, then each difference as a block, the two values
+/// one above the other (long values wrap in the column's width) and the change in words.
+fn comparison_ui(ui: &mut egui::Ui, c: &Comparison) {
+    if c.equal {
+        ui.label(RichText::new(tr!("diff-equal")).color(theme::GOOD));
+    }
+    let name = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
+    let alg = if c.same_alg {
+        tr!("diff-same-alg", alg = name(&c.alg[0]))
+    } else {
+        tr!("diff-other-alg", a = name(&c.alg[0]), b = name(&c.alg[1]))
+    };
+    let kid = match (c.same_kid, &c.kid[0]) {
+        (true, None) => tr!("diff-no-kid"),
+        (true, Some(kid)) => tr!("diff-same-kid", kid = kid.as_str()),
+        (false, _) => tr!("diff-other-kid", a = name(&c.kid[0]), b = name(&c.kid[1])),
+    };
+    ui.label(alg);
+    ui.label(kid);
+    egui::ScrollArea::vertical()
+        .id_salt("compare_scroll")
+        .max_height(480.0)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for d in c.differences.iter().take(SHOWN_DIFFERENCES) {
+                let (mark, color) = match d.kind {
+                    "added" => ("+", theme::GOOD),
+                    "removed" => ("−", theme::BAD),
+                    _ => ("~", theme::WARN),
+                };
+                let path = if d.path.is_empty() { "/" } else { &d.path };
+                ui.separator();
+                ui.label(
+                    RichText::new(format!(
+                        "{mark} {} {path}",
+                        tr!(&format!("diff-part-{}", d.part))
+                    ))
+                    .color(color)
+                    .strong(),
+                );
+                egui::Grid::new(("compare_values", d.part, &d.path))
+                    .num_columns(2)
+                    .show(ui, |ui| {
+                        for (label, value) in [
+                            (tr!("compare-col-this"), &d.before),
+                            (tr!("compare-col-other"), &d.after),
+                        ] {
+                            ui.label(RichText::new(label).weak());
+                            let text = match value {
+                                Some(_) => shown(value),
+                                None => tr!("compare-absent"),
+                            };
+                            ui.add(egui::Label::new(RichText::new(text).monospace()).wrap());
+                            ui.end_row();
+                        }
+                    });
+                if let Some(note) = &d.note {
+                    ui.label(note.to_string());
                 }
+            }
+            let hidden = c.differences.len().saturating_sub(SHOWN_DIFFERENCES) + c.omitted;
+            if hidden > 0 {
+                ui.label(RichText::new(tr!("compare-more", count = hidden)).weak());
             }
         });
 }

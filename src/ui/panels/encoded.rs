@@ -44,12 +44,24 @@ pub fn ui(
         .id_salt("token_scroll")
         .max_height(240.0)
         .show(ui, |ui| {
+            let id = ui.make_persistent_id("token_editor");
+            // A paste that is an arrival never reaches the field as an edit: the arrival path
+            // shows it (so a 5 MB log is not laid out here first).
+            if ui.memory(|m| m.has_focus(id))
+                && let Some(text) = take_pasted_arrival(ui, id, token)
+            {
+                commands.push(Command::TokenPasted(text));
+            }
+            // The scroll bar floats over the content: leave it its strip, so the box's right
+            // edge shows at every zoom.
+            let scroll = &ui.spacing().scroll;
+            let width = ui.available_width() - scroll.bar_width - scroll.bar_outer_margin;
             let response = ui
                 .add(
                     TextEdit::multiline(token)
-                        .id_salt("token_editor")
+                        .id(id)
                         .code_editor()
-                        .desired_width(f32::INFINITY)
+                        .desired_width(width)
                         .desired_rows(10)
                         .hint_text(tr!("encoded-token-hint"))
                         .layouter(&mut layouter),
@@ -86,4 +98,34 @@ pub fn ui(
         }
     };
     super::status::line_ui(ui, &note);
+}
+
+/// Takes this frame's paste out of the input when it is an arrival: it holds a token (a token
+/// alone, a `Bearer` line, a log), or it replaces the whole field (empty, or all selected), or
+/// it is too long to look at here (the scan job decides). Any other paste stays an edit.
+fn take_pasted_arrival(ui: &egui::Ui, id: egui::Id, field: &str) -> Option<String> {
+    let pasted = ui.input(|i| {
+        i.events.iter().rev().find_map(|e| match e {
+            egui::Event::Paste(text) => Some(text.clone()),
+            _ => None,
+        })
+    })?;
+    let all_selected = || {
+        egui::text_edit::TextEditState::load(ui.ctx(), id)
+            .and_then(|s| s.cursor.char_range())
+            .is_some_and(|r| {
+                let (a, b) = (r.primary.index.0, r.secondary.index.0);
+                a.min(b) == 0 && a.max(b) >= field.chars().count()
+            })
+    };
+    let arrives = field.trim().is_empty()
+        || all_selected()
+        || pasted.len() > crate::ui::shared::SCAN_INLINE_BYTES
+        || crate::core::parse::find_token(&pasted).is_some();
+    if !arrives {
+        return None;
+    }
+    ui.ctx()
+        .input_mut(|i| i.events.retain(|e| !matches!(e, egui::Event::Paste(_))));
+    Some(pasted)
 }

@@ -49,7 +49,7 @@ pub fn ui(ui: &mut egui::Ui, findings: &[Finding]) {
                     ui.label(
                         RichText::new(format!(
                             "{} · {} · {}",
-                            f.severity.as_str(),
+                            crate::i18n::severity_word(f.severity),
                             f.id,
                             f.reference
                         ))

@@ -1,10 +1,11 @@
-//! The tab bar: one tab per token being worked on; new, close, rename, reorder, and the
-//! shortcuts Ctrl+T, Ctrl+W and Ctrl+Tab.
+//! The tab bar: one tab per token being worked on; new, close, rename, reorder. Tooltips and
+//! shortcuts come from the [`Action`] table.
 
 use crate::tr;
 use egui::TextEdit;
 
 use super::Command;
+use crate::ui::actions::Action;
 use crate::ui::model::SavedTab;
 
 /// Kept across frames: the tab being renamed and its new name as typed.
@@ -54,7 +55,10 @@ pub fn ui(
             }
             let response = ui
                 .selectable_label(i == active, label(tab, i))
-                .on_hover_text(tr!("tab-tip"));
+                .on_hover_text(tr!(
+                    "tab-tip",
+                    shortcut = Action::NextTab.shortcut_text(ui.ctx())
+                ));
             if response.clicked() && i != active {
                 commands.push(Command::SwitchTab(i));
             }
@@ -91,14 +95,18 @@ pub fn ui(
                 }
                 if ui
                     .small_button("✖")
-                    .on_hover_text(tr!("tab-close"))
+                    .on_hover_text(Action::CloseTab.tooltip(ui.ctx()))
                     .clicked()
                 {
                     commands.push(Command::CloseTab(i));
                 }
             }
         }
-        if ui.button("+").on_hover_text(tr!("tab-new")).clicked() {
+        if ui
+            .button("+")
+            .on_hover_text(Action::NewTab.tooltip(ui.ctx()))
+            .clicked()
+        {
             commands.push(Command::NewTab);
         }
     });

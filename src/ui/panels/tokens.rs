@@ -63,7 +63,15 @@ pub fn time_words(facts: &RowFacts, now: i64) -> (ValidityState, String) {
         return (ValidityState::ExpUnusable, tr!("tokens-exp-unusable"));
     }
     let v = crate::core::validity::evaluate(Some(&claims), now, 0);
-    (v.state, v.summary.to_string())
+    let when = |at: i64| crate::core::time::relative(at, now).to_string();
+    let words = match (v.state, facts.exp, facts.nbf) {
+        (ValidityState::Valid, Some(exp), _) => tr!("tokens-expires", when = when(exp)),
+        (ValidityState::Expired, Some(exp), _) => tr!("tokens-expired", when = when(exp)),
+        (ValidityState::NotYetValid, _, Some(nbf)) => tr!("tokens-not-yet", when = when(nbf)),
+        (ValidityState::NoExp, ..) => tr!("tokens-no-exp"),
+        _ => v.summary.to_string(),
+    };
+    (v.state, words)
 }
 
 pub fn ui(

@@ -96,7 +96,7 @@ pub fn path_prompt_ui(ui: &mut egui::Ui, prompt: &mut PathPrompt, commands: &mut
     ui.horizontal(|ui| {
         let what = match prompt.purpose {
             Purpose::SaveToken => tr!("prompt-save-token"),
-            Purpose::OpenToken => tr!("prompt-open-token"),
+            Purpose::OpenToken | Purpose::Dropped => tr!("prompt-open-token"),
             Purpose::ScanFile => tr!("prompt-scan-file"),
             Purpose::OpenDictionary => tr!("prompt-open-dictionary"),
             Purpose::OpenWordlist => tr!("prompt-open-wordlist"),
