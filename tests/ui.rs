@@ -498,6 +498,11 @@ fn generate_key_signs_with_each_family_and_exports_the_public_half() {
         };
         h.get_by_label(button).click();
         run_until(&mut h, generated);
+        // Said as the field holds it (PEM), not as the generator made it (DER).
+        assert!(
+            h.query_by_label_contains("DER)").is_none(),
+            "{alg}: the notice names the format the field holds"
+        );
         h.get_by_label_contains("Signature verified");
         let token = h.state().model.state.token.clone();
         let a = core::analyze(&token, None, Options::at(NOW));

@@ -9,37 +9,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
-use super::shared::KeySlot;
-
-/// What a dialog was opened for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Purpose {
-    OpenToken,
-    /// A file dropped on the window: a key goes to the key fields, anything else arrives as text.
-    Dropped,
-    /// A log or HAR file to list every token of.
-    ScanFile,
-    OpenKey(KeySlot),
-    SaveToken,
-    OpenDictionary,
-    OpenWordlist,
-    SaveKey(super::shared::ExportWhat),
-}
-
-impl Purpose {
-    /// The dialog's title.
-    fn title(self) -> String {
-        match self {
-            Self::OpenToken | Self::Dropped => tr!("dialog-open-token"),
-            Self::ScanFile => tr!("dialog-scan-file"),
-            Self::OpenKey(_) => tr!("dialog-open-key"),
-            Self::OpenWordlist => tr!("dialog-open-wordlist"),
-            Self::SaveKey(_) => tr!("dialog-save-key"),
-            Self::OpenDictionary => tr!("dialog-open-dictionary"),
-            Self::SaveToken => tr!("dialog-save-token"),
-        }
-    }
-}
+pub use super::shared::Purpose;
 
 /// A finished dialog.
 #[derive(Debug)]

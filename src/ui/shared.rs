@@ -205,7 +205,7 @@ pub struct Notice {
 /// Where a file path typed by hand goes, when no dialog can appear.
 #[derive(Debug, Clone)]
 pub struct PathPrompt {
-    pub purpose: super::files::Purpose,
+    pub purpose: Purpose,
     pub path: String,
     /// Why the last path did not work; the prompt stays open.
     pub error: Option<String>,
@@ -216,3 +216,33 @@ pub struct PathPrompt {
 /// Texts longer than this are scanned for tokens on a job thread; the previous state stays on
 /// screen meanwhile.
 pub const SCAN_INLINE_BYTES: usize = 64 * 1024;
+
+/// What a dialog was opened for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    OpenToken,
+    /// A file dropped on the window: a key goes to the key fields, anything else arrives as text.
+    Dropped,
+    /// A log or HAR file to list every token of.
+    ScanFile,
+    OpenKey(KeySlot),
+    SaveToken,
+    OpenDictionary,
+    OpenWordlist,
+    SaveKey(ExportWhat),
+}
+
+impl Purpose {
+    /// The dialog's title.
+    pub fn title(self) -> String {
+        match self {
+            Self::OpenToken | Self::Dropped => tr!("dialog-open-token"),
+            Self::ScanFile => tr!("dialog-scan-file"),
+            Self::OpenKey(_) => tr!("dialog-open-key"),
+            Self::OpenWordlist => tr!("dialog-open-wordlist"),
+            Self::SaveKey(_) => tr!("dialog-save-key"),
+            Self::OpenDictionary => tr!("dialog-open-dictionary"),
+            Self::SaveToken => tr!("dialog-save-token"),
+        }
+    }
+}

@@ -55,6 +55,8 @@ pub struct ViewModel {
     pub reason: Line,
     /// One line: the findings' count by severity.
     pub findings: Line,
+    /// Every finding in words, made once per analysis (not per frame).
+    pub finding_details: Vec<FindingView>,
     /// Decoding problems, to list and to mark in the token field.
     pub errors: Vec<MarkedError>,
     /// Under the token field when the editors hold a draft.
@@ -75,6 +77,33 @@ pub struct ViewModel {
     pub back_to_outer: bool,
     /// What the inner token's key field was read as.
     pub inner_key_note: Line,
+}
+
+/// A finding as the findings panel shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FindingView {
+    pub severity: Severity,
+    pub title: String,
+    pub message: String,
+    /// "warn · NO_EXP · RFC 8725 §3.10".
+    pub meta: String,
+}
+
+fn finding_views(findings: &[crate::core::Finding]) -> Vec<FindingView> {
+    findings
+        .iter()
+        .map(|f| FindingView {
+            severity: f.severity,
+            title: crate::core::text::escape_line(&f.title.to_string()).into_owned(),
+            message: crate::core::text::escape_controls(&f.message.to_string()).into_owned(),
+            meta: format!(
+                "{} · {} · {}",
+                crate::i18n::severity_word(f.severity),
+                f.id,
+                f.reference
+            ),
+        })
+        .collect()
 }
 
 /// The inner token of a nested JWT, as the inner-token panel shows it.
@@ -224,6 +253,7 @@ impl ViewModel {
             validity,
             reason,
             findings,
+            finding_details: finding_views(&a.findings),
             errors,
             draft_note,
             verify_note: secret_note(model, secret_use)

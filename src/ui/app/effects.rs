@@ -82,7 +82,10 @@ impl App {
                 let source = self.pending_arrival.take().unwrap_or(Source::Pasted);
                 self.arrived(&text, found, source);
             }
-            JobResult::Analysis(input, analysis) => self.model.accept_analysis(input, *analysis),
+            JobResult::Analysis(input, analysis) => {
+                self.analysis_running = false;
+                self.model.accept_analysis(input, *analysis);
+            }
             JobResult::FoundFacts {
                 tokens,
                 keys,

@@ -222,7 +222,7 @@ impl App {
                     panels::guess::ui(ui, self.guess.as_ref(), commands);
                 }
             }
-            Section::Findings => panels::findings::ui(ui, &self.model.analysis.findings),
+            Section::Findings => panels::findings::ui(ui, &self.view.finding_details),
             Section::Validation => panels::validation::ui(
                 ui,
                 &mut self.model.state,

@@ -97,6 +97,10 @@ pub struct App {
     pending_arrival: Option<Source>,
     /// The keys (by hash) the found-tokens job in flight analyses with.
     found_job: Option<u64>,
+    /// A slow analysis is running on a job; the newest request waits for it, older ones are
+    /// dropped (each PBES2 try can take a tenth of a second: typing must not pile them up).
+    analysis_running: bool,
+    queued_analysis: Option<crate::ui::model::AnalysisRequest>,
     /// Forget everything was asked for: the confirmation is open.
     confirm_forget: bool,
     /// When (egui input time) the user last did anything: the cursor stops blinking after a
@@ -183,6 +187,8 @@ impl App {
             typing_settles: None,
             pending_arrival: None,
             found_job: None,
+            analysis_running: false,
+            queued_analysis: None,
             confirm_forget: false,
             last_input: 0.0,
             key_store: Box::new(MemoryKeyStore::default()),
@@ -283,11 +289,10 @@ impl App {
             self.apply(event, &ctx);
         }
         // Work the events left for a job: a slow analysis, the found tokens with new keys.
-        if let Some(request) = self.model.take_analysis_request()
-            && let Err(e) = self.jobs.analyze(request, &ctx)
-        {
-            self.say(e, true);
+        if let Some(request) = self.model.take_analysis_request() {
+            self.queued_analysis = Some(request);
         }
+        self.start_queued_analysis(&ctx);
         self.start_found_analysis();
         self.settle_cursor(&ctx);
         if changed || clock_moved {
@@ -307,6 +312,19 @@ impl App {
         // Repaint when the next relative time on screen changes, not on a fixed tick.
         if let Some(secs) = self.view.repaint_after_secs {
             ctx.request_repaint_after(Duration::from_secs(secs));
+        }
+    }
+
+    /// Starts the newest slow analysis when none is running.
+    fn start_queued_analysis(&mut self, ctx: &egui::Context) {
+        if self.analysis_running {
+            return;
+        }
+        if let Some(request) = self.queued_analysis.take() {
+            match self.jobs.analyze(request, ctx) {
+                Ok(()) => self.analysis_running = true,
+                Err(e) => self.say(e, true),
+            }
         }
     }
 

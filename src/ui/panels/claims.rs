@@ -18,17 +18,50 @@ pub struct ClaimsPaneState {
     edits: HashMap<String, String>,
 }
 
+/// Characters of a value shown in its row; the payload editor has the rest.
+const SHOWN_CHARS: usize = 90;
+
 fn value_text(claim: &Claim) -> String {
-    // Control characters from the token are shown as escapes, not as boxes or effects.
-    let text = match &claim.value {
-        serde_json::Value::String(s) => crate::core::text::escape_line(s).into_owned(),
-        other => crate::core::text::escape_line(&other.to_string()).into_owned(),
+    // Cut first, then escape: a megabyte claim costs its first hundred characters per frame.
+    let json;
+    let whole = match &claim.value {
+        serde_json::Value::String(s) => s.as_str(),
+        other => {
+            json = json_prefix(other);
+            json.as_str()
+        }
     };
-    if text.chars().count() > 90 {
-        format!("{}…", text.chars().take(90).collect::<String>())
-    } else {
-        text
+    let end = whole
+        .char_indices()
+        .nth(SHOWN_CHARS)
+        .map_or(whole.len(), |(i, _)| i);
+    // Control characters from the token are shown as escapes, not as boxes or effects.
+    let mut text = crate::core::text::escape_line(&whole[..end]).into_owned();
+    if end < whole.len() {
+        text.push('…');
     }
+    text
+}
+
+/// The start of a value's JSON text: serialisation stops a little past what a row shows.
+fn json_prefix(value: &serde_json::Value) -> String {
+    struct Capped(Vec<u8>);
+    impl std::io::Write for Capped {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.0.len() > SHOWN_CHARS * 4 + 8 {
+                return Err(std::io::ErrorKind::WriteZero.into());
+            }
+            self.0.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut out = Capped(Vec::new());
+    // Stopping early is the point; what was written is kept.
+    let _ = serde_json::to_writer(&mut out, value);
+    String::from_utf8_lossy(&out.0).into_owned()
 }
 
 fn row(

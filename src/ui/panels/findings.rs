@@ -1,10 +1,12 @@
-//! Security findings in full, below the editors (the status strip above them counts them).
+//! Security findings in full, below the editors (the status strip above them counts them), in
+//! the words the view model made when the analysis changed.
 
 use crate::tr;
 use egui::RichText;
 
-use crate::core::{Finding, Severity};
+use crate::core::Severity;
 use crate::ui::theme;
+use crate::ui::view::FindingView;
 
 fn style(severity: Severity) -> (&'static str, egui::Color32) {
     match severity {
@@ -15,7 +17,7 @@ fn style(severity: Severity) -> (&'static str, egui::Color32) {
     }
 }
 
-pub fn ui(ui: &mut egui::Ui, findings: &[Finding]) {
+pub fn ui(ui: &mut egui::Ui, findings: &[FindingView]) {
     let worst = findings.iter().map(|f| f.severity).min();
     let title = tr!("finding-details", count = findings.len());
     let color = worst.map_or(theme::GOOD, |s| style(s).1);
@@ -32,30 +34,13 @@ pub fn ui(ui: &mut egui::Ui, findings: &[Finding]) {
             for (i, f) in findings.iter().enumerate() {
                 let (icon, color) = style(f.severity);
                 ui.label(
-                    RichText::new(format!(
-                        "{icon} {}",
-                        crate::core::text::escape_line(&f.title.to_string()).into_owned()
-                    ))
-                    .strong()
-                    .color(color),
+                    RichText::new(format!("{icon} {}", f.title))
+                        .strong()
+                        .color(color),
                 );
-                ui.indent(("finding", f.id, i), |ui| {
-                    ui.label(
-                        RichText::new(
-                            crate::core::text::escape_controls(&f.message.to_string()).into_owned(),
-                        )
-                        .small(),
-                    );
-                    ui.label(
-                        RichText::new(format!(
-                            "{} · {} · {}",
-                            crate::i18n::severity_word(f.severity),
-                            f.id,
-                            f.reference
-                        ))
-                        .small()
-                        .weak(),
-                    );
+                ui.indent(("finding", i), |ui| {
+                    ui.label(RichText::new(&f.message).small());
+                    ui.label(RichText::new(&f.meta).small().weak());
                 });
             }
         });
