@@ -10,7 +10,7 @@ command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --quiet
 export RUSTC_BOOTSTRAP=1
 python3 fuzz/seed.py ../shared/vectors fuzz/corpus
 cargo fuzz build -O
-for target in decode json keys analyze scan; do
+for target in decode json keys analyze scan sd; do
   echo "fuzz: $target for ${secs} s"
   log="fuzz/$target.log"
   if ! cargo fuzz run -O "$target" "fuzz/corpus/$target" -- \
@@ -22,4 +22,4 @@ for target in decode json keys analyze scan; do
   fi
   grep -E "^(Done|stat::number_of_executed_units)" "$log" || true
 done
-echo "fuzz: no crash in $(( secs * 5 )) s over 5 targets"
+echo "fuzz: no crash in $(( secs * 6 )) s over 6 targets"

@@ -10,7 +10,7 @@ import os
 import sys
 
 vectors, out = sys.argv[1], sys.argv[2]
-corpora = {name: set() for name in ("decode", "analyze", "keys", "json", "scan")}
+corpora = {name: set() for name in ("decode", "analyze", "keys", "json", "scan", "sd")}
 
 
 def walk(value):
@@ -51,6 +51,26 @@ for root, _, files in os.walk(vectors):
                 corpora["keys"].add(s)
             if s.startswith("{") and len(s) < 20000:
                 corpora["json"].add(s)
+
+# SD-JWTs: the RFC 9901 example vectors of this repository (issuances and presentations), and
+# (for sd) the simple example's tokens and each cut at every '~'.
+sd_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "vectors", "sd_jwt")
+for name in sorted(os.listdir(sd_dir)):
+    if not name.endswith(".json"):
+        continue
+    with open(os.path.join(sd_dir, name), encoding="utf-8") as f:
+        doc = json.load(f)
+    for which in ("issuance", "presentation"):
+        token = doc[which]
+        for target in ("decode", "analyze"):
+            corpora[target].add(token)
+        # The sd target checks that nothing but this example's own presentation passes: the
+        # other examples are signed by the same issuer and holder keys, so they are not seeds.
+        if name == "simple.json":
+            corpora["sd"].add(token)
+            pieces = token.split("~")
+            for i in range(1, len(pieces)):
+                corpora["sd"].add("~".join(pieces[:i]) + "~")
 
 for target, items in corpora.items():
     d = os.path.join(out, target)

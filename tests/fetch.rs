@@ -291,3 +291,55 @@ fn every_redirect_hop_is_held_to_the_https_rule_and_counted() {
     // Three hops are fine.
     assert!(fetch::fetch_jwks(&format!("{base}/r2"), quick()).is_ok());
 }
+
+#[test]
+fn an_sd_jwt_vc_issuer_is_found_through_jwt_vc_issuer_metadata_first() {
+    let (key, jwk) = keypair("vc-1");
+    let (l, base) = listener();
+    let issuer = format!("{base}/issuers/42");
+    // Inline jwks in the JWT VC Issuer Metadata; OpenID discovery would point elsewhere.
+    let metadata = serde_json::json!({"issuer": issuer, "jwks": {"keys": [jwk]}}).to_string();
+    serve_on(
+        l,
+        vec![("/.well-known/jwt-vc-issuer/issuers/42", 200, metadata)],
+    );
+    let (set, _, url) = fetch::discover_vc_issuer(&issuer, quick()).unwrap();
+    assert!(
+        url.ends_with("/.well-known/jwt-vc-issuer/issuers/42"),
+        "{url}"
+    );
+    assert_eq!(set.keys.len(), 1);
+    // The command line takes that route for an SD-JWT.
+    let header = r#"{"alg":"ES256","typ":"dc+sd-jwt","kid":"vc-1"}"#;
+    let payload =
+        serde_json::json!({"iss": issuer, "vct": "https://credentials.example/id", "_sd": []});
+    let jwt = sign::sign(
+        header,
+        &payload.to_string(),
+        Some(&key),
+        sign::Unsecured::Refuse,
+    )
+    .unwrap()
+    .token;
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("jwt-debugger"))
+        .args(["decode", &format!("{jwt}~"), "--discover", "--json"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["signature"]["status"], "verified", "{doc:#}");
+    assert_eq!(out.status.code(), Some(0));
+
+    // Without the VC metadata (404) it falls back to OpenID discovery, with jwks_uri.
+    let (_, jwk) = keypair("vc-2");
+    let jwks_base = serve(vec![(
+        "/jwks",
+        200,
+        serde_json::json!({"keys": [jwk]}).to_string(),
+    )]);
+    let (l, base) = listener();
+    let doc =
+        serde_json::json!({"issuer": base, "jwks_uri": format!("{jwks_base}/jwks")}).to_string();
+    serve_on(l, vec![("/.well-known/openid-configuration", 200, doc)]);
+    let (_, _, url) = fetch::discover_vc_issuer(&base, quick()).unwrap();
+    assert_eq!(url, format!("{jwks_base}/jwks"));
+}

@@ -64,6 +64,8 @@ enum Case {
     Bearer(String),
     Garbage,
     Empty,
+    /// An SD-JWT presentation (RFC 9901 §5.2 shape): disclosures and a key-binding JWT after `~`.
+    SdJwt(String),
 }
 
 impl Case {
@@ -76,6 +78,7 @@ impl Case {
             ),
             Self::Bearer(t) => format!("Authorization: Bearer {t}"),
             Self::Garbage => "this is not a token, just words".into(),
+            Self::SdJwt(t) => t.clone(),
             Self::Empty => String::new(),
         }
     }
@@ -91,7 +94,16 @@ fn cases() -> Vec<Case> {
         Case::Bearer(token("bearer")),
         Case::Garbage,
         Case::Empty,
+        Case::SdJwt(sd_jwt()),
     ]
+}
+
+/// RFC 9901's "simple" example presentation (tests/vectors/sd_jwt).
+fn sd_jwt() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/sd_jwt/simple.json");
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    doc["presentation"].as_str().unwrap().to_owned()
 }
 
 fn harness(clipboard: &MemoryClipboard, command_line: Option<String>) -> Harness<'static, App> {
@@ -287,6 +299,24 @@ fn check(route: Route, case: &Case, h: &mut Harness<'_, App>, clipboard: &Memory
         Case::Empty => {
             assert!(h.query_by_label("• No token").is_some(), "{at}");
             assert_eq!(model.token(), "", "{at}");
+        }
+        Case::SdJwt(t) => {
+            assert_eq!(
+                model.token(),
+                t,
+                "{at}: the whole SD-JWT, not its JWT alone"
+            );
+            assert!(model.found.is_none(), "{at}: one token, no table");
+            assert_eq!(history_tokens(h).first(), Some(t), "{at}");
+            assert!(h.query_by_label("Disclosures (4)").is_some(), "{at}");
+            assert!(
+                h.query_by_label_contains("Disclosures match").is_some(),
+                "{at}"
+            );
+            assert!(
+                h.query_all_by_label("disclosed").count() >= 3,
+                "{at}: claims marked"
+            );
         }
     }
 }

@@ -17,6 +17,7 @@ Examples:
   jwt-debugger decode \"$TOKEN\" --key @jwks.json --now 2026-01-01T00:00:00Z
   jwt-debugger decode \"$TOKEN\" --iss https://login.example.com/ --aud api1,api2 --require exp,sub --max-lifetime 1h
   jwt-debugger decode \"$TOKEN\" --discover
+  jwt-debugger decode \"$SD_JWT\" --key @issuer.jwk --kb-aud https://verifier.example --kb-nonce n-0S6
   jwt-debugger decode \"$TOKEN\" --jwks-url https://login.example.com/.well-known/jwks.json
 
 Keys (--key): a UTF-8 secret; b64:SECRET, b64url:SECRET or hex:SECRET for encoded bytes;
@@ -38,7 +39,12 @@ Exit status: 0 decoded (and, when a key was given, verified and within its time 
 1 a key was given and some layer is not verified (bad signature, wrong key, nested too deep), or
 the token is expired or not yet valid (--ignore-exp, --ignore-nbf and --leeway accept it), or an
 expectation (--iss, --aud, --require, --max-lifetime) failed, times included; 2 malformed token,
-unreadable input or usage error. With --json, errors are a JSON object with \"error\" too.";
+unreadable input or usage error. An SD-JWT whose disclosures break RFC 9901 §7.1, or whose
+key-binding JWT is present and not verified, exits 1 too.
+
+SD-JWT (RFC 9901): <JWT>~<disclosure>~…~[<key-binding JWT>] is decoded into its processed
+claims; the key binding is checked with cnf.jwk (or --holder-key), --kb-max-age, --kb-aud and
+--kb-nonce. With --json, errors are a JSON object with \"error\" too.";
 
 #[derive(Debug, Args)]
 pub struct DecodeArgs {
@@ -95,6 +101,19 @@ pub struct DecodeArgs {
     /// Timeout for --jwks-url / --discover, in seconds.
     #[arg(long, value_name = "SECS", default_value_t = 10)]
     pub fetch_timeout: u64,
+    /// SD-JWT: the holder's public key, when the issuer names it in cnf only by kid or jkt
+    /// (with cnf.jwk the key is taken from the token).
+    #[arg(long, value_name = "KEY", allow_hyphen_values = true)]
+    pub holder_key: Option<String>,
+    /// SD-JWT: the oldest accepted key-binding JWT (its iat), e.g. 5m or 300.
+    #[arg(long, value_name = "SPAN", default_value = "5m")]
+    pub kb_max_age: String,
+    /// SD-JWT: the audience the key-binding JWT must name (the verifier).
+    #[arg(long, value_name = "AUDIENCE")]
+    pub kb_aud: Option<String>,
+    /// SD-JWT: the nonce the key-binding JWT must carry.
+    #[arg(long, value_name = "NONCE")]
+    pub kb_nonce: Option<String>,
     /// Extra claim explanations: a JSON file like assets/claims.json, added to the bundled one
     /// (up to 4 MiB).
     #[arg(long, value_name = "FILE")]
@@ -181,7 +200,20 @@ fn prepare(args: &DecodeArgs, input: &str) -> Result<Prepared, String> {
             .and_then(|c| c.get("iss"))
             .and_then(Value::as_str)
             .ok_or_else(|| core::fetch::FetchError::NoIssuer.to_string())?;
-        let (set, _, url) = core::fetch::discover(iss, policy).map_err(|e| e.to_string())?;
+        // An SD-JWT VC names its issuer's keys in the JWT VC Issuer Metadata first.
+        let vc = decoded.sd.is_some()
+            || decoded
+                .header
+                .as_ref()
+                .and_then(|h| h.get("typ"))
+                .and_then(Value::as_str)
+                .is_some_and(|t| t.ends_with("+sd-jwt"));
+        let found = if vc {
+            core::fetch::discover_vc_issuer(iss, policy)
+        } else {
+            core::fetch::discover(iss, policy)
+        };
+        let (set, _, url) = found.map_err(|e| e.to_string())?;
         out::err(format!("fetched {} from {url}", set.describe()));
         Some(set)
     } else {
@@ -213,7 +245,20 @@ fn prepare(args: &DecodeArgs, input: &str) -> Result<Prepared, String> {
         ignore_exp: args.ignore_exp,
         ignore_nbf: args.ignore_nbf,
     };
+    let holder_keys = args
+        .holder_key
+        .as_deref()
+        .map(|spec| input::key_arg("--holder-key", spec).map(std::sync::Arc::new))
+        .transpose()?;
+    let kb_max_age_secs =
+        core::time::parse_span(&args.kb_max_age).map_err(|e| format!("--kb-max-age: {e}"))?;
     let options = core::Options {
+        sd: core::sdjwt::SdOptions {
+            holder_keys,
+            kb_max_age_secs,
+            kb_aud: args.kb_aud.clone(),
+            kb_nonce: args.kb_nonce.clone(),
+        },
         inner_keys,
         now,
         leeway_secs: args.leeway,

@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use super::input;
 use super::out::{self, Out};
-use crate::core::{Alg, sign};
+use crate::core::{Alg, sdjwt, sign};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -16,6 +16,13 @@ Examples:
   echo '{\"sub\":\"svc\"}' | jwt-debugger encode --alg EdDSA --key @ed25519.pem -
   jwt-debugger encode --alg none --allow-unsecured '{\"sub\":\"test\"}'
   jwt-debugger encode --alg HS256 --key @secret.txt --exp +1h --jti random --claim sub=alice --claim 'roles=[\"admin\"]'
+
+SD-JWT (RFC 9901): --sd makes the claim at a JSON pointer selectively disclosable (repeat it;
+a pointer under another makes a recursive disclosure), with fresh 128-bit salts and decoy
+digests; --holder-key binds the holder's public key in cnf.jwk. The output is the issuance:
+the signed JWT, then every disclosure, each followed by '~'.
+  jwt-debugger encode --alg ES256 --key @issuer.pem --sd /given_name --sd /address/street_address \\
+      --sd /nationalities/1 --holder-key @holder-public.jwk @claims.json
 
 The header's members are kept in the order given; --alg sets (or replaces) its \"alg\".";
 
@@ -59,6 +66,19 @@ pub struct EncodeArgs {
     /// Set a claim, NAME=VALUE; VALUE is parsed as JSON when it is JSON, else taken as a string.
     #[arg(long = "claim", value_name = "NAME=VALUE")]
     pub claims: Vec<String>,
+    /// SD-JWT: make the claim at this JSON pointer selectively disclosable (repeat; e.g.
+    /// /given_name, /address/street_address, /nationalities/1).
+    #[arg(long = "sd", value_name = "POINTER")]
+    pub sd: Vec<String>,
+    /// SD-JWT: decoy digests to add, so the count of hidden claims says nothing.
+    #[arg(long, value_name = "N", default_value_t = 2, requires = "sd")]
+    pub sd_decoys: usize,
+    /// SD-JWT: the hash of the disclosures' digests (sha-256, sha-384, sha-512, sha3-256, …).
+    #[arg(long, value_name = "HASH", default_value = "sha-256", requires = "sd")]
+    pub sd_alg: String,
+    /// SD-JWT: the holder's public key, bound in cnf.jwk (same forms as --key).
+    #[arg(long, value_name = "KEY", allow_hyphen_values = true, requires = "sd")]
+    pub holder_key: Option<String>,
     /// Payload: JSON text, @PATH, or "-" for stdin (up to 16 MiB). Default: {}.
     pub payload: Option<String>,
 }
@@ -123,13 +143,64 @@ fn apply_claim_flags(payload: &str, args: &EncodeArgs, now: i64) -> Result<Strin
     Ok(crate::core::json::to_compact(&Value::Object(map)))
 }
 
+/// With `--sd`: the payload with the named claims replaced by digests, and the disclosures.
+fn selectively_disclosable(
+    payload: &str,
+    args: &EncodeArgs,
+) -> Result<(String, Vec<String>), String> {
+    if args.sd.is_empty() {
+        return Ok((payload.to_owned(), Vec::new()));
+    }
+    let hash = sdjwt::HashAlg::parse(&args.sd_alg).ok_or_else(|| {
+        format!(
+            "--sd-alg: \"{}\" is not one of {}",
+            args.sd_alg,
+            sdjwt::HashAlg::ALL.map(sdjwt::HashAlg::name).join(", ")
+        )
+    })?;
+    let holder_key = match &args.holder_key {
+        None => None,
+        Some(spec) => {
+            let set = input::key_arg("--holder-key", spec)?;
+            let [key] = set.keys.as_slice() else {
+                return Err("--holder-key: give one key, not a set".to_owned());
+            };
+            if key.is_secret() {
+                return Err(
+                    "--holder-key: a holder key is a public key (EC, RSA, OKP), not a secret"
+                        .to_owned(),
+                );
+            }
+            Some(key.clone())
+        }
+    };
+    let parsed = crate::core::json::parse(payload)
+        .map_err(|e| format!("payload JSON, {e}"))?
+        .value;
+    let Value::Object(mut claims) = parsed else {
+        return Err("--sd: the payload must be a JSON object".to_owned());
+    };
+    let what = sdjwt::issue::Disclosable {
+        pointers: args.sd.clone(),
+        decoys: args.sd_decoys,
+        hash,
+        holder_key,
+    };
+    let disclosures =
+        sdjwt::issue::make_disclosable(&mut claims, &what).map_err(|e| format!("--sd: {e}"))?;
+    Ok((
+        crate::core::json::to_compact(&Value::Object(claims)),
+        disclosures,
+    ))
+}
+
 /// Builds the header JSON text: the user's header with `alg` set, or a default one.
-fn header_text(header: Option<&str>, alg: Option<&str>) -> Result<String, String> {
+fn header_text(header: Option<&str>, alg: Option<&str>, sd: bool) -> Result<String, String> {
     let Some(text) = header else {
         let alg = alg.ok_or("--alg is required (or give a --header with \"alg\")")?;
         let mut map = Map::new();
         map.insert("alg".into(), Value::from(alg));
-        map.insert("typ".into(), Value::from("JWT"));
+        map.insert("typ".into(), Value::from(if sd { "sd+jwt" } else { "JWT" }));
         return Ok(crate::core::json::to_compact(&Value::Object(map)));
     };
     let parsed = crate::core::json::parse(text)
@@ -154,7 +225,11 @@ pub fn run(args: &EncodeArgs) -> ExitCode {
     {
         return out::fail(format!("--alg: {e}"));
     }
-    let header = match header_text(args.header.as_deref(), args.alg.as_deref()) {
+    let header = match header_text(
+        args.header.as_deref(),
+        args.alg.as_deref(),
+        !args.sd.is_empty(),
+    ) {
         Ok(h) => h,
         Err(e) => return out::fail(e),
     };
@@ -164,6 +239,10 @@ pub fn run(args: &EncodeArgs) -> ExitCode {
     };
     let payload = match apply_claim_flags(&payload, args, crate::clock::now_unix()) {
         Ok(p) => p,
+        Err(e) => return out::fail(e),
+    };
+    let (payload, disclosures) = match selectively_disclosable(&payload, args) {
+        Ok(made) => made,
         Err(e) => return out::fail(e),
     };
     let keys = match args
@@ -200,7 +279,17 @@ pub fn run(args: &EncodeArgs) -> ExitCode {
                 out::warning("alg none: this token is not signed and anyone can forge it");
             }
             let mut o = Out::new();
-            o.line(signed.token.as_str());
+            if disclosures.is_empty() {
+                o.line(signed.token.as_str());
+            } else {
+                let mut issuance = signed.token;
+                issuance.push('~');
+                for d in &disclosures {
+                    issuance.push_str(d);
+                    issuance.push('~');
+                }
+                o.line(issuance.as_str());
+            }
             out::finish(o, ExitCode::SUCCESS)
         }
         Err(sign::SignError::EmbeddedPrivateKey) => out::fail(

@@ -3,6 +3,7 @@
 //! every piece of token text safe; colour is dropped for pipes and `NO_COLOR`.
 
 use super::out::{BOLD, CYAN, DIM, GREEN, Line, MAGENTA, Out, RED, YELLOW};
+use crate::core::sdjwt::{KbStatus, SdReport, SdStatus};
 use crate::core::verdict::{self, Status, TimeStatus, Verdict};
 use crate::core::{Analysis, Payload, Severity, SignatureStatus, ValidityState, json, parse};
 use crate::tr;
@@ -45,6 +46,9 @@ pub fn analysis(o: &mut Out, a: &Analysis) {
             o.line(Line::new().pad(2).text(tr!("cli-payload-encrypted")));
         }
         Payload::Unavailable => {}
+    }
+    if let Some(sd) = &a.sd {
+        disclosures(o, sd);
     }
     times(o, a);
     if let (Some(jwe), true) = (&a.jwe, d.errors.is_empty()) {
@@ -94,6 +98,76 @@ pub fn analysis(o: &mut Out, a: &Analysis) {
         o.line("");
         o.line(Line::new().styled(BOLD, format!("── {} ──", tr!("cli-inner-token"))));
         analysis(o, inner);
+    }
+}
+
+/// An SD-JWT's disclosures, its processed claims and its key binding.
+fn disclosures(o: &mut Out, sd: &SdReport) {
+    o.line(Line::new().styled(
+        BOLD,
+        tr!(
+            "cli-sd-disclosures",
+            count = sd.disclosures.len(),
+            decoys = sd.decoys,
+            hash = sd.hash_alg.as_str()
+        ),
+    ));
+    for (i, d) in sd.disclosures.iter().enumerate() {
+        let what = match (&d.name, &d.value) {
+            (Some(name), Some(v)) => format!("{name}: {}", json::to_compact(v)),
+            (None, Some(v)) => format!("[…]: {}", json::to_compact(v)),
+            _ => "?".to_owned(),
+        };
+        let mut line = Line::new().pad(2).text(format!("{:>2}. {what}", i + 1));
+        if let Some(path) = &d.path {
+            line = line.pad(2).styled(DIM, path.as_str());
+        }
+        o.line(line);
+        if let Some(problem) = &d.problem {
+            o.line(Line::new().pad(6).styled(RED, format!("✖ {problem}")));
+        }
+    }
+    let (style, mark) = match sd.status {
+        SdStatus::Valid => (GREEN, "✔"),
+        SdStatus::Invalid => (RED, "✖"),
+    };
+    let summary = match sd.status {
+        SdStatus::Valid => tr!("cli-sd-valid"),
+        SdStatus::Invalid => tr!("cli-sd-invalid", count = sd.errors.len()),
+    };
+    o.line(
+        Line::new()
+            .pad(2)
+            .styled(style, format!("{mark} {summary}")),
+    );
+    for e in &sd.errors {
+        if !sd.disclosures.iter().any(|d| d.problem.as_ref() == Some(e)) {
+            o.line(Line::new().pad(4).styled(RED, e.to_string()));
+        }
+    }
+    if let Some(claims) = &sd.claims {
+        o.line(Line::new().styled(BOLD, tr!("cli-sd-claims")));
+        o.block(
+            CYAN,
+            2,
+            &json::to_pretty(&serde_json::Value::Object(claims.clone())),
+        );
+    }
+    if let Some(kb) = &sd.key_binding {
+        let (style, mark) = match kb.status {
+            KbStatus::Verified => (GREEN, "✔"),
+            KbStatus::Invalid => (RED, "✖"),
+            KbStatus::NoHolderKey => (YELLOW, "?"),
+        };
+        o.line(
+            Line::new()
+                .styled(BOLD, tr!("cli-sd-key-binding"))
+                .pad(2)
+                .styled(style, format!("{mark} {}", kb.detail)),
+        );
+        for p in kb.problems.iter().skip(1) {
+            o.line(Line::new().pad(4).styled(RED, p.to_string()));
+        }
     }
 }
 
@@ -180,7 +254,11 @@ fn findings(o: &mut Out, a: &Analysis) {
 pub fn verdict(o: &mut Out, v: &Verdict, policy: &verdict::Policy) {
     let nested = v.layer > 0 || v.reason == verdict::Reason::NestingLimit;
     let time_failed = matches!(v.time, TimeStatus::Expired | TimeStatus::NotYetValid);
-    if !(nested || time_failed || v.time == TimeStatus::Ignored) {
+    let sd_failed = matches!(
+        v.reason,
+        verdict::Reason::Disclosures | verdict::Reason::KeyBinding
+    );
+    if !(nested || time_failed || sd_failed || v.time == TimeStatus::Ignored) {
         return;
     }
     let (style, mark) = match v.status {

@@ -13,6 +13,7 @@ pub mod input;
 mod keyarg;
 mod keygen;
 pub mod out;
+mod present;
 mod scan;
 
 use std::process::ExitCode;
@@ -53,6 +54,9 @@ pub enum Command {
     /// Make a signed token from a JSON payload.
     #[command(after_help = encode::EXAMPLES)]
     Encode(EncodeArgs),
+    /// Present an SD-JWT: choose its disclosures, optionally add a key-binding JWT.
+    #[command(after_help = present::EXAMPLES)]
+    Present(present::PresentArgs),
     /// Generate a key pair (or an HMAC secret) for an algorithm, in PEM and JWK.
     #[command(after_help = keygen::EXAMPLES)]
     Keygen(KeygenArgs),
@@ -155,6 +159,7 @@ pub fn main() -> Invocation {
             diff::run(&args)
         }
         Some(Command::Keygen(args)) => keygen::run(&args),
+        Some(Command::Present(args)) => present::run(&args),
         Some(Command::Completions { shell }) => {
             let mut bytes = Vec::new();
             desktop::completions(shell, &mut bytes);

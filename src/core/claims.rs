@@ -111,6 +111,10 @@ pub struct Claim {
     /// For time members whose value is not a plain NumericDate: what it looks like, and the fix.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time_problem: Option<TimeProblem>,
+    /// In an SD-JWT, the digest of the disclosure that revealed this claim; `None` when the
+    /// claim was always visible.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub disclosed_by: Option<String>,
 }
 
 /// `title`, `description` and `spec` of an entry, or nothing for a custom member.
@@ -380,6 +384,7 @@ pub fn annotate_with(
                 explanation: explain(location, name, value),
                 time: seconds.map(|t| time::info(t, now)),
                 time_problem: problem,
+                disclosed_by: None,
             }
         })
         .collect()

@@ -300,6 +300,67 @@ pub fn discover(issuer: &str, policy: Policy) -> Result<(KeySet, String, String)
     Err(last_error.unwrap_or(FetchError::NoIssuer))
 }
 
+/// The JWT VC Issuer Metadata URL for an issuer (SD-JWT VC §5): the well-known segment goes
+/// between the host and the issuer's path.
+pub fn vc_issuer_metadata_url(issuer: &str) -> Option<String> {
+    let trimmed = issuer.trim_end_matches('/');
+    let scheme_end = trimmed.find("://")?;
+    let after = &trimmed[scheme_end + 3..];
+    let (host, path) = after.split_at(after.find('/').unwrap_or(after.len()));
+    Some(format!(
+        "{}{host}/.well-known/jwt-vc-issuer{path}",
+        &trimmed[..scheme_end + 3]
+    ))
+}
+
+/// An SD-JWT VC issuer's keys: the JWT VC Issuer Metadata (`jwks` inline or `jwks_uri`) first,
+/// then OpenID Connect discovery and RFC 8414 as [`discover`] does. Returns the keys, the JWKS
+/// text and the URL they came from.
+pub fn discover_vc_issuer(
+    issuer: &str,
+    policy: Policy,
+) -> Result<(KeySet, String, String), FetchError> {
+    check_url(issuer)?;
+    let Some(url) = vc_issuer_metadata_url(issuer) else {
+        return discover(issuer, policy);
+    };
+    match get_json(&url, policy) {
+        Ok((doc, url)) => {
+            if let Some(iss) = doc.get("issuer").and_then(Value::as_str)
+                && iss.trim_end_matches('/') != issuer.trim_end_matches('/')
+            {
+                return Err(FetchError::BadDocument {
+                    url,
+                    detail: format!(
+                        "the metadata is for issuer {iss}, not {issuer}; refusing its keys"
+                    ),
+                });
+            }
+            if let Some(jwks) = doc
+                .get("jwks")
+                .filter(|j| j.get("keys").is_some_and(Value::is_array))
+            {
+                let text = super::json::to_pretty(jwks);
+                let set = keys::parse_text(&text).map_err(|e| FetchError::BadDocument {
+                    url: url.clone(),
+                    detail: e.to_string(),
+                })?;
+                return Ok((set, text, url));
+            }
+            match doc.get("jwks_uri").and_then(Value::as_str) {
+                Some(jwks_uri) => fetch_jwks(jwks_uri, policy),
+                None => Err(FetchError::BadDocument {
+                    url,
+                    detail: "the JWT VC issuer metadata has neither \"jwks\" nor \"jwks_uri\""
+                        .into(),
+                }),
+            }
+        }
+        Err(FetchError::Status { status: 404, .. }) => discover(issuer, policy),
+        Err(e) => Err(e),
+    }
+}
+
 /// Results kept for the session, so a second click does not fetch again.
 #[derive(Debug, Default)]
 pub struct Cache {

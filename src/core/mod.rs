@@ -19,6 +19,7 @@ pub mod msg;
 pub mod parse;
 pub mod read;
 pub mod scan;
+pub mod sdjwt;
 pub mod sign;
 pub mod templates;
 pub mod text;
@@ -62,6 +63,8 @@ pub struct Options {
     pub verify: verify::VerifyOptions,
     /// Keys that verify the inner token of a nested JWT (the outer layer's key decrypts).
     pub inner_keys: Option<std::sync::Arc<KeySet>>,
+    /// The holder key, age, audience and nonce an SD-JWT's key binding is checked against.
+    pub sd: sdjwt::SdOptions,
 }
 
 impl Options {
@@ -91,6 +94,9 @@ pub struct Analysis {
     /// The decrypted content is a token, but it was not opened: nested deeper than
     /// [`MAX_NESTING`] layers.
     pub inner_unopened: bool,
+    /// An SD-JWT's disclosures and key binding; its processed claims are what `claims` and
+    /// `validity` describe.
+    pub sd: Option<sdjwt::SdReport>,
 }
 
 /// A nested token is opened this many layers deep at most.
@@ -107,7 +113,11 @@ impl Analysis {
         let d = &self.decoded;
         let mut obj = serde_json::Map::new();
         obj.insert("alg".into(), json!(d.alg_name()));
-        obj.insert("form".into(), json!(d.form));
+        if self.sd.is_some() {
+            obj.insert("form".into(), json!("sd-jwt"));
+        } else {
+            obj.insert("form".into(), json!(d.form));
+        }
         obj.insert("header".into(), json!(d.header));
         match &d.payload {
             Payload::Claims(v) | Payload::OtherJson(v) => {
@@ -170,6 +180,9 @@ impl Analysis {
         if let Some(inner) = &self.inner {
             obj.insert("inner".into(), inner.to_json());
         }
+        if let Some(sd) = &self.sd {
+            obj.insert("sd_jwt".into(), sd.to_json());
+        }
         if !d.errors.is_empty() {
             let text: Vec<String> = d.errors.iter().map(ToString::to_string).collect();
             obj.insert("error".into(), Value::from(text.join("; ")));
@@ -192,7 +205,7 @@ pub fn analyze(input: &str, keys: Option<&KeySet>, options: Options) -> Analysis
 /// `options.now`, without parsing or crypto: what a live view calls as time passes.
 pub fn retime(analysis: &mut Analysis, options: &Options) {
     analysis.validity = validity::evaluate_with(
-        analysis.decoded.claims(),
+        analysis.claim_set(),
         options.now,
         options.leeway_secs,
         &options.expectations,
@@ -206,12 +219,39 @@ pub fn retime(analysis: &mut Analysis, options: &Options) {
             *t = time::info(t.unix, options.now);
         }
     }
+    // A key-binding JWT ages: its verdict is said again at this instant, and the findings that
+    // follow from it with it.
+    if let Some(kb) = analysis.sd.as_mut().and_then(|sd| sd.key_binding.as_mut()) {
+        let before = kb.status;
+        kb.retime(options.now, options.leeway_secs);
+        if kb.status != before {
+            analysis
+                .findings
+                .retain(|f| f.id != findings::FindingId::SdKbInvalid);
+            if let Some(f) = analysis
+                .sd
+                .as_ref()
+                .and_then(findings::sd::key_binding_failed)
+            {
+                analysis.findings.push(f);
+            }
+        }
+    }
     if let Some(inner) = &mut analysis.inner {
         retime(inner, options);
     }
 }
 
 impl Analysis {
+    /// The claims the token stands for: an SD-JWT's processed claims (disclosed claims in place),
+    /// else the payload's.
+    pub fn claim_set(&self) -> Option<&serde_json::Map<String, Value>> {
+        match &self.sd {
+            Some(sd) => sd.claims.as_ref(),
+            None => self.decoded.claims(),
+        }
+    }
+
     /// Seconds until some relative time shown for this analysis ("in 14 min") reads differently,
     /// or `None` when it shows none. A live view repaints then, not on a fixed tick.
     pub fn next_display_change_secs(&self) -> Option<u64> {
@@ -283,8 +323,21 @@ fn analyze_layer(
         jwe_report = Some(report);
     }
     let signature = verify::verify_with_options(&decoded, keys, options.verify);
+    let sd = decoded.sd.as_ref().map(|parts| {
+        sdjwt::analyze(
+            &decoded,
+            parts,
+            &options.sd,
+            options.now,
+            options.leeway_secs,
+        )
+    });
+    let claim_set = match &sd {
+        Some(sd) => sd.claims.as_ref(),
+        None => decoded.claims(),
+    };
     let validity = validity::evaluate_with(
-        decoded.claims(),
+        claim_set,
         options.now,
         options.leeway_secs,
         &options.expectations,
@@ -299,21 +352,28 @@ fn analyze_layer(
         .and_then(Value::as_object)
         .map(|h| claims::annotate_with(&dict, h, claims::Location::Header, options.now))
         .unwrap_or_default();
-    let claims = decoded
-        .claims()
+    let mut claims = claim_set
         .map(|c| claims::annotate_with(&dict, c, claims::Location::Payload, options.now))
         .unwrap_or_default();
+    if let Some(sd) = &sd {
+        for claim in &mut claims {
+            let at = format!("/{}", claim.name.replace('~', "~0").replace('/', "~1"));
+            claim.disclosed_by = sd.disclosed_at(&at).map(|d| d.digest.clone());
+        }
+    }
     let findings = findings::evaluate(&findings::Context {
         decoded: &decoded,
         signature: &signature,
         keys,
         now: options.now,
         jwe: jwe_report.as_ref(),
+        sd: sd.as_ref(),
     });
     Analysis {
         jwe: jwe_report,
         inner,
         inner_unopened,
+        sd,
         key_description: keys.map(KeySet::describe),
         decoded,
         signature,

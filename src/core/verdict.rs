@@ -6,6 +6,7 @@
 use super::Analysis;
 use super::jwe::JweStatus;
 use super::msg::Text;
+use super::sdjwt::{KbStatus, SdStatus};
 use super::validity::ValidityState;
 use super::verify::SignatureStatus;
 use crate::msg;
@@ -59,6 +60,10 @@ pub enum Reason {
     Expired,
     /// Verified, but the token is not valid yet (`nbf`, or `iat` in the future).
     NotYetValid,
+    /// An SD-JWT whose disclosures break a rule of RFC 9901 §7.1.
+    Disclosures,
+    /// An SD-JWT whose key-binding JWT is present and not verified.
+    KeyBinding,
 }
 
 /// The time half of a verdict.
@@ -135,6 +140,25 @@ pub fn verdict(analysis: &Analysis, policy: &Policy) -> Verdict {
         TimeStatus::NotYetValid => (Status::Failed, Reason::NotYetValid),
         _ => (status, reason),
     };
+    // An SD-JWT fails on its disclosures or its key binding whatever the signature says: a
+    // presentation with a tampered disclosure is refused even when no issuer key was given.
+    let sd_failure = claims_layer.sd.as_ref().and_then(|sd| {
+        if sd.status == SdStatus::Invalid {
+            Some(Reason::Disclosures)
+        } else if sd
+            .key_binding
+            .as_ref()
+            .is_some_and(|kb| kb.status != KbStatus::Verified)
+        {
+            Some(Reason::KeyBinding)
+        } else {
+            None
+        }
+    });
+    let (status, reason) = match (status, sd_failure) {
+        (Status::Verified | Status::NotVerified, Some(sd)) => (Status::Failed, sd),
+        _ => (status, reason),
+    };
     let layer_arg = layer + 1;
     let detail = match reason {
         Reason::AllChecked if layer == 0 && analysis.jwe.is_none() => msg!("verdict-verified"),
@@ -150,6 +174,15 @@ pub fn verdict(analysis: &Analysis, policy: &Policy) -> Verdict {
         Reason::Malformed => msg!("verdict-malformed", layer = layer_arg),
         Reason::Expired => msg!("verdict-expired"),
         Reason::NotYetValid => msg!("verdict-not-yet-valid"),
+        Reason::Disclosures => msg!("verdict-disclosures"),
+        Reason::KeyBinding => match claims_layer
+            .sd
+            .as_ref()
+            .and_then(|s| s.key_binding.as_ref())
+        {
+            Some(kb) => msg!("verdict-key-binding", detail = kb.detail.clone()),
+            None => msg!("verdict-disclosures"),
+        },
     };
     Verdict {
         status,

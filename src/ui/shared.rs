@@ -112,6 +112,16 @@ pub enum Command {
     CompareEdited,
     /// An encryption algorithm was picked: open the Encrypt tool with it.
     PickJweAlg(crate::core::jwe::KeyAlg),
+    /// Make a claim of the token being built selectively disclosable (or not).
+    SetDisclosable(String, bool),
+    SetSdDecoys(usize),
+    /// The expected key-binding audience or nonce, or the holder key, changed.
+    SdSettingsEdited,
+    /// Make a presentation of the SD-JWT on screen.
+    Present(PresentRequest),
+    CopyPresentation,
+    /// Put the presentation into the token field.
+    OpenPresentation,
 }
 
 /// What an export button copies.
@@ -153,6 +163,28 @@ pub struct EncryptRequest {
     pub enc: Enc,
     pub nested: bool,
     pub zip: bool,
+}
+
+/// What "Present" sends: the disclosures chosen (as in the token), and for a key-binding JWT
+/// the holder's private key text, the verifier's audience and its nonce.
+#[derive(Clone, PartialEq, Eq)]
+pub struct PresentRequest {
+    pub disclosures: Vec<String>,
+    pub key: String,
+    pub aud: String,
+    pub nonce: String,
+}
+
+impl std::fmt::Debug for PresentRequest {
+    // The private key never reaches a log.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PresentRequest")
+            .field("disclosures", &self.disclosures.len())
+            .field("key", &(!self.key.is_empty()).then_some(".."))
+            .field("aud", &self.aud)
+            .field("nonce", &self.nonce)
+            .finish()
+    }
 }
 
 /// What a copy button copies.

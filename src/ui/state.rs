@@ -44,6 +44,10 @@ pub struct KeyInputs {
     /// The recipient's key (public key, secret or password) the Encrypt tool uses.
     #[serde(default)]
     pub recipient_key: String,
+    /// An SD-JWT holder's public key: checks the key binding when the issuer names the key by
+    /// kid or jkt, and is bound into cnf.jwk when a token is built with selective disclosure.
+    #[serde(default)]
+    pub holder_key: String,
 }
 
 impl KeyInputs {
@@ -53,6 +57,7 @@ impl KeyInputs {
             && self.private_key.trim().is_empty()
             && self.inner_key.trim().is_empty()
             && self.recipient_key.trim().is_empty()
+            && self.holder_key.trim().is_empty()
     }
 }
 
@@ -115,6 +120,9 @@ pub struct AppState {
     pub history: Vec<HistoryEntry>,
     /// The user turned the history off: nothing is recorded.
     pub history_off: bool,
+    /// The audience and nonce an SD-JWT's key-binding JWT must carry (empty: shown, not checked).
+    pub kb_aud: String,
+    pub kb_nonce: String,
 }
 
 /// The most tokens the history keeps.
@@ -171,6 +179,8 @@ impl Default for AppState {
             active_tab: 0,
             history: Vec::new(),
             history_off: false,
+            kb_aud: String::new(),
+            kb_nonce: String::new(),
         }
     }
 }

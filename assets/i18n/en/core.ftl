@@ -209,6 +209,7 @@ parse-segments = found { $count ->
     } separated by '.', expected 3 (signed JWS: header.payload.signature) or 5 (encrypted JWE)
 parse-json-serialization = this is JSON, not a compact token (header.payload.signature); as a JWS JSON serialization it fails: { $error }
 parse-no-signatures = a JWS JSON serialization without signatures
+parse-sd-jwe = an SD-JWT is a signed JWT followed by disclosures; this one starts with an encrypted token
 parse-header-empty = empty: a JOSE header must be a JSON object such as {"{"}"alg":"HS256"{"}"}
 parse-header-utf8 = the decoded header is not UTF-8 (byte { $at } is invalid)
 parse-header-type = is { $type }, but a JOSE header must be a JSON object
@@ -483,6 +484,8 @@ verdict-decryption = layer { $layer } could not be decrypted
 verdict-malformed = layer { $layer } is not a well-formed token
 verdict-expired = the signature verifies, but the token has expired (--ignore-exp accepts it)
 verdict-not-yet-valid = the signature verifies, but the token is not valid yet (--ignore-nbf accepts it)
+verdict-disclosures = the SD-JWT's disclosures do not match its payload (RFC 9901 §7.1)
+verdict-key-binding = the SD-JWT's key binding is not verified: { $detail }
 
 # Names that only look like registered ones (Unicode TR39)
 f-confusable-title = { $part ->
@@ -495,3 +498,76 @@ f-invisible-name-title = { $part ->
    *[payload] Claim "{ $name }" holds invisible characters
 }
 f-invisible-name-msg = The name "{ $name }" contains characters that show nothing (shown here as escapes): two names that look the same can differ.
+
+## SD-JWT (RFC 9901)
+sd-disclosure-error = disclosure { $n }: { $problem }
+sd-problem-empty = empty
+sd-problem-base64 = not base64url ({ $error })
+sd-problem-utf8 = its decoded bytes are not UTF-8
+sd-problem-json = not JSON ({ $error })
+sd-problem-shape = not a JSON array of 2 elements [salt, value] or 3 elements [salt, name, value]
+sd-problem-salt = the salt is not a string
+sd-problem-name = the claim name is not a string
+sd-problem-reserved = the claim name "{ $name }" is reserved
+sd-problem-element-in-object = an array element [salt, value], but its digest is in the _sd of an object at { $at }
+sd-problem-property-in-array = the property "{ $name }", but its digest stands for an array element at { $at }
+sd-problem-name-exists = it discloses "{ $name }", which already exists at { $at }
+sd-problem-twice = the same as disclosure { $first }
+sd-problem-unreferenced = its digest is referenced nowhere in the payload or the other disclosures
+sd-digest-twice = the digest { $digest } is referenced more than once (again at { $at })
+sd-not-array = _sd at { $at } is not an array
+sd-digest-not-string = _sd at { $at } holds a digest that is not a string
+sd-ellipsis-not-string = the array element at { $at } is {"{"}"...": …{"}"} with a digest that is not a string
+sd-too-deep = disclosures nest more than { $max } levels deep (at { $at }); the rest was not processed
+sd-alg-unsupported = _sd_alg "{ $alg }" is not a supported hash (sha-256, sha-384, sha-512, sha3-256, sha3-384, sha3-512)
+sd-alg-not-string = _sd_alg is not a string
+sd-payload-not-object = the issuer-signed payload is not a JSON object
+sd-invalid = the disclosures do not match the payload (RFC 9901 §7.1)
+kb-verified = key binding verified: signed by the holder key over this presentation
+kb-verified-with = key binding verified with { $key }
+kb-malformed = the key-binding JWT is malformed: { $error }
+kb-typ = the key-binding JWT's typ is "{ $typ }", not "kb+jwt"
+kb-alg = the key-binding JWT's alg "{ $alg }" is not an asymmetric signature algorithm
+kb-sd-hash-missing = the key-binding JWT has no sd_hash
+kb-sd-hash-mismatch = sd_hash does not match this presentation (a disclosure was added, dropped or changed)
+kb-iat-missing = the key-binding JWT has no iat
+kb-iat-future = the key-binding JWT was issued { $secs } s in the future
+kb-iat-old = the key-binding JWT was issued { $secs } s ago, older than the { $max } s accepted
+kb-member-missing = the key-binding JWT has no { $name }
+kb-member-mismatch = the key-binding JWT's { $name } is "{ $got }", expected "{ $expected }"
+kb-no-holder-key = the issuer names the holder key only by kid or jkt: give it with --holder-key (or in the holder key field)
+kb-cnf-jwk-unreadable = cnf.jwk is not a usable key: { $error }
+kb-jkt-mismatch = no given holder key has the thumbprint cnf.jkt { $jkt }
+kb-signature = the key-binding signature: { $detail }
+sd-pointer-syntax = "{ $pointer }" is not a JSON pointer (it starts with "/", like /address/street_address)
+sd-pointer-missing = nothing at { $pointer } in the claims
+sd-pointer-root = the whole payload cannot be selectively disclosable; name a claim under it
+sd-pointer-reserved = { $pointer } is a claim that must stay visible (_sd, _sd_alg, ... and cnf are never disclosable)
+sd-present-malformed = not an SD-JWT: { $error }
+sd-present-not-sd = not an SD-JWT: no "~" follows the issuer-signed JWT
+sd-present-invalid = the SD-JWT's disclosures do not match its payload: { $error }
+sd-present-nothing-at = no disclosure puts anything at { $pointer }
+sd-kb-key-symmetric = a key-binding JWT is signed with the holder's private key (an asymmetric key), not a secret
+sd-kb-sign = signing the key-binding JWT failed: { $error }
+f-sd-invalid-title = { $count ->
+    [one] The disclosures break a rule of RFC 9901
+   *[other] The disclosures break { $count } rules of RFC 9901
+}
+f-sd-invalid-msg = A verifier must reject this SD-JWT: { $first }
+f-sd-short-salt-title = { $count ->
+    [one] A disclosure's salt is short
+   *[other] { $count } disclosures have short salts
+}
+f-sd-short-salt-msg = { $first }: a salt under { $bits } bits lets anyone who sees the digest guess the hidden value by trying likely ones.
+f-sd-no-decoys-title = No decoy digests
+f-sd-no-decoys-msg = The payload holds { $count } digests and none is a decoy: a verifier learns how many claims the holder withheld, and the count helps link presentations. Issuers add decoys (RFC 9901 §4.2.5).
+f-sd-kb-missing-title = Bound to a holder key, presented without key binding
+f-sd-kb-missing-msg = The payload names a holder key (cnf) but no key-binding JWT follows: anyone who holds this presentation can replay it.
+f-sd-kb-invalid-title = Key binding not verified
+f-sd-kb-invalid-msg = { $detail }
+f-sd-vc-legacy-typ-title = Legacy SD-JWT VC type vc+sd-jwt
+f-sd-vc-legacy-typ-msg = SD-JWT VC now uses typ "dc+sd-jwt"; verifiers following the current draft may refuse "vc+sd-jwt".
+f-sd-vc-no-vct-title = SD-JWT VC without vct
+f-sd-vc-no-vct-msg = An SD-JWT VC must name its credential type in vct.
+f-sd-vc-disclosable-title = Claims that must stay visible are selectively disclosable
+f-sd-vc-disclosable-msg = { $names }: SD-JWT VC requires these to be always visible, so a verifier can check issuer, validity, type and status without the holder's choice.

@@ -301,6 +301,14 @@ cli-not-checked = Signature not checked
 cli-validity = Validity
 cli-verdict = Verdict
 cli-findings = Findings
+cli-sd-disclosures = Disclosures ({ $count }; { $decoys } undisclosed or decoy digests; { $hash })
+cli-sd-valid = every disclosure matches a digest of the payload (RFC 9901 §7.1)
+cli-sd-invalid = { $count ->
+    [one] a rule of RFC 9901 §7.1 is broken
+   *[other] { $count } rules of RFC 9901 §7.1 are broken
+}
+cli-sd-claims = Processed claims (what the SD-JWT discloses)
+cli-sd-key-binding = Key binding
 cli-encryption = Encryption
 cli-not-decrypted = Not decrypted
 cli-inner-token = Inner token (the decrypted payload is itself a token)
@@ -522,3 +530,59 @@ time-no-fix = { $name } has no automatic fix
 header-not-object = the header is not a JSON object
 header-fix-first = fix the header JSON first ({ $error })
 settings-evaluate-at = evaluate at: { $error }
+
+## SD-JWT (RFC 9901)
+sd-title = Disclosures ({ $count })
+sd-badge-valid = Disclosures match
+sd-badge-invalid = { $count ->
+    [one] Disclosures: 1 rule broken
+   *[other] Disclosures: { $count } rules broken
+}
+sd-summary = { $hash } · { $decoys } undisclosed or decoy digests
+sd-none = This presentation discloses nothing: only the always-visible claims.
+sd-col-claim = Claim
+sd-col-value = Value
+sd-col-where = Where
+sd-col-digest = Digest
+kb-badge-verified = Key binding verified
+kb-badge-invalid = Key binding fails
+kb-badge-no-holder-key = Key binding: holder key needed
+kb-badge-missing = No key binding
+kb-reason-missing = The payload names a holder key (cnf), but no key-binding JWT follows: anyone holding this can replay it.
+kb-reason-none = Not bound to a holder key.
+kb-check-title = Key binding check
+kb-check-help = The key-binding JWT must name this verifier and nonce (left empty: shown, not checked) and be at most 5 minutes old. The holder key comes from cnf.jwk; give it below when cnf names it only by kid or jkt.
+kb-expected-aud = Expected audience
+kb-expected-aud-hint = https://verifier.example.org
+kb-expected-nonce = Expected nonce
+kb-expected-nonce-hint = the nonce you sent
+holder-key = Holder key
+holder-key-hint = The holder's public key: PEM, JWK or JWKS
+holder-key-none = No holder key given.
+holder-key-secret = A holder key is a public key (EC, RSA, OKP), not a secret.
+present-title = Present…
+present-help = Choose what the holder shows the verifier. A claim inside a disclosed object brings that object's disclosure along. With the holder's private key, a key-binding JWT over exactly these disclosures is added.
+present-all = All
+present-none = None
+present-key = Holder's private key (for key binding; optional)
+present-key-hint = PEM or JWK private key; never saved
+present-aud = Audience (the verifier)
+present-nonce = Nonce
+present-make = Make presentation
+present-copy = Copy presentation
+present-open = Open it here
+present-key-not-private = The holder key must be a private key to sign the key-binding JWT.
+selective-title = Selective disclosure (SD-JWT): { $count } ticked
+selective-help = Tick the claims a holder may choose to show. Each becomes a disclosure with a fresh 128-bit salt; the payload keeps only its digest, among decoys. The token field then holds the issuance: the signed JWT and every disclosure.
+selective-nothing = The payload has no claims to make disclosable.
+selective-decoys = Decoy digests
+claim-disclosed = disclosed
+claim-disclosed-tip = Selectively disclosed: hidden in the signed payload as digest { $digest }, revealed by its disclosure.
+notice-opened-presentation = Opened the presentation
+notice-presented = { $count ->
+    [one] Presentation made with 1 disclosure
+   *[other] Presentation made with { $count } disclosures
+}
+notice-presentation-copied = Presentation copied
+draft-sd = cannot make the claims disclosable: { $error }
+present-key-error = The holder's private key: { $error }

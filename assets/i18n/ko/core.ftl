@@ -283,6 +283,7 @@ parse-empty = 토큰 없음: 텍스트가 비어 있습니다
 parse-segments = '.'로 나뉜 부분이 { $count }개입니다. 3개(서명된 JWS: header.payload.signature) 또는 5개(암호화된 JWE)여야 합니다
 parse-json-serialization = 압축 토큰(header.payload.signature)이 아니라 JSON입니다. JWS JSON 직렬화로도 읽을 수 없습니다: { $error }
 parse-no-signatures = 서명이 없는 JWS JSON 직렬화입니다
+parse-sd-jwe = SD-JWT는 서명된 JWT 뒤에 공개 항목이 오는 형식인데, 이 토큰은 암호화된 토큰으로 시작합니다
 parse-header-empty = 비어 있음: JOSE 헤더는 {"{"}"alg":"HS256"{"}"} 같은 JSON 객체여야 합니다
 parse-header-utf8 = 디코딩한 헤더가 UTF-8이 아닙니다 ({ $at }번째 바이트가 잘못됨)
 parse-header-type = { $type }이지만, JOSE 헤더는 JSON 객체여야 합니다
@@ -618,6 +619,8 @@ verdict-decryption = { $layer }번째 층을 복호화할 수 없습니다
 verdict-malformed = { $layer }번째 층은 올바른 토큰이 아닙니다
 verdict-expired = 서명은 맞지만 토큰이 만료되었습니다(--ignore-exp로 받아들일 수 있습니다)
 verdict-not-yet-valid = 서명은 맞지만 토큰이 아직 유효하지 않습니다(--ignore-nbf로 받아들일 수 있습니다)
+verdict-disclosures = SD-JWT의 공개 항목이 페이로드와 맞지 않습니다(RFC 9901 §7.1)
+verdict-key-binding = SD-JWT의 키 바인딩이 검증되지 않았습니다: { $detail }
 
 # Names that only look like registered ones (Unicode TR39)
 f-confusable-title = { $part ->
@@ -630,3 +633,114 @@ f-invisible-name-title = { $part ->
    *[payload] 클레임 "{ $name }"에 보이지 않는 문자가 있습니다
 }
 f-invisible-name-msg = 이름 "{ $name }"에 아무것도 보이지 않는 문자가 있습니다(여기서는 이스케이프로 표시). 똑같아 보이는 두 이름이 다를 수 있습니다.
+
+## SD-JWT (RFC 9901)
+sd-disclosure-error = 공개 항목 { $n }: { $problem }
+sd-problem-empty = 비어 있음
+sd-problem-base64 = base64url이 아님 ({ $error })
+sd-problem-utf8 = 디코딩한 바이트가 UTF-8이 아님
+sd-problem-json = JSON이 아님 ({ $error })
+sd-problem-shape = 원소 2개 [salt, value] 또는 3개 [salt, name, value]의 JSON 배열이 아님
+sd-problem-salt = salt가 문자열이 아님
+sd-problem-name = 클레임 이름이 문자열이 아님
+sd-problem-reserved = 클레임 이름 "{ $name }"{ BATCHIM($name) ->
+        [yes] 은
+        [rieul] 은
+       *[no] 는
+    } 예약되어 있음
+sd-problem-element-in-object = 배열 원소 [salt, value]인데 다이제스트가 { $at }의 객체 _sd에 있음
+sd-problem-property-in-array = 속성 "{ $name }"인데 다이제스트가 { $at }의 배열 원소 자리에 있음
+sd-problem-name-exists = "{ $name }"{ BATCHIM($name) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 공개하지만 { $at }에 이미 있음
+sd-problem-twice = 공개 항목 { $first }{ BATCHIM($first) ->
+        [yes] 과
+        [rieul] 과
+       *[no] 와
+    } 같음
+sd-problem-unreferenced = 다이제스트가 페이로드에도 다른 공개 항목에도 없음
+sd-digest-twice = 다이제스트 { $digest }{ BATCHIM($digest) ->
+        [yes] 이
+        [rieul] 이
+       *[no] 가
+    } 두 번 이상 참조됨 (다시 { $at }에서)
+sd-not-array = { $at }의 _sd가 배열이 아님
+sd-digest-not-string = { $at }의 _sd에 문자열이 아닌 다이제스트가 있음
+sd-ellipsis-not-string = { $at }의 배열 원소가 {"{"}"...": …{"}"}인데 다이제스트가 문자열이 아님
+sd-too-deep = 공개 항목이 { $max }단계보다 깊게 중첩됨 ({ $at }). 나머지는 처리하지 않았습니다
+sd-alg-unsupported = _sd_alg "{ $alg }"{ BATCHIM($alg) ->
+        [yes] 은
+        [rieul] 은
+       *[no] 는
+    } 지원하는 해시가 아님 (sha-256, sha-384, sha-512, sha3-256, sha3-384, sha3-512)
+sd-alg-not-string = _sd_alg가 문자열이 아님
+sd-payload-not-object = 발급자가 서명한 페이로드가 JSON 객체가 아님
+sd-invalid = 공개 항목이 페이로드와 맞지 않음 (RFC 9901 §7.1)
+kb-verified = 키 바인딩 검증됨: 보유자 키로 이 제시에 대해 서명됨
+kb-verified-with = 키 바인딩이 { $key }{ BATCHIM($key) ->
+        [yes] 으로
+        [rieul] 로
+       *[no] 로
+    } 검증됨
+kb-malformed = 키 바인딩 JWT 형식이 잘못됨: { $error }
+kb-typ = 키 바인딩 JWT의 typ가 "kb+jwt"가 아니라 "{ $typ }"임
+kb-alg = 키 바인딩 JWT의 alg "{ $alg }"{ BATCHIM($alg) ->
+        [yes] 은
+        [rieul] 은
+       *[no] 는
+    } 비대칭 서명 알고리즘이 아님
+kb-sd-hash-missing = 키 바인딩 JWT에 sd_hash가 없음
+kb-sd-hash-mismatch = sd_hash가 이 제시와 맞지 않음 (공개 항목이 추가·삭제·변경됨)
+kb-iat-missing = 키 바인딩 JWT에 iat가 없음
+kb-iat-future = 키 바인딩 JWT가 { $secs }초 뒤 미래에 발급됨
+kb-iat-old = 키 바인딩 JWT가 { $secs }초 지났음. 최대 { $max }초까지 받아들임
+kb-member-missing = 키 바인딩 JWT에 { $name }{ BATCHIM($name) ->
+        [yes] 이
+        [rieul] 이
+       *[no] 가
+    } 없음
+kb-member-mismatch = 키 바인딩 JWT의 { $name }{ BATCHIM($name) ->
+        [yes] 이
+        [rieul] 이
+       *[no] 가
+    } "{ $got }"임. 기대한 값은 "{ $expected }"
+kb-no-holder-key = 발급자가 보유자 키를 kid나 jkt로만 지정함: --holder-key(또는 보유자 키 입력란)로 주세요
+kb-cnf-jwk-unreadable = cnf.jwk를 키로 쓸 수 없음: { $error }
+kb-jkt-mismatch = 주어진 보유자 키 중 지문이 cnf.jkt { $jkt }인 키가 없음
+kb-signature = 키 바인딩 서명: { $detail }
+sd-pointer-syntax = "{ $pointer }"{ BATCHIM($pointer) ->
+        [yes] 은
+        [rieul] 은
+       *[no] 는
+    } JSON 포인터가 아님 (/address/street_address처럼 "/"로 시작)
+sd-pointer-missing = 클레임의 { $pointer }에 아무것도 없음
+sd-pointer-root = 페이로드 전체를 선택적으로 공개할 수는 없습니다. 그 아래 클레임을 지정하세요
+sd-pointer-reserved = { $pointer }{ BATCHIM($pointer) ->
+        [yes] 은
+        [rieul] 은
+       *[no] 는
+    } 항상 보여야 하는 클레임임 (_sd, _sd_alg, ..., cnf는 공개 항목이 될 수 없음)
+sd-present-malformed = SD-JWT가 아님: { $error }
+sd-present-not-sd = SD-JWT가 아님: 발급자 서명 JWT 뒤에 "~"가 없음
+sd-present-invalid = SD-JWT의 공개 항목이 페이로드와 맞지 않음: { $error }
+sd-present-nothing-at = { $pointer }에 무언가를 두는 공개 항목이 없음
+sd-kb-key-symmetric = 키 바인딩 JWT는 비밀 키가 아니라 보유자의 개인 키(비대칭 키)로 서명합니다
+sd-kb-sign = 키 바인딩 JWT 서명 실패: { $error }
+f-sd-invalid-title = 공개 항목이 RFC 9901 규칙 { $count }개를 어김
+f-sd-invalid-msg = 검증기는 이 SD-JWT를 거부해야 합니다: { $first }
+f-sd-short-salt-title = 공개 항목 { $count }개의 salt가 짧음
+f-sd-short-salt-msg = { $first }: { $bits }비트 미만의 salt는 다이제스트를 본 누구나 그럴듯한 값을 대입해 숨은 값을 추측하게 합니다.
+f-sd-no-decoys-title = 미끼 다이제스트 없음
+f-sd-no-decoys-msg = 페이로드의 다이제스트 { $count }개 중 미끼가 하나도 없습니다. 검증기는 보유자가 감춘 클레임 수를 알게 되고, 그 수로 제시들을 연결할 수 있습니다. 발급자는 미끼를 넣습니다 (RFC 9901 §4.2.5).
+f-sd-kb-missing-title = 보유자 키에 묶였지만 키 바인딩 없이 제시됨
+f-sd-kb-missing-msg = 페이로드가 보유자 키(cnf)를 지정하지만 키 바인딩 JWT가 없습니다. 이 제시를 가진 누구나 재전송할 수 있습니다.
+f-sd-kb-invalid-title = 키 바인딩 검증 안 됨
+f-sd-kb-invalid-msg = { $detail }
+f-sd-vc-legacy-typ-title = 예전 SD-JWT VC 유형 vc+sd-jwt
+f-sd-vc-legacy-typ-msg = SD-JWT VC는 이제 typ "dc+sd-jwt"를 씁니다. 현재 초안을 따르는 검증기는 "vc+sd-jwt"를 거부할 수 있습니다.
+f-sd-vc-no-vct-title = vct 없는 SD-JWT VC
+f-sd-vc-no-vct-msg = SD-JWT VC는 vct에 자격 증명 유형을 밝혀야 합니다.
+f-sd-vc-disclosable-title = 항상 보여야 할 클레임이 선택적 공개로 되어 있음
+f-sd-vc-disclosable-msg = { $names }: SD-JWT VC에서는 이 클레임들이 항상 보여야 검증기가 보유자의 선택과 무관하게 발급자, 유효 기간, 유형, 상태를 확인할 수 있습니다.

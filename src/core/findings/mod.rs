@@ -8,6 +8,7 @@ mod header;
 mod jwe;
 mod keys;
 mod names;
+pub mod sd;
 mod signature;
 mod structure;
 
@@ -96,6 +97,14 @@ finding_ids! {
     PsychicSignature = "PSYCHIC_SIGNATURE",
     RemoteKeyUrl = "REMOTE_KEY_URL",
     RocaRsaKey = "ROCA_RSA_KEY",
+    SdInvalid = "SD_INVALID",
+    SdKbInvalid = "SD_KB_INVALID",
+    SdKbMissing = "SD_KB_MISSING",
+    SdNoDecoys = "SD_NO_DECOYS",
+    SdShortSalt = "SD_SHORT_SALT",
+    SdVcDisclosedRegistered = "SD_VC_DISCLOSABLE_REGISTERED",
+    SdVcLegacyTyp = "SD_VC_LEGACY_TYP",
+    SdVcNoVct = "SD_VC_NO_VCT",
     SensitiveData = "SENSITIVE_DATA",
     ShortRsaKey = "SHORT_RSA_KEY",
     TypNotExplicit = "TYP_NOT_EXPLICIT",
@@ -164,6 +173,8 @@ pub struct Context<'a> {
     pub now: i64,
     /// What decrypting a JWE found.
     pub jwe: Option<&'a super::jwe::JweReport>,
+    /// What processing an SD-JWT's disclosures and key binding found.
+    pub sd: Option<&'a super::sdjwt::SdReport>,
 }
 
 /// Runs every rule; results are sorted by severity.
@@ -188,6 +199,9 @@ pub fn evaluate(cx: &Context<'_>) -> Vec<Finding> {
     structure::rules(cx.decoded, &mut out);
     claims::rules(cx.decoded, &mut out);
     claims::token_rules(cx.decoded, cx, &mut out);
+    if let Some(sd) = cx.sd {
+        sd::rules(cx.decoded, sd, &mut out);
+    }
     out.sort_by_key(|f| f.severity);
     out
 }

@@ -44,6 +44,44 @@ pub struct JsonSignature {
     pub compact: String,
     /// The unprotected `header` member, if any.
     pub unprotected: Option<Value>,
+    /// An SD-JWT's disclosures and key-binding JWT (RFC 9901 §8): from the unprotected header,
+    /// or from the top level, where drafts before the RFC (and the reference implementation)
+    /// put them.
+    pub sd: Option<SdMembers>,
+}
+
+/// The `disclosures` and `kb_jwt` members of an SD-JWT in JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SdMembers {
+    pub disclosures: Vec<String>,
+    pub kb_jwt: Option<String>,
+}
+
+impl SdMembers {
+    fn read(obj: &serde_json::Map<String, Value>) -> Option<Self> {
+        let disclosures = obj.get("disclosures")?.as_array()?;
+        Some(Self {
+            disclosures: disclosures
+                .iter()
+                .map(|d| d.as_str().unwrap_or_default().to_owned())
+                .collect(),
+            kb_jwt: obj.get("kb_jwt").and_then(Value::as_str).map(str::to_owned),
+        })
+    }
+
+    /// `~<disclosure>~…~[<kb_jwt>]`: what follows the JWT in the compact form.
+    fn compact_tail(&self) -> String {
+        let mut tail = String::new();
+        for d in &self.disclosures {
+            tail.push('~');
+            tail.push_str(d);
+        }
+        tail.push('~');
+        if let Some(kb) = &self.kb_jwt {
+            tail.push_str(kb);
+        }
+        tail
+    }
 }
 
 /// Splits a JWS JSON serialization (general or flattened) into compact tokens, one per signature.
@@ -68,9 +106,14 @@ pub fn json_serialization(text: &str) -> Result<Vec<JsonSignature>, JsonSerializ
                 .get("signature")
                 .and_then(Value::as_str)
                 .ok_or(JsonSerializationError::Signature)?;
+            let header = sig.get("header");
             Ok(JsonSignature {
                 compact: format!("{protected}.{payload}.{signature}"),
-                unprotected: sig.get("header").cloned(),
+                sd: header
+                    .and_then(Value::as_object)
+                    .and_then(SdMembers::read)
+                    .or_else(|| SdMembers::read(obj)),
+                unprotected: header.cloned(),
             })
         };
     match obj.get("signatures") {
@@ -105,7 +148,14 @@ pub(super) fn decode_json_serialization(mut d: Decoded) -> Decoded {
         d.error(ErrorKind::Structure, "input", msg!("parse-no-signatures"));
         return d;
     };
-    let mut inner = decode(&first.compact);
+    // An SD-JWT in JSON (RFC 9901 §8): its disclosures and key-binding JWT travel in the first
+    // signature's unprotected header; read as the compact form they stand for, which is also
+    // what the key-binding JWT's sd_hash covers.
+    let compact = match &first.sd {
+        Some(sd) => format!("{}{}", first.compact, sd.compact_tail()),
+        None => first.compact.clone(),
+    };
+    let mut inner = decode(&compact);
     inner.json_serialization = Some(JsonSerialization {
         signatures: signatures.len(),
         unprotected_header: signatures.iter().any(|s| s.unprotected.is_some()),

@@ -10,12 +10,15 @@ use super::b64::{self, Deviation};
 use super::json::{self, Duplicate};
 
 mod find;
+mod sd;
 mod json_serialization;
 
 use super::msg::Text;
 use super::words::{part_word, type_word};
 pub use find::find_token;
 use json_serialization::decode_json_serialization;
+pub use sd::SdParts;
+use sd::split_sd;
 pub use json_serialization::{
     JsonSerialization, JsonSerializationError, JsonSignature, json_serialization,
 };
@@ -43,6 +46,10 @@ pub enum PartKind {
     Tag,
     /// Segments beyond what either form has.
     Extra,
+    /// An SD-JWT disclosure (RFC 9901), after a `~`.
+    Disclosure,
+    /// An SD-JWT's key-binding JWT, after the last `~`.
+    KeyBinding,
 }
 
 impl PartKind {
@@ -56,6 +63,8 @@ impl PartKind {
             Self::Ciphertext => "ciphertext",
             Self::Tag => "authentication tag",
             Self::Extra => "extra segment",
+            Self::Disclosure => "disclosure",
+            Self::KeyBinding => "key-binding JWT",
         }
     }
 }
@@ -165,6 +174,8 @@ pub struct Decoded {
     pub detached_payload: bool,
     /// Set when the input was a JWS JSON serialization, shown through its first signature.
     pub json_serialization: Option<JsonSerialization>,
+    /// Set for an SD-JWT (RFC 9901): what follows the issuer-signed JWT.
+    pub sd: Option<SdParts>,
     pub errors: Vec<DecodeError>,
 }
 
@@ -189,6 +200,7 @@ impl Decoded {
             unencoded_payload: false,
             detached_payload: false,
             json_serialization: None,
+            sd: None,
             errors: Vec::new(),
         }
     }
@@ -324,7 +336,11 @@ pub fn decode(input: &str) -> Decoded {
         return decode_json_serialization(d);
     }
 
-    let token = d.token.clone();
+    let whole = d.token.clone();
+    // An SD-JWT: the issuer-signed JWT up to the first `~`, then disclosures and perhaps a
+    // key-binding JWT. The JWT is read as any other; the rest is kept for `sdjwt` to process.
+    let jwt_len = whole.find('~').unwrap_or(whole.len());
+    let token = &whole[..jwt_len];
     let segments = token.bytes().filter(|&b| b == b'.').count() + 1;
     // A hostile input may hold millions of dots: past five segments, everything after the third
     // is one extra part, so memory and work stay linear in the input.
@@ -373,6 +389,9 @@ pub fn decode(input: &str) -> Decoded {
     }
 
     decode_header(&mut d);
+    if jwt_len < whole.len() {
+        split_sd(&mut d, &whole, jwt_len, span.start);
+    }
     if d.form == Form::Jwe {
         d.payload = Payload::Encrypted;
         // Every segment must be base64url (the encrypted key may be empty); a broken one is named.

@@ -97,13 +97,14 @@ impl Findings {
     }
 }
 
-/// Bytes that can be part of a compact token: base64url and the dot.
+/// Bytes that can be part of a compact token: base64url and the dot, and the `~` that joins an
+/// SD-JWT's parts (RFC 9901).
 const fn token_byte_table() -> [bool; 256] {
     let mut t = [false; 256];
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
-        t[b] = c.is_ascii_alphanumeric() || c == b'-' || c == b'_' || c == b'.';
+        t[b] = c.is_ascii_alphanumeric() || c == b'-' || c == b'_' || c == b'.' || c == b'~';
         b += 1;
     }
     t
@@ -230,6 +231,16 @@ fn tokens_in_run(run: &[u8], dots: &mut Vec<usize>) -> Vec<(usize, usize)> {
             .filter(|(_, b)| **b == b'.')
             .map(|(i, _)| i),
     );
+    // Where the `~`s are (SD-JWTs; most runs have none).
+    let tildes: Vec<usize> = if run.contains(&b'~') {
+        run.iter()
+            .enumerate()
+            .filter(|(_, b)| **b == b'~')
+            .map(|(i, _)| i)
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut next_dot = 0; // index into `dots` of the first dot after the current position
     let mut segment: Option<(usize, Segment)> = None; // (index of its closing dot, segment)
     let mut i = 0;
@@ -256,11 +267,26 @@ fn tokens_in_run(run: &[u8], dots: &mut Vec<usize>) -> Vec<(usize, usize)> {
             i += 1;
             continue;
         }
-        let start = if next_dot == 0 {
+        let after_dot = if next_dot == 0 {
             0
         } else {
             dots[next_dot - 1] + 1
         };
+        // A `~` ends a segment too (an SD-JWT's key-binding JWT starts after one), and no header
+        // holds one: the segment starts after the last `~` before its dot.
+        let before_end = tildes.partition_point(|&t| t < end);
+        let start = match before_end.checked_sub(1).map(|k| tildes[k]) {
+            Some(t) if t >= after_dot => t + 1,
+            _ => after_dot,
+        };
+        if i < start {
+            i = start;
+            continue;
+        }
+        if end - i < 8 {
+            i = end + 1;
+            continue;
+        }
         if segment.as_ref().is_none_or(|(at, _)| *at != next_dot) {
             segment = Some((next_dot, Segment::new(&run[start..end])));
         }
@@ -296,10 +322,22 @@ fn token_end(run: &[u8], dots: &[usize], start: usize, first: usize) -> Option<u
     if own.len() < needed {
         return None;
     }
-    let end = own.get(needed).copied().unwrap_or(run.len());
+    let mut end = own.get(needed).copied().unwrap_or(run.len());
+    let tilde = run[start..end]
+        .iter()
+        .position(|&b| b == b'~')
+        .map(|t| start + t);
+    if let Some(t) = tilde {
+        // A `~` inside a JWE, or before a JWS's signature, is not part of a token.
+        if jwe || t <= own[1] {
+            return None;
+        }
+        end = sd_end(run, t);
+    }
+    let jwt_end = tilde.unwrap_or(end);
     let segment = |k: usize| {
         let from = if k == 0 { start } else { own[k - 1] + 1 };
-        let to = own.get(k).copied().unwrap_or(end).min(end);
+        let to = own.get(k).copied().unwrap_or(jwt_end).min(jwt_end);
         to.saturating_sub(from)
     };
     // A JWS payload is never empty (its signature may be, for alg none). In a JWE the encrypted
@@ -311,6 +349,32 @@ fn token_end(run: &[u8], dots: &[usize], start: usize, first: usize) -> Option<u
         segment(1) > 0
     };
     (shaped && end - start <= MAX_TOKEN_BYTES).then_some(end)
+}
+
+/// Where an SD-JWT whose issuer-signed JWT ends at `tilde` (a `~`) ends: after its disclosures
+/// (base64url, each followed by `~`) and a key-binding JWT after the last `~`, if one is there.
+fn sd_end(run: &[u8], tilde: usize) -> usize {
+    let mut at = tilde;
+    loop {
+        let rest = &run[at + 1..];
+        match rest.iter().position(|&b| b == b'~') {
+            // A disclosure, then another `~`.
+            Some(len) if len > 0 && !rest[..len].contains(&b'.') => at += len + 1,
+            Some(_) => return at + 1,
+            // The last part: a key-binding JWT (two dots, a JOSE header's start), or not part
+            // of the token.
+            None => {
+                let mut dots = rest.iter().enumerate().filter(|(_, b)| **b == b'.');
+                let kb = rest.starts_with(b"ey") && dots.nth(1).is_some();
+                // It ends at its third dot (a full stop after it), or with the run.
+                return match (kb, dots.next()) {
+                    (true, Some((third, _))) => at + 1 + third,
+                    (true, None) => run.len(),
+                    (false, _) => at + 1,
+                };
+            }
+        }
+    }
 }
 
 /// The text scanner: feed it chunks; it keeps a run that crosses a chunk's end, and counts lines.
@@ -524,6 +588,25 @@ mod tests {
         ] {
             assert!(tokens(text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn an_sd_jwt_is_found_whole_with_its_disclosures_and_key_binding() {
+        let issuance = format!("{JWS}~WyJzYWx0IiwgIm4iLCAxXQ~WyJzYWx0MiIsICJtIiwgMl0~");
+        let presentation = format!("{JWS}~WyJzYWx0IiwgIm4iLCAxXQ~{JWS}");
+        for sd in [&issuance, &presentation] {
+            for text in [
+                format!("Authorization: Bearer {sd}\n"),
+                format!("GET /cb?vp_token={sd}&state=1"),
+                format!("\"{sd}\","),
+                format!("{sd}. Next sentence."),
+            ] {
+                assert_eq!(tokens(&text), vec![sd.clone()], "{text}");
+            }
+        }
+        // A `~` that starts no SD-JWT leaves the token as it was.
+        assert_eq!(tokens(&format!("~/{JWS} x")), vec![JWS.to_owned()]);
+        assert_eq!(tokens(&format!("{JWS}~.~")), vec![format!("{JWS}~")]);
     }
 
     #[test]

@@ -297,7 +297,12 @@ pub fn verify_with_options(
         .collect();
     let unknown = unknown_crit(header);
     let rule = header_rule_problem(header);
-    let mut check = if let Some(json) = &decoded.json_serialization {
+    // An SD-JWT in JSON is a form RFC 9901 §8 defines: its signature counts as the compact one.
+    let json_form = decoded
+        .json_serialization
+        .as_ref()
+        .filter(|_| decoded.sd.is_none());
+    let mut check = if let Some(json) = json_form {
         SignatureCheck::new(
             Invalid,
             msg!("sig-json-serialization", count = json.signatures),

@@ -30,6 +30,8 @@ pub enum Source {
     History,
     /// The token the Encrypt tool made.
     Encrypted,
+    /// The presentation "Present…" made.
+    Presented,
 }
 
 impl Source {
@@ -44,7 +46,10 @@ impl Source {
 
     /// True when the text is one token the app itself listed (no scan needed).
     fn is_one_token(&self) -> bool {
-        matches!(self, Self::FoundRow | Self::History | Self::Encrypted)
+        matches!(
+            self,
+            Self::FoundRow | Self::History | Self::Encrypted | Self::Presented
+        )
     }
 }
 
@@ -141,6 +146,7 @@ impl App {
                 Source::FoundRow => Some(tr!("notice-opened-found")),
                 Source::History => Some(tr!("notice-opened-history")),
                 Source::Encrypted => Some(tr!("notice-opened-encrypted")),
+                Source::Presented => Some(tr!("notice-opened-presentation")),
             };
             done.map(|d| {
                 let d = if stripped.is_empty() {

@@ -215,6 +215,32 @@ impl App {
                 self.encrypt.open = true;
                 self.say(tr!("notice-pick-jwe", alg = alg.name()), false);
             }
+            Command::SetDisclosable(pointer, on) => m.set_disclosable(&pointer, on),
+            Command::SetSdDecoys(n) => m.set_sd_decoys(n),
+            Command::SdSettingsEdited => m.refresh(),
+            Command::Present(request) => {
+                self.flush_rebuild();
+                let made = self.model.present(&request);
+                match &made {
+                    Ok(_) => self.say(
+                        tr!("notice-presented", count = request.disclosures.len()),
+                        false,
+                    ),
+                    Err(e) => self.say(e.clone(), true),
+                }
+                self.present.result = Some(made);
+            }
+            Command::CopyPresentation => {
+                if let Some(Ok(text)) = &self.present.result {
+                    let copied = self.clipboard.set_text(text, true);
+                    self.report(copied, &tr!("notice-presentation-copied"));
+                }
+            }
+            Command::OpenPresentation => {
+                if let Some(Ok(text)) = self.present.result.clone() {
+                    self.arrive(&text, Source::Presented);
+                }
+            }
             Command::OpenEncrypted => {
                 if let Some(Ok(token)) = self.encrypt.result.clone() {
                     self.arrive(&token, Source::Encrypted);

@@ -31,13 +31,17 @@ pub enum Section {
     Validation,
     /// The timeline and the annotated claims.
     Claims,
+    /// An SD-JWT's disclosures, key binding and "Present…".
+    Disclosures,
+    /// Selective disclosure for the token being built.
+    Selective,
     /// Compare with another token.
     Compare,
     History,
 }
 
 impl Section {
-    pub const ALL: [Section; 15] = [
+    pub const ALL: [Section; 17] = [
         Self::Found,
         Self::Token,
         Self::Status,
@@ -51,6 +55,8 @@ impl Section {
         Self::Findings,
         Self::Validation,
         Self::Claims,
+        Self::Disclosures,
+        Self::Selective,
         Self::Compare,
         Self::History,
     ];
@@ -60,6 +66,7 @@ impl Section {
 pub const WIDE_LEFT: &[Section] = &[
     Section::Found,
     Section::Token,
+    Section::Disclosures,
     Section::Claims,
     Section::Compare,
     Section::History,
@@ -72,6 +79,7 @@ pub const WIDE_RIGHT: &[Section] = &[
     Section::Editors,
     Section::Inner,
     Section::Helpers,
+    Section::Selective,
     Section::Key,
     Section::KeyTools,
     Section::Encrypt,
@@ -89,12 +97,14 @@ pub const NARROW: &[Section] = &[
     Section::Editors,
     Section::Inner,
     Section::Helpers,
+    Section::Selective,
     Section::Key,
     Section::KeyTools,
     Section::Encrypt,
     Section::Guess,
     Section::Findings,
     Section::Validation,
+    Section::Disclosures,
     Section::Claims,
     Section::Compare,
     Section::History,
@@ -249,6 +259,26 @@ impl App {
                     commands,
                 );
             }
+            Section::Disclosures => {
+                if self.view.sd.is_some() {
+                    panels::disclosures::ui(
+                        ui,
+                        &self.view,
+                        &mut self.model.state,
+                        &mut self.model.keys,
+                        &mut self.present,
+                        commands,
+                    );
+                    ui.separator();
+                }
+            }
+            Section::Selective => panels::selective::ui(
+                ui,
+                &self.view,
+                &mut self.model.keys,
+                self.model.sd_build.decoys,
+                commands,
+            ),
             Section::Compare => panels::compare::ui(
                 ui,
                 &mut self.model.compare_text,

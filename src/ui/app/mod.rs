@@ -62,6 +62,8 @@ pub struct App {
     helpers: HelpersState,
     key_tools: panels::keytools::KeyToolsState,
     encrypt: panels::encrypt::EncryptState,
+    /// "Present…" of an SD-JWT.
+    present: panels::disclosures::PresentState,
     tokens: panels::tokens::TokensState,
     tab_bar: panels::tabbar::TabBarState,
     history: panels::history::HistoryState,
@@ -164,6 +166,7 @@ impl App {
             helpers: HelpersState::default(),
             key_tools: panels::keytools::KeyToolsState::default(),
             encrypt: panels::encrypt::EncryptState::default(),
+            present: panels::disclosures::PresentState::default(),
             tokens: panels::tokens::TokensState::default(),
             tab_bar: panels::tabbar::TabBarState::default(),
             history: panels::history::HistoryState::default(),

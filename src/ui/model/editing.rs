@@ -215,6 +215,29 @@ impl Model {
                 return self.draft(tr!("draft-payload-not-json"));
             }
         };
+        self.sd_candidates = super::selective::candidates(&payload);
+        // An SD-JWT built here: the ticked claims become disclosures. One pasted and edited keeps
+        // its disclosures while its payload still holds digests (its key binding cannot stay:
+        // it signed the old JWT).
+        let kept: Vec<String> = self
+            .analysis
+            .decoded
+            .sd
+            .as_ref()
+            .filter(|_| self.sd_build.pointers.is_empty())
+            .filter(|_| {
+                self.state.payload.contains("\"_sd\"") || self.state.payload.contains("\"...\"")
+            })
+            .map(|parts| parts.disclosures.clone())
+            .unwrap_or_default();
+        let (payload, made) = match self.make_disclosable(payload) {
+            Ok(made) => made,
+            Err(e) => {
+                self.errors.payload = Some(e.clone());
+                return self.draft(tr!("draft-sd", error = e));
+            }
+        };
+        let disclosures = if made.is_empty() { kept } else { made };
         let header_text = json::to_compact(&header);
         let payload_text = json::to_compact(&payload);
         let unsecured = if self.allow_unsecured {
@@ -235,7 +258,15 @@ impl Model {
             embedded,
         ) {
             Ok(signed) => {
-                self.state.token = signed.token;
+                let mut token = signed.token;
+                if !disclosures.is_empty() {
+                    token.push('~');
+                    for d in &disclosures {
+                        token.push_str(d);
+                        token.push('~');
+                    }
+                }
+                self.state.token = token;
                 self.token_state = TokenState::Built;
             }
             Err(e) => self.draft(signing_message(&e, self.alg())),

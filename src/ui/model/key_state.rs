@@ -24,6 +24,9 @@ pub struct KeyState {
     /// The key that verifies a nested token's inner token, and what it was read as.
     pub inner: Option<KeySet>,
     pub inner_note: Option<Result<String, String>>,
+    /// An SD-JWT holder's key, and what it was read as.
+    pub holder: Option<KeySet>,
+    pub holder_note: Option<Result<String, String>>,
 }
 
 /// Summary of the key in use, read once when the key changes (frames do no crypto).
@@ -125,6 +128,18 @@ impl Model {
                 Err(e) => state.inner_note = Some(Err(e.to_string())),
             }
         }
+        if !self.keys.holder_key.trim().is_empty() {
+            match keys::parse_text(&self.keys.holder_key) {
+                Ok(set) if set.keys.iter().any(core::Key::is_secret) => {
+                    state.holder_note = Some(Err(tr!("holder-key-secret")));
+                }
+                Ok(set) => {
+                    state.holder_note = Some(Ok(set.describe().to_string()));
+                    state.holder = Some(set);
+                }
+                Err(e) => state.holder_note = Some(Err(e.to_string())),
+            }
+        }
         let current = state
             .sign
             .as_ref()
@@ -146,6 +161,7 @@ impl Model {
             &self.keys.public_key,
             &self.keys.private_key,
             &self.keys.inner_key,
+            &self.keys.holder_key,
             self.state.secret_encoding,
             format!("{:?}", self.family()),
         ));
@@ -207,7 +223,8 @@ impl Model {
             && self.keys.secret == EXAMPLE_SECRET
             && self.keys.public_key.trim().is_empty()
             && self.keys.private_key.trim().is_empty()
-            && self.keys.inner_key.trim().is_empty();
+            && self.keys.inner_key.trim().is_empty()
+            && self.keys.holder_key.trim().is_empty();
         self.key_source = if example_untouched {
             KeySource::Example
         } else if self.keys.is_empty() {

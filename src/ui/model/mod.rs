@@ -54,10 +54,12 @@ pub struct EditorErrors {
 mod editing;
 mod found;
 mod key_state;
+mod selective;
 mod workspace;
 
 pub use found::{FoundList, FoundRow, MAX_FOUND_ROWS, RowFacts, RowStatus, row_facts};
 pub use key_state::{KeyState, KeySummary};
+pub use selective::{SdBuild, SdCandidate, candidates as sd_candidates};
 
 /// An analysis too slow for the frame (PBES2 key derivation: ~100 ms at p2c 1,000,000): the app
 /// runs it on a job and hands the result back with the inputs' hash it was made for.
@@ -114,6 +116,10 @@ pub struct Model {
     analysis_request: Option<AnalysisRequest>,
     /// A job is analysing the current inputs: the analysis on screen is the previous one.
     pub analysis_pending: bool,
+    /// The claims of the token being built made selectively disclosable.
+    pub sd_build: SdBuild,
+    /// What the payload offers to make disclosable, read when the payload is signed.
+    pub sd_candidates: Vec<SdCandidate>,
 }
 
 /// What the header text says.
@@ -175,6 +181,8 @@ impl Model {
             example_token: None,
             analysis_request: None,
             analysis_pending: false,
+            sd_build: SdBuild::default(),
+            sd_candidates: Vec::new(),
         };
         model.load_dictionary();
         model.header_edited();
@@ -223,6 +231,12 @@ impl Model {
                 strict: self.state.strict,
             },
             inner_keys: self.key_state.inner.clone().map(std::sync::Arc::new),
+            sd: core::sdjwt::SdOptions {
+                holder_keys: self.key_state.holder.clone().map(std::sync::Arc::new),
+                kb_aud: Some(self.state.kb_aud.trim().to_owned()).filter(|s| !s.is_empty()),
+                kb_nonce: Some(self.state.kb_nonce.trim().to_owned()).filter(|s| !s.is_empty()),
+                ..Default::default()
+            },
         }
     }
 
@@ -284,6 +298,7 @@ impl Model {
                 &self.state.expect_max_lifetime,
             ),
             &self.state.user_dictionary,
+            (&self.state.kb_aud, &self.state.kb_nonce),
         ));
         if self.analysis_input != Some(input) {
             self.analysis_input = Some(input);

@@ -84,6 +84,14 @@ fn row(
                 )
                 .on_hover_text(tr!("custom-claim-tip")),
         };
+        if let Some(digest) = &claim.disclosed_by {
+            ui.label(
+                RichText::new(tr!("claim-disclosed"))
+                    .small()
+                    .color(theme::GOOD),
+            )
+            .on_hover_text(tr!("claim-disclosed-tip", digest = digest.as_str()));
+        }
         if let Some(spec) = claim
             .entry
             .as_ref()

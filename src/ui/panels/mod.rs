@@ -3,6 +3,7 @@
 
 pub mod claims;
 pub mod compare;
+pub mod disclosures;
 pub mod encoded;
 pub mod encrypt;
 pub mod findings;
@@ -13,6 +14,7 @@ pub mod inner;
 pub mod json_editors;
 pub mod key;
 pub mod keytools;
+pub mod selective;
 pub mod status;
 pub mod tabbar;
 pub mod tokens;
