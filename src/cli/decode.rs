@@ -114,6 +114,37 @@ pub struct DecodeArgs {
     /// SD-JWT: the nonce the key-binding JWT must carry.
     #[arg(long, value_name = "NONCE")]
     pub kb_nonce: Option<String>,
+    /// The kind of token to check the rules of: access_token, dpop_proof, id_token,
+    /// logout_token, security_event, client_assertion, request_object, kb_jwt,
+    /// entity_statement, status_list, sd_jwt_vc, token_introspection, jwt; or any (detect from
+    /// typ and claims).
+    #[arg(long, value_name = "NAME", default_value = "any")]
+    pub profile: String,
+    /// DPoP: the HTTP method of the request the proof came with (htm).
+    #[arg(long, value_name = "METHOD")]
+    pub dpop_method: Option<String>,
+    /// DPoP: the URL of the request (htu; query and fragment ignored).
+    #[arg(long, value_name = "URL")]
+    pub dpop_url: Option<String>,
+    /// DPoP: the nonce the server gave.
+    #[arg(long, value_name = "NONCE")]
+    pub dpop_nonce: Option<String>,
+    /// DPoP: the oldest accepted proof (its iat), e.g. 5m or 300.
+    #[arg(long, value_name = "SPAN", default_value = "5m")]
+    pub dpop_max_age: String,
+    /// The access token a DPoP proof (ath, cnf.jkt) or an ID token (at_hash) goes with: text,
+    /// @PATH or env:NAME.
+    #[arg(long, value_name = "TOKEN")]
+    pub access_token: Option<String>,
+    /// ID token: the authorization code c_hash is over.
+    #[arg(long, value_name = "CODE")]
+    pub code: Option<String>,
+    /// ID token: the nonce sent in the authentication request.
+    #[arg(long, value_name = "NONCE")]
+    pub nonce: Option<String>,
+    /// Status list token: show the status of this index.
+    #[arg(long, value_name = "N")]
+    pub status_index: Option<u64>,
     /// Extra claim explanations: a JSON file like assets/claims.json, added to the bundled one
     /// (up to 4 MiB).
     #[arg(long, value_name = "FILE")]
@@ -252,7 +283,34 @@ fn prepare(args: &DecodeArgs, input: &str) -> Result<Prepared, String> {
         .transpose()?;
     let kb_max_age_secs =
         core::time::parse_span(&args.kb_max_age).map_err(|e| format!("--kb-max-age: {e}"))?;
+    let profile = match args.profile.trim() {
+        "any" | "" => None,
+        name => Some(core::profile::ProfileName::parse(name).ok_or_else(|| {
+            format!(
+                "--profile: \"{name}\" is not one of any, {}",
+                core::profile::ProfileName::ALL.map(|p| p.name()).join(", ")
+            )
+        })?),
+    };
+    let access_token = args
+        .access_token
+        .as_deref()
+        .map(|spec| input::secret_text_arg("--access-token", spec))
+        .transpose()?;
+    let dpop_max_age_secs =
+        core::time::parse_span(&args.dpop_max_age).map_err(|e| format!("--dpop-max-age: {e}"))?;
     let options = core::Options {
+        profile: core::profile::ProfileOptions {
+            profile,
+            dpop_method: args.dpop_method.clone(),
+            dpop_url: args.dpop_url.clone(),
+            dpop_nonce: args.dpop_nonce.clone(),
+            dpop_max_age_secs: Some(dpop_max_age_secs),
+            access_token,
+            code: args.code.clone(),
+            nonce: args.nonce.clone(),
+            status_index: args.status_index,
+        },
         sd: core::sdjwt::SdOptions {
             holder_keys,
             kb_max_age_secs,

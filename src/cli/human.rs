@@ -93,6 +93,7 @@ pub fn analysis(o: &mut Out, a: &Analysis) {
                 .styled(style, format!("{mark} {}", a.validity.summary)),
         );
     }
+    profile(o, a);
     findings(o, a);
     if let Some(inner) = &a.inner {
         o.line("");
@@ -221,6 +222,64 @@ fn signature(o: &mut Out, a: &Analysis) {
     }
 }
 
+/// The kind of token and its rules, each with its outcome.
+fn profile(o: &mut Out, a: &Analysis) {
+    use crate::core::profile::{CheckStatus, ProfileName, ProfileStatus, Source};
+    let Some(p) = &a.profile else {
+        return;
+    };
+    if p.name == ProfileName::Jwt && p.checks.is_empty() {
+        return;
+    }
+    let (style, mark) = match p.status {
+        ProfileStatus::Valid => (GREEN, "✔"),
+        ProfileStatus::Invalid => (RED, "✖"),
+        ProfileStatus::Incomplete => (YELLOW, "?"),
+    };
+    let source = match p.source {
+        Source::Typ => tr!("cli-kind-from-typ"),
+        Source::Claims => tr!("cli-kind-from-claims"),
+        Source::Option => tr!("cli-kind-from-option"),
+    };
+    let (failed, waiting) = p.counts();
+    let summary = match p.status {
+        ProfileStatus::Valid => tr!("cli-kind-valid", count = p.checks.len()),
+        ProfileStatus::Invalid => tr!("cli-kind-invalid", count = failed),
+        ProfileStatus::Incomplete => tr!("cli-kind-incomplete", count = waiting),
+    };
+    o.line(
+        Line::new()
+            .styled(BOLD, tr!("cli-kind"))
+            .pad(6)
+            .text(format!("{} ({source})", p.name.title()))
+            .pad(2)
+            .styled(style, format!("{mark} {summary}")),
+    );
+    for c in &p.checks {
+        let (style, mark) = match c.status {
+            CheckStatus::Pass => (GREEN, "✔"),
+            CheckStatus::Fail => (RED, "✖"),
+            CheckStatus::NotChecked => (YELLOW, "?"),
+        };
+        o.line(
+            Line::new()
+                .pad(2)
+                .styled(style, mark)
+                .text(format!(" {:<10} ", c.id))
+                .styled(DIM, c.detail.to_string()),
+        );
+    }
+    if let Some(list) = &p.status_list
+        && let Some((index, value)) = list.index
+    {
+        o.line(
+            Line::new()
+                .pad(2)
+                .text(tr!("cli-status-entry", index = index, value = value)),
+        );
+    }
+}
+
 fn findings(o: &mut Out, a: &Analysis) {
     if a.findings.is_empty() {
         return;
@@ -256,7 +315,7 @@ pub fn verdict(o: &mut Out, v: &Verdict, policy: &verdict::Policy) {
     let time_failed = matches!(v.time, TimeStatus::Expired | TimeStatus::NotYetValid);
     let sd_failed = matches!(
         v.reason,
-        verdict::Reason::Disclosures | verdict::Reason::KeyBinding
+        verdict::Reason::Disclosures | verdict::Reason::KeyBinding | verdict::Reason::Profile
     );
     if !(nested || time_failed || sd_failed || v.time == TimeStatus::Ignored) {
         return;

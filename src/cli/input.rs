@@ -61,6 +61,18 @@ pub fn text_arg(spec: Option<&str>, what: &'static str) -> Result<String, InputE
     }
 }
 
+/// A token or code given to compare with: text, `@PATH` or `env:NAME` (kept out of the shell's
+/// history and the process list).
+pub fn secret_text_arg(flag: &str, spec: &str) -> Result<String, String> {
+    if let Some(name) = spec.strip_prefix("env:") {
+        return std::env::var(name)
+            .map_err(|_| format!("{flag}: the environment variable {name} is not set"));
+    }
+    text_arg(Some(spec), "token")
+        .map(|t| t.trim().to_owned())
+        .map_err(|e| format!("{flag}: {e}"))
+}
+
 /// A token given as an argument or on stdin (`-` or nothing); `@PATH` is a token only where the
 /// command says so, so that a token is never mistaken for a path.
 pub fn token_arg(spec: Option<&str>) -> Result<String, InputError> {

@@ -50,7 +50,7 @@ fn parse_lang(text: &str) -> Result<crate::i18n::Lang, String> {
 pub enum Command {
     /// Decode a token, verify its signature and check its times.
     #[command(after_help = decode::EXAMPLES)]
-    Decode(DecodeArgs),
+    Decode(Box<DecodeArgs>),
     /// Make a signed token from a JSON payload.
     #[command(after_help = encode::EXAMPLES)]
     Encode(EncodeArgs),

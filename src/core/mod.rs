@@ -17,6 +17,7 @@ pub mod keygen;
 pub mod keys;
 pub mod msg;
 pub mod parse;
+pub mod profile;
 pub mod read;
 pub mod scan;
 pub mod sdjwt;
@@ -65,6 +66,8 @@ pub struct Options {
     pub inner_keys: Option<std::sync::Arc<KeySet>>,
     /// The holder key, age, audience and nonce an SD-JWT's key binding is checked against.
     pub sd: sdjwt::SdOptions,
+    /// The kind of token to check the rules of (detected when unset), and their inputs.
+    pub profile: profile::ProfileOptions,
 }
 
 impl Options {
@@ -97,6 +100,9 @@ pub struct Analysis {
     /// An SD-JWT's disclosures and key binding; its processed claims are what `claims` and
     /// `validity` describe.
     pub sd: Option<sdjwt::SdReport>,
+    /// What kind of token this is and how its rules went; `None` for an encrypted layer and a
+    /// token whose payload is not claims.
+    pub profile: Option<profile::ProfileReport>,
 }
 
 /// A nested token is opened this many layers deep at most.
@@ -183,6 +189,12 @@ impl Analysis {
         if let Some(sd) = &self.sd {
             obj.insert("sd_jwt".into(), sd.to_json());
         }
+        if let Some(p) = &self.profile {
+            obj.insert(
+                "profile".into(),
+                serde_json::to_value(p).unwrap_or_default(),
+            );
+        }
         if !d.errors.is_empty() {
             let text: Vec<String> = d.errors.iter().map(ToString::to_string).collect();
             obj.insert("error".into(), Value::from(text.join("; ")));
@@ -218,6 +230,13 @@ pub fn retime(analysis: &mut Analysis, options: &Options) {
         if let Some(t) = &mut claim.time {
             *t = time::info(t.unix, options.now);
         }
+    }
+    if let Some(p) = analysis.profile.as_mut() {
+        let claims = match &analysis.sd {
+            Some(sd) => sd.claims.as_ref(),
+            None => analysis.decoded.claims(),
+        };
+        p.retime(claims, options.now, options.leeway_secs);
     }
     // A key-binding JWT ages: its verdict is said again at this instant, and the findings that
     // follow from it with it.
@@ -361,6 +380,19 @@ fn analyze_layer(
             claim.disclosed_by = sd.disclosed_at(&at).map(|d| d.digest.clone());
         }
     }
+    let profile = (jwe_report.is_none() && claim_set.is_some()).then(|| {
+        profile::evaluate(
+            &profile::Subject {
+                decoded: &decoded,
+                claims: claim_set,
+                sd: sd.as_ref(),
+                audiences: &options.expectations.audiences,
+                now: options.now,
+                leeway_secs: options.leeway_secs,
+            },
+            &options.profile,
+        )
+    });
     let findings = findings::evaluate(&findings::Context {
         decoded: &decoded,
         signature: &signature,
@@ -374,6 +406,7 @@ fn analyze_layer(
         inner,
         inner_unopened,
         sd,
+        profile,
         key_description: keys.map(KeySet::describe),
         decoded,
         signature,

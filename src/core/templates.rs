@@ -16,15 +16,22 @@ pub enum Template {
     RefreshToken,
     /// A service calling another service (client credentials).
     ServiceToService,
+    /// RFC 9449 DPoP proof: ES256, its public key in the `jwk` header (the app fills it with a
+    /// freshly generated key).
+    DpopProof,
+    /// OpenID Connect Back-Channel Logout token.
+    LogoutToken,
 }
 
 impl Template {
-    pub const ALL: [Template; 5] = [
+    pub const ALL: [Template; 7] = [
         Self::Minimal,
         Self::AccessToken,
         Self::IdToken,
         Self::RefreshToken,
         Self::ServiceToService,
+        Self::DpopProof,
+        Self::LogoutToken,
     ];
 
     pub fn label(self) -> crate::core::msg::Text {
@@ -34,6 +41,8 @@ impl Template {
             Self::IdToken => msg!("template-id-token"),
             Self::RefreshToken => msg!("template-refresh-token"),
             Self::ServiceToService => msg!("template-service"),
+            Self::DpopProof => msg!("template-dpop"),
+            Self::LogoutToken => msg!("template-logout"),
         }
     }
 
@@ -41,7 +50,16 @@ impl Template {
     pub fn build(self, alg: Alg, now: i64, jti: &str) -> (Value, Value) {
         let typ = match self {
             Self::AccessToken => "at+jwt",
+            Self::DpopProof => "dpop+jwt",
+            Self::LogoutToken => "logout+jwt",
             _ => "JWT",
+        };
+        // A DPoP proof is signed with an asymmetric key: ES256 unless one was chosen.
+        let alg = match (self, alg.family()) {
+            (Self::DpopProof, super::alg::Family::Hmac | super::alg::Family::Unsecured) => {
+                Alg::ES256
+            }
+            _ => alg,
         };
         let header = json!({ "alg": alg.name(), "typ": typ });
         let issuer = "https://auth.example.com/";
@@ -64,6 +82,13 @@ impl Template {
             Self::ServiceToService => json!({
                 "iss": "billing-service", "sub": "billing-service", "aud": "https://orders.internal/",
                 "iat": now, "nbf": now, "exp": now + 300, "jti": jti,
+            }),
+            Self::DpopProof => json!({
+                "jti": jti, "htm": "POST", "htu": "https://api.example.com/orders", "iat": now,
+            }),
+            Self::LogoutToken => json!({
+                "iss": issuer, "aud": "web-app", "iat": now, "jti": jti, "sid": "08a5019c-17e1-4977-8f42-65a12843ea02",
+                "events": { super::profile::LOGOUT_EVENT_URI: {} },
             }),
         };
         (header, payload)
@@ -98,7 +123,10 @@ mod tests {
             let (h, p) = t.build(Alg::ES256, 1000, "j");
             assert_eq!(h["alg"], "ES256");
             assert_eq!(p["iat"], 1000, "{t:?}");
-            assert!(p["exp"].as_i64().unwrap() > 1000);
+            // DPoP proofs and logout tokens are one-shot: they carry no exp.
+            if !matches!(t, Template::DpopProof | Template::LogoutToken) {
+                assert!(p["exp"].as_i64().unwrap() > 1000, "{t:?}");
+            }
         }
         assert_eq!(
             Template::AccessToken.build(Alg::HS256, 0, "j").0["typ"],

@@ -64,6 +64,9 @@ pub enum Reason {
     Disclosures,
     /// An SD-JWT whose key-binding JWT is present and not verified.
     KeyBinding,
+    /// A rule of the token's kind failed (an access token without `client_id`, a DPoP proof for
+    /// another URL, a token of one kind checked as another).
+    Profile,
 }
 
 /// The time half of a verdict.
@@ -155,6 +158,11 @@ pub fn verdict(analysis: &Analysis, policy: &Policy) -> Verdict {
             None
         }
     });
+    let profile_failed = claims_layer
+        .profile
+        .as_ref()
+        .is_some_and(|p| p.status == super::profile::ProfileStatus::Invalid);
+    let sd_failure = sd_failure.or(profile_failed.then_some(Reason::Profile));
     let (status, reason) = match (status, sd_failure) {
         (Status::Verified | Status::NotVerified, Some(sd)) => (Status::Failed, sd),
         _ => (status, reason),
@@ -175,6 +183,23 @@ pub fn verdict(analysis: &Analysis, policy: &Policy) -> Verdict {
         Reason::Expired => msg!("verdict-expired"),
         Reason::NotYetValid => msg!("verdict-not-yet-valid"),
         Reason::Disclosures => msg!("verdict-disclosures"),
+        Reason::Profile => match claims_layer.profile.as_ref() {
+            Some(p) => {
+                let first = p
+                    .checks
+                    .iter()
+                    .find(|c| c.status == super::profile::CheckStatus::Fail);
+                msg!(
+                    "verdict-profile",
+                    kind = p.name.title(),
+                    id = first.map(|c| c.id.clone()).unwrap_or_default(),
+                    detail = first
+                        .map(|c| c.detail.clone())
+                        .unwrap_or_else(|| msg!("sd-invalid"))
+                )
+            }
+            None => msg!("sd-invalid"),
+        },
         Reason::KeyBinding => match claims_layer
             .sd
             .as_ref()

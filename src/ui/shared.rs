@@ -122,6 +122,12 @@ pub enum Command {
     CopyPresentation,
     /// Put the presentation into the token field.
     OpenPresentation,
+    /// Check the token as this kind (`None`: detect it).
+    SetProfile(Option<crate::core::profile::ProfileName>),
+    /// A field of the token's kind changed (method, URL, access token, nonce, code).
+    ProfileEdited,
+    /// Take the access token a DPoP proof or ID token is checked against from this tab.
+    ProfileTokenFromTab(usize),
 }
 
 /// What an export button copies.

@@ -83,6 +83,114 @@ pub struct ViewModel {
     pub sd_ticks: Vec<SdTick>,
     /// What the holder key field was read as.
     pub holder_key_note: Line,
+    /// The kind of token under the badges: "DPoP proof · 2 of 7 checks need an input".
+    pub kind_line: Line,
+    /// The kind's rules, each with its outcome, and which inputs it asks for.
+    pub kind: Option<KindView>,
+}
+
+/// The token's kind as the kind panel shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KindView {
+    /// "DPoP proof (from typ)".
+    pub title: String,
+    pub checks: Vec<KindCheck>,
+    /// The inputs this kind's rules use: DPoP's request and nonce, the access token, an ID
+    /// token's nonce and code.
+    pub wants_request: bool,
+    pub wants_access_token: bool,
+    pub wants_id_inputs: bool,
+    /// A status list's entries counted by value.
+    pub status_list: Option<String>,
+}
+
+/// One rule and its outcome.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KindCheck {
+    pub icon: &'static str,
+    pub id: String,
+    pub detail: String,
+    pub tone: Tone,
+}
+
+fn kind_view(a: &Analysis) -> (Line, Option<KindView>) {
+    use crate::core::profile::{CheckStatus, ProfileName, ProfileStatus, Source};
+    let Some(p) = crate::core::verdict::innermost(a).profile.as_ref() else {
+        return (line("", Tone::Neutral), None);
+    };
+    let kind = p.name.title().to_string();
+    let source = match p.source {
+        Source::Typ => tr!("kind-from-typ"),
+        Source::Claims => tr!("kind-from-claims"),
+        Source::Option => tr!("kind-from-option"),
+    };
+    let (failed, waiting) = p.counts();
+    let total = p.checks.len();
+    let line_text = match p.status {
+        _ if p.name == ProfileName::Jwt && total == 0 => {
+            tr!("kind-line-plain", kind = kind.as_str())
+        }
+        ProfileStatus::Valid => tr!("kind-line-valid", kind = kind.as_str(), total = total),
+        ProfileStatus::Invalid => tr!(
+            "kind-line-invalid",
+            kind = kind.as_str(),
+            failed = failed,
+            total = total
+        ),
+        ProfileStatus::Incomplete => {
+            tr!(
+                "kind-line-incomplete",
+                kind = kind.as_str(),
+                waiting = waiting,
+                total = total
+            )
+        }
+    };
+    let tone = match p.status {
+        _ if total == 0 => Tone::Neutral,
+        ProfileStatus::Valid => Tone::Good,
+        ProfileStatus::Invalid => Tone::Bad,
+        ProfileStatus::Incomplete => Tone::Warn,
+    };
+    let checks = p
+        .checks
+        .iter()
+        .map(|c| {
+            let (icon, tone) = match c.status {
+                CheckStatus::Pass => ("✔", Tone::Good),
+                CheckStatus::Fail => ("✖", Tone::Bad),
+                CheckStatus::NotChecked => ("?", Tone::Warn),
+            };
+            KindCheck {
+                icon,
+                id: crate::core::text::escape_line(&c.id).into_owned(),
+                detail: shown(&c.detail.to_string(), 300),
+                tone,
+            }
+        })
+        .collect();
+    let view = KindView {
+        title: format!("{kind} ({source})"),
+        checks,
+        wants_request: p.name == ProfileName::DpopProof,
+        wants_access_token: matches!(p.name, ProfileName::DpopProof | ProfileName::IdToken),
+        wants_id_inputs: p.name == ProfileName::IdToken,
+        status_list: p.status_list.as_ref().map(|l| {
+            let counts = l
+                .counts
+                .iter()
+                .map(|(v, n)| format!("{v}: {n}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            tr!(
+                "kind-status-list",
+                entries = l.entries,
+                bits = l.bits,
+                counts = counts
+            )
+        }),
+    };
+    (line(line_text, tone), Some(view))
 }
 
 /// An SD-JWT as the disclosures panel shows it.
@@ -410,6 +518,11 @@ impl ViewModel {
             _ => None,
         };
         let times_move = token_shown && model.state.evaluate_at.is_none();
+        let (kind_line, kind) = if claims_shown {
+            kind_view(a)
+        } else {
+            (line("", Tone::Neutral), None)
+        };
         let secret_use = a
             .jwe
             .as_ref()
@@ -480,6 +593,8 @@ impl ViewModel {
                 None => line(tr!("holder-key-none"), Tone::Neutral),
                 note => key_note(note),
             },
+            kind_line,
+            kind,
         }
     }
 }

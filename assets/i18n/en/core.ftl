@@ -571,3 +571,105 @@ f-sd-vc-no-vct-title = SD-JWT VC without vct
 f-sd-vc-no-vct-msg = An SD-JWT VC must name its credential type in vct.
 f-sd-vc-disclosable-title = Claims that must stay visible are selectively disclosable
 f-sd-vc-disclosable-msg = { $names }: SD-JWT VC requires these to be always visible, so a verifier can check issuer, validity, type and status without the holder's choice.
+
+## Token kinds and their rules
+profile-title = { $name ->
+    [access_token] access token
+    [dpop_proof] DPoP proof
+    [id_token] ID token
+    [logout_token] logout token
+    [security_event] security event token
+    [client_assertion] client assertion
+    [request_object] request object
+    [kb_jwt] key-binding JWT
+    [entity_statement] entity statement
+    [status_list] status list token
+    [sd_jwt_vc] SD-JWT VC
+    [token_introspection] token introspection response
+   *[jwt] JWT
+}
+verdict-profile = a rule of the { $kind } failed: { $id }: { $detail }
+pc-present = present
+pc-missing = missing: a token of this kind must have { $name }
+pc-mismatch = { $name } is "{ $got }", expected "{ $expected }"
+pc-typ-ok = typ is { $typ }
+pc-typ-none = no typ
+pc-typ-missing = no typ: this kind ({ $kind }) must say typ { $typ }
+pc-typ-recommended = no typ ({ $typ } is recommended)
+pc-typ-wrong = typ is { $typ }, expected { $expected }
+pc-typ-other = typ is { $typ } ({ $other }), not a token of this kind ({ $kind }): RFC 8725 §3.11, one kind must not pass for another
+pc-alg-none = alg none: this kind ({ $kind }) must be signed
+pc-alg-ok = alg { $alg }
+pc-alg-symmetric = alg { $alg }: this kind ({ $kind }) is signed with an asymmetric key
+pc-azp-ok = azp { $azp }
+pc-azp-needed = several audiences: azp must name the client the token was issued to
+pc-nonce-match = nonce matches
+pc-nonce-mismatch = nonce is "{ $got }", expected "{ $expected }"
+pc-nonce-absent = no nonce, expected "{ $expected }"
+pc-nonce-unchecked = nonce "{ $got }": give the expected nonce to compare
+pc-nonce-forbidden = a logout token must not hold a nonce
+pc-hash-match = { $name } matches the { $what ->
+        [code] authorization code
+       *[other] access token
+    }
+pc-hash-mismatch = { $name } does not match the { $what ->
+        [code] authorization code
+       *[other] access token
+    } (its hash is { $expected })
+pc-hash-missing = no { $name } to compare with the { $what ->
+        [code] authorization code
+       *[other] access token
+    }
+pc-hash-unchecked = { $name } present: give the { $what ->
+        [code] authorization code
+       *[other] access token
+    } to check it
+pc-hash-alg = { $name } cannot be computed for alg { $alg }
+pc-events-logout-ok = events holds the back-channel logout event
+pc-events-logout-missing = events must hold { $event } as an object
+pc-events-object = events: { $names }
+pc-events-not-object = events must be a JSON object with at least one event
+pc-sid-or-sub = sid or sub names the session or user
+pc-sid-or-sub-missing = neither sid nor sub: the logout names no one
+pc-exp-unexpected = exp is set: a security event token states a fact and does not expire (RFC 8417 §2.2)
+pc-iss-sub-equal = iss equals sub, as client authentication requires
+pc-iss-sub-differ = iss { $iss } differs from sub { $sub }: client authentication requires both to be the client_id
+pc-aud-match = aud { $aud }
+pc-aud-mismatch = aud { $aud } names none of { $expected }
+pc-aud-unchecked = aud { $aud }: give --aud (the token endpoint or authorization server) to compare
+pc-not-self-signed = issued by { $iss } about another entity: verify it with the issuer's keys
+pc-self-signed-ok = self-signed, and its own jwks verifies it
+pc-self-signed-fail = self-signed, but its own jwks does not verify it: { $detail }
+pc-jwks-unreadable = jwks is not a usable key set: { $error }
+pc-vct-missing = no vct: an SD-JWT VC names its credential type
+pc-not-sd-jwt = not an SD-JWT: no disclosures follow the JWT
+pc-sd-valid = { $count } disclosures match the payload
+pc-disclosable = { $names } must always be visible, but is selectively disclosable
+pc-kb-none = no key-binding JWT, though cnf names a holder key
+pc-jwk-missing = no jwk header: a DPoP proof carries the public key that signed it
+pc-jwk-unreadable = the jwk header is not a usable key: { $error }
+pc-jwk-private = the jwk header holds a private key: the proof publishes the key that should prove possession
+pc-jwk-verifies = signed by the key in its jwk header
+pc-jwk-fails = not signed by the key in its jwk header: { $detail }
+pc-iat-ok = issued { $secs } s ago
+pc-iat-old = issued { $secs } s ago; at most { $max } s is accepted
+pc-iat-future = issued { $secs } s in the future
+pc-htm-match = method { $got } matches
+pc-htm-unchecked = method { $got }: give the request's method to compare
+pc-htu-match = URL { $got } matches
+pc-htu-unchecked = URL { $got }: give the request's URL to compare
+pc-ath-match = ath is the hash of the access token
+pc-ath-missing = no ath: a proof sent with an access token must hash it
+pc-ath-unchecked = ath present: give the access token to check it
+pc-jkt-match = the access token's cnf.jkt is the thumbprint of the proof's key
+pc-jkt-mismatch = the access token is bound to key { $jkt }, but the proof was signed with { $thumbprint }
+pc-jkt-unbound = the access token has no cnf.jkt: it is not bound to this proof's key
+pc-jkt-opaque = the access token is not a JWT: its binding is checked by introspection
+pc-jkt-no-key = the proof's key cannot be read, so its binding cannot be checked
+pc-jkt-unchecked = give the access token to check that it is bound to this key (cnf.jkt)
+pc-bits-ok = { $bits } bits per entry
+pc-bits-bad = status_list.bits must be 1, 2, 4 or 8
+pc-lst-ok = { $entries } entries; by status value { $counts }
+pc-lst-bad = lst cannot be read: { $error }
+pc-index = entry { $index } has status { $value }
+pc-index-out = entry { $index } is past the list's { $entries } entries

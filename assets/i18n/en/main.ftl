@@ -301,6 +301,23 @@ cli-not-checked = Signature not checked
 cli-validity = Validity
 cli-verdict = Verdict
 cli-findings = Findings
+cli-kind = Kind
+cli-kind-from-typ = from typ
+cli-kind-from-claims = from its claims
+cli-kind-from-option = as asked with --profile
+cli-kind-valid = { $count ->
+    [one] its rule holds
+   *[other] its { $count } rules hold
+}
+cli-kind-invalid = { $count ->
+    [one] 1 rule fails
+   *[other] { $count } rules fail
+}
+cli-kind-incomplete = { $count ->
+    [one] 1 rule needs an input (see ? below)
+   *[other] { $count } rules need an input (see ? below)
+}
+cli-status-entry = Status of entry { $index }: { $value }
 cli-sd-disclosures = Disclosures ({ $count }; { $decoys } undisclosed or decoy digests; { $hash })
 cli-sd-valid = every disclosure matches a digest of the payload (RFC 9901 §7.1)
 cli-sd-invalid = { $count ->
@@ -586,3 +603,27 @@ notice-presented = { $count ->
 notice-presentation-copied = Presentation copied
 draft-sd = cannot make the claims disclosable: { $error }
 present-key-error = The holder's private key: { $error }
+
+## Token kinds
+kind-from-typ = from typ
+kind-from-claims = from its claims
+kind-from-option = chosen
+kind-line-plain = Kind: { $kind } (no rules of a kind known here)
+kind-line-valid = Kind: { $kind } · { $total } of { $total } checks pass
+kind-line-invalid = Kind: { $kind } · { $failed } of { $total } checks fail
+kind-line-incomplete = Kind: { $kind } · { $waiting } of { $total } checks need an input
+kind-title = Kind: { $kind }
+kind-check-as = Check as
+kind-detect = Detect from typ and claims
+kind-method = Request method
+kind-url = Request URL
+kind-dpop-nonce = Server's DPoP nonce
+kind-nonce = Expected nonce
+kind-code = Authorization code
+kind-access-token = Access token
+kind-access-token-hint = the access token sent with it (never saved)
+kind-from-tab = Check against tab…
+kind-status-list = { $entries } entries of { $bits } bits; by status value { $counts }
+notice-kind-from-tab = Access token taken from tab { $n }
+template-dpop = DPoP proof (ES256, new key)
+template-logout = Logout token

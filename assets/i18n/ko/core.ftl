@@ -744,3 +744,165 @@ f-sd-vc-no-vct-title = vct 없는 SD-JWT VC
 f-sd-vc-no-vct-msg = SD-JWT VC는 vct에 자격 증명 유형을 밝혀야 합니다.
 f-sd-vc-disclosable-title = 항상 보여야 할 클레임이 선택적 공개로 되어 있음
 f-sd-vc-disclosable-msg = { $names }: SD-JWT VC에서는 이 클레임들이 항상 보여야 검증기가 보유자의 선택과 무관하게 발급자, 유효 기간, 유형, 상태를 확인할 수 있습니다.
+
+## Token kinds and their rules
+profile-title = { $name ->
+    [access_token] 액세스 토큰
+    [dpop_proof] DPoP 증명
+    [id_token] ID 토큰
+    [logout_token] 로그아웃 토큰
+    [security_event] 보안 이벤트 토큰
+    [client_assertion] 클라이언트 어설션
+    [request_object] 요청 객체
+    [kb_jwt] 키 바인딩 JWT
+    [entity_statement] 엔터티 명세
+    [status_list] 상태 목록 토큰
+    [sd_jwt_vc] SD-JWT VC
+    [token_introspection] 토큰 인트로스펙션 응답
+   *[jwt] JWT
+}
+verdict-profile = { $kind } 규칙 실패: { $id }: { $detail }
+pc-present = 있음
+pc-missing = 없음: 이 종류의 토큰에는 { $name }{ BATCHIM($name) ->
+        [yes] 이
+        [rieul] 이
+       *[no] 가
+    } 있어야 합니다
+pc-mismatch = { $name }{ BATCHIM($name) ->
+        [yes] 이
+        [rieul] 이
+       *[no] 가
+    } "{ $got }"임. 기대한 값은 "{ $expected }"
+pc-typ-ok = typ는 { $typ }
+pc-typ-none = typ 없음
+pc-typ-missing = typ 없음: { $kind }{ BATCHIM($kind) ->
+        [yes] 은
+        [rieul] 은
+       *[no] 는
+    } typ { $typ }를 밝혀야 합니다
+pc-typ-recommended = typ 없음 ({ $typ } 권장)
+pc-typ-wrong = typ가 { $typ }임. 기대한 값은 { $expected }
+pc-typ-other = typ가 { $typ }임: 이것은 { $kind }{ BATCHIM($kind) ->
+        [yes] 이
+        [rieul] 이
+       *[no] 가
+    } 아니라 { $other }입니다 (RFC 8725 §3.11: 한 종류가 다른 종류로 통과하면 안 됨)
+pc-alg-none = alg none: { $kind }{ BATCHIM($kind) ->
+        [yes] 은
+        [rieul] 은
+       *[no] 는
+    } 서명되어야 합니다
+pc-alg-ok = alg { $alg }
+pc-alg-symmetric = alg { $alg }: { $kind }{ BATCHIM($kind) ->
+        [yes] 은
+        [rieul] 은
+       *[no] 는
+    } 비대칭 키로 서명합니다
+pc-azp-ok = azp { $azp }
+pc-azp-needed = audience가 여럿: azp가 토큰을 발급받은 클라이언트를 지정해야 합니다
+pc-nonce-match = nonce 일치
+pc-nonce-mismatch = nonce가 "{ $got }"임. 기대한 값은 "{ $expected }"
+pc-nonce-absent = nonce 없음. 기대한 값은 "{ $expected }"
+pc-nonce-unchecked = nonce "{ $got }": 비교하려면 기대하는 nonce를 주세요
+pc-nonce-forbidden = 로그아웃 토큰에는 nonce가 있으면 안 됩니다
+pc-hash-match = { $name }{ BATCHIM($name) ->
+        [yes] 이
+        [rieul] 이
+       *[no] 가
+    } { $what ->
+        [code] 인가 코드와
+       *[other] 액세스 토큰과
+    } 일치
+pc-hash-mismatch = { $name }{ BATCHIM($name) ->
+        [yes] 이
+        [rieul] 이
+       *[no] 가
+    } { $what ->
+        [code] 인가 코드와
+       *[other] 액세스 토큰과
+    } 맞지 않음 (해시는 { $expected })
+pc-hash-missing = { $what ->
+        [code] 인가 코드와
+       *[other] 액세스 토큰과
+    } 비교할 { $name } 없음
+pc-hash-unchecked = { $name } 있음: 확인하려면 { $what ->
+        [code] 인가 코드를
+       *[other] 액세스 토큰을
+    } 주세요
+pc-hash-alg = alg { $alg }로는 { $name }{ BATCHIM($name) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 계산할 수 없음
+pc-events-logout-ok = events에 백채널 로그아웃 이벤트가 있음
+pc-events-logout-missing = events에 { $event } 객체가 있어야 합니다
+pc-events-object = events: { $names }
+pc-events-not-object = events는 이벤트가 하나 이상 있는 JSON 객체여야 합니다
+pc-sid-or-sub = sid 또는 sub가 세션이나 사용자를 지정
+pc-sid-or-sub-missing = sid도 sub도 없음: 로그아웃 대상이 없습니다
+pc-exp-unexpected = exp가 있음: 보안 이벤트 토큰은 사실을 알리며 만료되지 않습니다 (RFC 8417 §2.2)
+pc-iss-sub-equal = 클라이언트 인증에 필요한 대로 iss와 sub가 같음
+pc-iss-sub-differ = iss { $iss }{ BATCHIM($iss) ->
+        [yes] 과
+        [rieul] 과
+       *[no] 와
+    } sub { $sub }{ BATCHIM($sub) ->
+        [yes] 이
+        [rieul] 이
+       *[no] 가
+    } 다름: 클라이언트 인증에서는 둘 다 client_id여야 합니다
+pc-aud-match = aud { $aud }
+pc-aud-mismatch = aud { $aud }에 { $expected } 중 어느 것도 없음
+pc-aud-unchecked = aud { $aud }: 비교하려면 --aud(토큰 엔드포인트나 인가 서버)를 주세요
+pc-not-self-signed = { $iss }{ BATCHIM($iss) ->
+        [yes] 이
+        [rieul] 이
+       *[no] 가
+    } 다른 엔터티에 대해 발급: 발급자의 키로 검증하세요
+pc-self-signed-ok = 자체 서명, 자신의 jwks로 검증됨
+pc-self-signed-fail = 자체 서명인데 자신의 jwks로 검증되지 않음: { $detail }
+pc-jwks-unreadable = jwks를 키 집합으로 쓸 수 없음: { $error }
+pc-vct-missing = vct 없음: SD-JWT VC는 자격 증명 유형을 밝힙니다
+pc-not-sd-jwt = SD-JWT가 아님: JWT 뒤에 공개 항목이 없음
+pc-sd-valid = 공개 항목 { $count }개가 페이로드와 맞음
+pc-disclosable = { $names }{ BATCHIM($names) ->
+        [yes] 은
+        [rieul] 은
+       *[no] 는
+    } 항상 보여야 하는데 선택적 공개로 되어 있음
+pc-kb-none = cnf가 보유자 키를 지정하지만 키 바인딩 JWT가 없음
+pc-jwk-missing = jwk 헤더 없음: DPoP 증명은 서명한 공개 키를 담습니다
+pc-jwk-unreadable = jwk 헤더를 키로 쓸 수 없음: { $error }
+pc-jwk-private = jwk 헤더에 개인 키가 있음: 소유를 증명해야 할 키를 증명이 공개합니다
+pc-jwk-verifies = jwk 헤더의 키로 서명됨
+pc-jwk-fails = jwk 헤더의 키로 서명되지 않음: { $detail }
+pc-iat-ok = { $secs }초 전 발급
+pc-iat-old = { $secs }초 전 발급. 최대 { $max }초까지 받아들임
+pc-iat-future = { $secs }초 뒤 미래에 발급
+pc-htm-match = 메서드 { $got } 일치
+pc-htm-unchecked = 메서드 { $got }: 비교하려면 요청의 메서드를 주세요
+pc-htu-match = URL { $got } 일치
+pc-htu-unchecked = URL { $got }: 비교하려면 요청의 URL을 주세요
+pc-ath-match = ath가 액세스 토큰의 해시임
+pc-ath-missing = ath 없음: 액세스 토큰과 함께 보내는 증명은 그 해시를 담아야 합니다
+pc-ath-unchecked = ath 있음: 확인하려면 액세스 토큰을 주세요
+pc-jkt-match = 액세스 토큰의 cnf.jkt가 증명 키의 지문임
+pc-jkt-mismatch = 액세스 토큰은 키 { $jkt }에 묶였는데 증명은 { $thumbprint }{ BATCHIM($thumbprint) ->
+        [yes] 으로
+        [rieul] 로
+       *[no] 로
+    } 서명됨
+pc-jkt-unbound = 액세스 토큰에 cnf.jkt가 없음: 이 증명의 키에 묶이지 않았습니다
+pc-jkt-opaque = 액세스 토큰이 JWT가 아님: 바인딩은 인트로스펙션으로 확인합니다
+pc-jkt-no-key = 증명의 키를 읽을 수 없어 바인딩을 확인할 수 없음
+pc-jkt-unchecked = 이 키에 묶였는지(cnf.jkt) 확인하려면 액세스 토큰을 주세요
+pc-bits-ok = 항목당 { $bits }비트
+pc-bits-bad = status_list.bits는 1, 2, 4, 8 중 하나여야 합니다
+pc-lst-ok = 항목 { $entries }개. 상태 값별 { $counts }
+pc-lst-bad = lst를 읽을 수 없음: { $error }
+pc-index = 항목 { $index }의 상태는 { $value }
+pc-index-out = 항목 { $index }{ BATCHIM($index) ->
+        [yes] 은
+        [rieul] 은
+       *[no] 는
+    } 목록의 항목 { $entries }개를 넘음

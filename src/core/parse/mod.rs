@@ -10,18 +10,18 @@ use super::b64::{self, Deviation};
 use super::json::{self, Duplicate};
 
 mod find;
-mod sd;
 mod json_serialization;
+mod sd;
 
 use super::msg::Text;
 use super::words::{part_word, type_word};
 pub use find::find_token;
 use json_serialization::decode_json_serialization;
-pub use sd::SdParts;
-use sd::split_sd;
 pub use json_serialization::{
     JsonSerialization, JsonSerializationError, JsonSignature, json_serialization,
 };
+pub use sd::SdParts;
+use sd::split_sd;
 
 /// Largest input accepted, in bytes.
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;

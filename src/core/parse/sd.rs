@@ -59,4 +59,3 @@ pub(super) fn split_sd(d: &mut Decoded, whole: &str, jwt_len: usize, offset: usi
         presented: whole[..=last_tilde].to_owned(),
     });
 }
-

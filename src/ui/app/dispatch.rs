@@ -241,6 +241,18 @@ impl App {
                     self.arrive(&text, Source::Presented);
                 }
             }
+            Command::SetProfile(profile) => {
+                m.profile_inputs.profile = profile;
+                m.profile_edited();
+            }
+            Command::ProfileEdited => m.profile_edited(),
+            Command::ProfileTokenFromTab(i) => {
+                if let Some(tab) = m.state.tabs.get(i) {
+                    m.profile_inputs.access_token = tab.token.trim().to_owned();
+                    m.profile_edited();
+                    self.say(tr!("notice-kind-from-tab", n = i + 1), false);
+                }
+            }
             Command::OpenEncrypted => {
                 if let Some(Ok(token)) = self.encrypt.result.clone() {
                     self.arrive(&token, Source::Encrypted);

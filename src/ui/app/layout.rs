@@ -35,13 +35,15 @@ pub enum Section {
     Disclosures,
     /// Selective disclosure for the token being built.
     Selective,
+    /// The token's kind and its rules.
+    Profile,
     /// Compare with another token.
     Compare,
     History,
 }
 
 impl Section {
-    pub const ALL: [Section; 17] = [
+    pub const ALL: [Section; 18] = [
         Self::Found,
         Self::Token,
         Self::Status,
@@ -57,6 +59,7 @@ impl Section {
         Self::Claims,
         Self::Disclosures,
         Self::Selective,
+        Self::Profile,
         Self::Compare,
         Self::History,
     ];
@@ -85,6 +88,7 @@ pub const WIDE_RIGHT: &[Section] = &[
     Section::Encrypt,
     Section::Guess,
     Section::Findings,
+    Section::Profile,
     Section::Validation,
 ];
 
@@ -103,6 +107,7 @@ pub const NARROW: &[Section] = &[
     Section::Encrypt,
     Section::Guess,
     Section::Findings,
+    Section::Profile,
     Section::Validation,
     Section::Disclosures,
     Section::Claims,
@@ -272,6 +277,14 @@ impl App {
                     ui.separator();
                 }
             }
+            Section::Profile => panels::profile::ui(
+                ui,
+                &self.view,
+                &mut self.model.profile_inputs,
+                &self.model.state.tabs,
+                self.model.state.active_tab,
+                commands,
+            ),
             Section::Selective => panels::selective::ui(
                 ui,
                 &self.view,

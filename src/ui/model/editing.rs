@@ -102,10 +102,34 @@ impl Model {
     /// Starts a new token from a template, keeping the algorithm and key.
     pub fn apply_template(&mut self, template: core::templates::Template) {
         let alg = self.alg().unwrap_or(Alg::HS256);
-        let (header, payload) = template.build(alg, self.now, &core::templates::random_jti());
+        let (mut header, payload) = template.build(alg, self.now, &core::templates::random_jti());
+        if template == core::templates::Template::DpopProof
+            && let Some(key) = self.dpop_key(&header)
+        {
+            header["jwk"] = core::export::jwk(&key, false);
+        }
         self.state.header = json::to_pretty(&header);
         self.state.payload = json::to_pretty(&payload);
         self.parts_edited();
+    }
+
+    /// The key a DPoP proof template is signed with: the private key in the fields when it fits
+    /// the template's algorithm, else a fresh one put into the fields.
+    fn dpop_key(&mut self, header: &serde_json::Value) -> Option<core::Key> {
+        let alg = header["alg"].as_str().and_then(Alg::parse)?;
+        if let Some(key) = &self.key_state.sign
+            && key.is_private()
+            && key.algorithms().contains(&alg)
+        {
+            return Some(key.clone());
+        }
+        let key = core::keygen::generate(core::keygen::KeyKind::for_alg(alg)?).ok()?;
+        self.keys.private_key = core::export::private_pem(&key).ok()?.to_string();
+        self.keys.public_key = core::export::public_pem(&key).ok()?;
+        self.key_source = crate::ui::state::KeySource::User;
+        self.keys_input = None;
+        self.refresh_keys();
+        Some(key)
     }
 
     /// True when the header editor's jwk holds private key material.

@@ -54,11 +54,13 @@ pub struct EditorErrors {
 mod editing;
 mod found;
 mod key_state;
+mod profile;
 mod selective;
 mod workspace;
 
 pub use found::{FoundList, FoundRow, MAX_FOUND_ROWS, RowFacts, RowStatus, row_facts};
 pub use key_state::{KeyState, KeySummary};
+pub use profile::ProfileInputs;
 pub use selective::{SdBuild, SdCandidate, candidates as sd_candidates};
 
 /// An analysis too slow for the frame (PBES2 key derivation: ~100 ms at p2c 1,000,000): the app
@@ -120,6 +122,8 @@ pub struct Model {
     pub sd_build: SdBuild,
     /// What the payload offers to make disclosable, read when the payload is signed.
     pub sd_candidates: Vec<SdCandidate>,
+    /// The kind chosen and the inputs its rules need.
+    pub profile_inputs: ProfileInputs,
 }
 
 /// What the header text says.
@@ -183,6 +187,7 @@ impl Model {
             analysis_pending: false,
             sd_build: SdBuild::default(),
             sd_candidates: Vec::new(),
+            profile_inputs: ProfileInputs::default(),
         };
         model.load_dictionary();
         model.header_edited();
@@ -231,6 +236,7 @@ impl Model {
                 strict: self.state.strict,
             },
             inner_keys: self.key_state.inner.clone().map(std::sync::Arc::new),
+            profile: self.profile_options(),
             sd: core::sdjwt::SdOptions {
                 holder_keys: self.key_state.holder.clone().map(std::sync::Arc::new),
                 kb_aud: Some(self.state.kb_aud.trim().to_owned()).filter(|s| !s.is_empty()),
@@ -299,6 +305,7 @@ impl Model {
             ),
             &self.state.user_dictionary,
             (&self.state.kb_aud, &self.state.kb_nonce),
+            &self.profile_inputs,
         ));
         if self.analysis_input != Some(input) {
             self.analysis_input = Some(input);

@@ -14,6 +14,7 @@ pub mod inner;
 pub mod json_editors;
 pub mod key;
 pub mod keytools;
+pub mod profile;
 pub mod selective;
 pub mod status;
 pub mod tabbar;

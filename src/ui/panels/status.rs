@@ -39,6 +39,7 @@ pub fn ui(ui: &mut egui::Ui, view: &ViewModel) {
             }
         });
         line_ui(ui, &view.reason);
+        line_ui(ui, &view.kind_line);
         line_ui(ui, &view.findings);
     });
 }
