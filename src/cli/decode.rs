@@ -52,9 +52,14 @@ pub struct DecodeArgs {
     /// stdin. Up to 16 MiB.
     pub token: Option<String>,
     /// Key to verify with, or for an encrypted token (JWE) to decrypt with (see below). May start
-    /// with '-' (PEM text). Key files up to 4 MiB; a JWKS is read up to 1,000 keys.
+    /// with '-' (PEM text). Key files up to 4 MiB; a JWKS is read up to 1,000 keys. Repeat it
+    /// for a JWS JSON serialization with several signatures: every key is tried.
     #[arg(long, short = 'k', value_name = "KEY", allow_hyphen_values = true)]
-    pub key: Option<String>,
+    pub key: Vec<String>,
+    /// The content of a token with a detached payload (header..signature, RFC 7515 Appendix
+    /// F), also unencoded (b64: false, RFC 7797): text, @PATH or "-" for stdin.
+    #[arg(long, value_name = "PAYLOAD", allow_hyphen_values = true)]
+    pub payload: Option<String>,
     /// For a nested token (a JWE whose plaintext is a JWT): the key that verifies the inner token.
     #[arg(long, value_name = "KEY", allow_hyphen_values = true)]
     pub verify_key: Option<String>,
@@ -178,7 +183,17 @@ pub fn run(args: &DecodeArgs) -> ExitCode {
         Err(e) => return fail(e),
     };
     let has_expectations = !prepared.options.expectations.is_empty();
-    let analysis = core::analyze(&input, prepared.keys.as_ref(), prepared.options);
+    let analysis = match &args.payload {
+        None => core::analyze(&input, prepared.keys.as_ref(), prepared.options),
+        Some(spec) => {
+            let payload = match input::text_arg(Some(spec), "payload") {
+                Ok(p) => p,
+                Err(e) => return fail(format!("--payload: {e}")),
+            };
+            let decoded = parse::decode_detached(&input, payload.as_bytes());
+            core::analyze_decoded(decoded, prepared.keys.as_ref(), prepared.options)
+        }
+    };
     let verdict = verdict::verdict(&analysis, &prepared.policy);
     let mut o = Out::new();
     if args.json {
@@ -248,10 +263,20 @@ fn prepare(args: &DecodeArgs, input: &str) -> Result<Prepared, String> {
         out::err(format!("fetched {} from {url}", set.describe()));
         Some(set)
     } else {
-        args.key
-            .as_deref()
+        let mut sets = args
+            .key
+            .iter()
             .map(|spec| input::key_arg("--key", spec))
-            .transpose()?
+            .collect::<Result<Vec<_>, _>>()?;
+        match sets.len() {
+            0 => None,
+            1 => sets.pop(),
+            _ => Some(core::KeySet {
+                keys: sets.iter().flat_map(|s| s.keys.iter().cloned()).collect(),
+                is_set: true,
+                skipped: sets.into_iter().flat_map(|s| s.skipped).collect(),
+            }),
+        }
     };
     let expectations = core::validity::Expectations::from_text(
         args.iss.as_deref().unwrap_or_default(),

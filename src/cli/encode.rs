@@ -32,8 +32,13 @@ pub struct EncodeArgs {
     #[arg(long, short = 'a', value_name = "ALG")]
     pub alg: Option<String>,
     /// Key to sign with: a secret for HS*, a private key otherwise (same forms as decode --key).
+    /// With --serialization general, repeat it: one signature per key.
     #[arg(long, short = 'k', value_name = "KEY", allow_hyphen_values = true)]
-    pub key: Option<String>,
+    pub key: Vec<String>,
+    /// compact (header.payload.signature, the default), or a JWS JSON serialization:
+    /// flattened (one signature) or general (one signature per --key).
+    #[arg(long, value_name = "FORM", default_value = "compact", value_parser = ["compact", "flattened", "general"])]
+    pub serialization: String,
     /// Header JSON; its members are kept as given. Default: {"alg":ALG,"typ":"JWT"}.
     #[arg(long, value_name = "JSON")]
     pub header: Option<String>,
@@ -143,6 +148,73 @@ fn apply_claim_flags(payload: &str, args: &EncodeArgs, now: i64) -> Result<Strin
     Ok(crate::core::json::to_compact(&Value::Object(map)))
 }
 
+/// `--serialization flattened|general`: one signature per key, each with its own protected
+/// header (the `--header` given, `alg` the key's or `--alg`).
+fn json_serialization(args: &EncodeArgs, payload: &str, sd: bool) -> ExitCode {
+    if sd {
+        return out::fail(
+            "--sd makes a compact SD-JWT; it cannot be combined with --serialization",
+        );
+    }
+    if args.key.is_empty() {
+        return out::fail("--serialization needs --key (one per signature)");
+    }
+    if args.serialization == "flattened" && args.key.len() > 1 {
+        return out::fail(
+            "--serialization flattened has one signature; use general for several keys",
+        );
+    }
+    let mut payload_b64 = String::new();
+    let mut signatures = Vec::new();
+    for spec in &args.key {
+        let set = match input::key_arg("--key", spec) {
+            Ok(set) => set,
+            Err(e) => return out::fail(e),
+        };
+        let Some(key) = set.keys.first() else {
+            return out::fail(format!("--key {spec}: no key"));
+        };
+        let alg = match &args.alg {
+            Some(a) => a.clone(),
+            None => match key.algorithms().first() {
+                Some(a) => a.name().to_owned(),
+                None => return out::fail("--alg: this key signs with no algorithm known here"),
+            },
+        };
+        let header = match header_text(args.header.as_deref(), Some(&alg), false) {
+            Ok(h) => h,
+            Err(e) => return out::fail(e),
+        };
+        match sign::sign_guarded(
+            &header,
+            payload,
+            Some(key),
+            sign::Unsecured::Refuse,
+            sign::EmbeddedPrivateKey::Refuse,
+        ) {
+            Ok(signed) => {
+                let mut parts = signed.token.splitn(3, '.');
+                let protected = parts.next().unwrap_or_default().to_owned();
+                payload_b64 = parts.next().unwrap_or_default().to_owned();
+                let signature = parts.next().unwrap_or_default().to_owned();
+                signatures
+                    .push(serde_json::json!({ "protected": protected, "signature": signature }));
+            }
+            Err(e) => return out::fail(format!("--key {spec}: {e}")),
+        }
+    }
+    let doc = if args.serialization == "flattened" {
+        let mut one = signatures.remove(0);
+        one["payload"] = Value::from(payload_b64);
+        one
+    } else {
+        serde_json::json!({ "payload": payload_b64, "signatures": signatures })
+    };
+    let mut o = Out::new();
+    o.line(doc.to_string().as_str());
+    out::finish(o, ExitCode::SUCCESS)
+}
+
 /// With `--sd`: the payload with the named claims replaced by digests, and the disclosures.
 fn selectively_disclosable(
     payload: &str,
@@ -225,14 +297,6 @@ pub fn run(args: &EncodeArgs) -> ExitCode {
     {
         return out::fail(format!("--alg: {e}"));
     }
-    let header = match header_text(
-        args.header.as_deref(),
-        args.alg.as_deref(),
-        !args.sd.is_empty(),
-    ) {
-        Ok(h) => h,
-        Err(e) => return out::fail(e),
-    };
     let payload = match input::text_arg(Some(args.payload.as_deref().unwrap_or("{}")), "payload") {
         Ok(p) => p,
         Err(e) => return out::fail(e),
@@ -245,9 +309,25 @@ pub fn run(args: &EncodeArgs) -> ExitCode {
         Ok(made) => made,
         Err(e) => return out::fail(e),
     };
+    if args.serialization != "compact" {
+        return json_serialization(args, &payload, !disclosures.is_empty());
+    }
+    if args.key.len() > 1 {
+        return out::fail(
+            "--key: a compact token has one signature; give several keys with --serialization general",
+        );
+    }
+    let header = match header_text(
+        args.header.as_deref(),
+        args.alg.as_deref(),
+        !args.sd.is_empty(),
+    ) {
+        Ok(h) => h,
+        Err(e) => return out::fail(e),
+    };
     let keys = match args
         .key
-        .as_deref()
+        .first()
         .map(|spec| input::key_arg("--key", spec))
         .transpose()
     {

@@ -220,6 +220,27 @@ fn signature(o: &mut Out, a: &Analysis) {
                 .styled(DIM, tr!("key-used", key = key.to_string())),
         );
     }
+    // A JWS JSON serialization: every signature with its own outcome.
+    for e in &a.signature.signatures {
+        let (style, mark) = match e.status {
+            SignatureStatus::Verified => (GREEN, "✔"),
+            SignatureStatus::Invalid | SignatureStatus::KeyMismatch => (RED, "✖"),
+            _ => (YELLOW, "?"),
+        };
+        let alg = e
+            .protected
+            .as_ref()
+            .and_then(|h| h.get("alg"))
+            .or_else(|| e.header.as_ref().and_then(|h| h.get("alg")))
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or("?");
+        o.line(
+            Line::new()
+                .pad(11)
+                .text(format!("#{} {alg} ", e.index + 1))
+                .styled(style, format!("{mark} {}", e.detail)),
+        );
+    }
 }
 
 /// The kind of token and its rules, each with its outcome.

@@ -140,14 +140,16 @@ impl Analysis {
             }
             Payload::Unavailable => {}
         }
-        obj.insert(
-            "signature".into(),
-            json!({
-                "status": self.signature.status,
-                "detail": self.signature.detail,
-                "key": self.signature.key,
-            }),
-        );
+        let mut signature = json!({
+            "status": self.signature.status,
+            "detail": self.signature.detail,
+            "key": self.signature.key,
+        });
+        if !self.signature.signatures.is_empty() {
+            signature["signatures"] =
+                serde_json::to_value(&self.signature.signatures).unwrap_or_default();
+        }
+        obj.insert("signature".into(), signature);
         obj.insert(
             "validity".into(),
             serde_json::to_value(&self.validity).unwrap_or_default(),

@@ -249,7 +249,10 @@ sig-forged-public = . 이 토큰의 HMAC은 공개 키 자체의 텍스트를 �
 sig-mismatch = 서명이 키와 일치하지 않습니다
 sig-mismatch-many = 서명이 { $alg }에 맞는 키 { $count }개 중 어느 것과도 일치하지 않습니다
 sig-untried = ; 맞는 키 { $count }개를 더 시도하지 않았습니다 (최대 { $max }개까지 시도)
-sig-json-serialization = 서명 { $count }개 중 첫 번째가 일치하지만, 압축 JWT가 아닌 JWS JSON 직렬화라서 JWT 검증기는 거부합니다
+sig-json-one-fails = 서명 { $count }개 중 { $index }번째가 실패: { $detail }
+sig-json-verified = 서명 { $count }개 중 { $verified }개 검증됨 (처음은 { $index }번째). 주어진 키가 맞는 서명 중 실패한 것은 없음
+sig-json-no-fit = 주어진 키 중 { $alg }에 맞는 키가 없음
+sig-json-other-signer = 확인 안 됨: 주어진 키 중 이 서명의 키는 없음 (각 키가 다른 서명을 검증함)
 sig-noncanonical = 서명 바이트는 일치하지만 { $parts }{ BATCHIM($parts) ->
         [yes] 이
         [rieul] 이

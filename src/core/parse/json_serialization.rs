@@ -35,10 +35,12 @@ pub struct JsonSerialization {
     pub signatures: usize,
     /// Whether any signature has an unprotected `header` (its members are not signed).
     pub unprotected_header: bool,
+    /// Every signature, as the compact token it stands for.
+    pub entries: Vec<JsonSignature>,
 }
 
 /// One signature of a JWS JSON serialization, as a compact token.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JsonSignature {
     /// `protected.payload.signature`; the protected part may be empty.
     pub compact: String,
@@ -159,6 +161,7 @@ pub(super) fn decode_json_serialization(mut d: Decoded) -> Decoded {
     inner.json_serialization = Some(JsonSerialization {
         signatures: signatures.len(),
         unprotected_header: signatures.iter().any(|s| s.unprotected.is_some()),
+        entries: signatures,
     });
     inner.stripped = d.stripped;
     // Spans now refer to `token` (the compact form), not to the JSON the user pasted.

@@ -762,13 +762,10 @@ mod tests {
         let d = decode(&json);
         assert!(d.errors.is_empty(), "{:?}", d.errors);
         assert_eq!(d.token, RFC7515_A1);
-        assert_eq!(
-            d.json_serialization,
-            Some(JsonSerialization {
-                signatures: 1,
-                unprotected_header: true
-            })
-        );
+        let json = d.json_serialization.unwrap();
+        assert_eq!((json.signatures, json.unprotected_header), (1, true));
+        assert_eq!(json.entries[0].compact, RFC7515_A1);
+        assert_eq!(json.entries[0].unprotected, Some(serde_json::json!({"kid": "k"})));
     }
 
     #[test]
