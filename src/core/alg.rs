@@ -19,6 +19,10 @@ pub enum Alg {
     ES384,
     ES512,
     EdDSA,
+    /// RFC 9864's fully specified name for EdDSA with Ed25519 (`EdDSA` is deprecated).
+    Ed25519,
+    /// ECDSA on secp256k1 with SHA-256 (RFC 8812).
+    ES256K,
     /// ML-DSA (FIPS 204) per draft-ietf-cose-dilithium: post-quantum signatures.
     #[serde(rename = "ML-DSA-44")]
     MlDsa44,
@@ -112,6 +116,8 @@ pub enum Curve {
     P256,
     P384,
     P521,
+    /// secp256k1 (RFC 8812), for ES256K.
+    Secp256k1,
 }
 
 impl Curve {
@@ -121,13 +127,14 @@ impl Curve {
             Self::P256 => "P-256",
             Self::P384 => "P-384",
             Self::P521 => "P-521",
+            Self::Secp256k1 => "secp256k1",
         }
     }
 
     /// Bytes of one coordinate or scalar (and of R or S in a JWS signature).
     pub fn field_len(self) -> usize {
         match self {
-            Self::P256 => 32,
+            Self::P256 | Self::Secp256k1 => 32,
             Self::P384 => 48,
             Self::P521 => 66,
         }
@@ -139,6 +146,7 @@ impl Curve {
             Self::P256 => Alg::ES256,
             Self::P384 => Alg::ES384,
             Self::P521 => Alg::ES512,
+            Self::Secp256k1 => Alg::ES256K,
         }
     }
 
@@ -147,6 +155,7 @@ impl Curve {
             "P-256" => Some(Self::P256),
             "P-384" => Some(Self::P384),
             "P-521" => Some(Self::P521),
+            "secp256k1" => Some(Self::Secp256k1),
             _ => None,
         }
     }
@@ -154,7 +163,7 @@ impl Curve {
 
 impl Alg {
     /// All algorithms, in the order a picker shows them.
-    pub const ALL: [Alg; 17] = [
+    pub const ALL: [Alg; 19] = [
         Alg::HS256,
         Alg::HS384,
         Alg::HS512,
@@ -167,6 +176,8 @@ impl Alg {
         Alg::ES256,
         Alg::ES384,
         Alg::ES512,
+        Alg::ES256K,
+        Alg::Ed25519,
         Alg::EdDSA,
         Alg::MlDsa44,
         Alg::MlDsa65,
@@ -190,6 +201,8 @@ impl Alg {
             Self::ES384 => "ES384",
             Self::ES512 => "ES512",
             Self::EdDSA => "EdDSA",
+            Self::Ed25519 => "Ed25519",
+            Self::ES256K => "ES256K",
             Self::MlDsa44 => "ML-DSA-44",
             Self::MlDsa65 => "ML-DSA-65",
             Self::MlDsa87 => "ML-DSA-87",
@@ -212,7 +225,9 @@ impl Alg {
             Self::ES256 => "ECDSA on P-256 with SHA-256",
             Self::ES384 => "ECDSA on P-384 with SHA-384",
             Self::ES512 => "ECDSA on P-521 with SHA-512",
-            Self::EdDSA => "Edwards-curve signature (Ed25519)",
+            Self::EdDSA => "Edwards-curve signature (Ed25519; RFC 9864 deprecates this name)",
+            Self::Ed25519 => "Ed25519 (RFC 9864 fully specified)",
+            Self::ES256K => "ECDSA on secp256k1 with SHA-256 (RFC 8812)",
             Self::MlDsa44 => "ML-DSA-44, post-quantum (FIPS 204, category 2)",
             Self::MlDsa65 => "ML-DSA-65, post-quantum (FIPS 204, category 3)",
             Self::MlDsa87 => "ML-DSA-87, post-quantum (FIPS 204, category 5)",
@@ -229,7 +244,8 @@ impl Alg {
             Self::ES256 => Family::Ec(Curve::P256),
             Self::ES384 => Family::Ec(Curve::P384),
             Self::ES512 => Family::Ec(Curve::P521),
-            Self::EdDSA => Family::Ed25519,
+            Self::EdDSA | Self::Ed25519 => Family::Ed25519,
+            Self::ES256K => Family::Ec(Curve::Secp256k1),
             Self::MlDsa44 => Family::MlDsa(MlDsaLevel::L44),
             Self::MlDsa65 => Family::MlDsa(MlDsaLevel::L65),
             Self::MlDsa87 => Family::MlDsa(MlDsaLevel::L87),
@@ -270,8 +286,14 @@ impl Alg {
             Self::PS512 => J::PS512,
             Self::ES256 => J::ES256,
             Self::ES384 => J::ES384,
-            Self::EdDSA => J::EdDSA,
-            Self::ES512 | Self::MlDsa44 | Self::MlDsa65 | Self::MlDsa87 | Self::None => {
+            // The same signature as EdDSA on an Ed25519 key (RFC 9864 only names it fully).
+            Self::EdDSA | Self::Ed25519 => J::EdDSA,
+            Self::ES512
+            | Self::ES256K
+            | Self::MlDsa44
+            | Self::MlDsa65
+            | Self::MlDsa87
+            | Self::None => {
                 return None;
             }
         })
@@ -287,7 +309,7 @@ impl fmt::Display for Alg {
 /// An `alg` name the debugger does not know.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown algorithm '{0}' (known: HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512, EdDSA, ML-DSA-44/65/87, none)"
+    "unknown algorithm '{0}' (known: HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512, ES256K, Ed25519, EdDSA, ML-DSA-44/65/87, none)"
 )]
 pub struct UnknownAlg(pub String);
 

@@ -30,6 +30,10 @@ pub fn public_pem(key: &Key) -> Result<String, KeyError> {
                 .map_err(err)?
                 .to_public_key_pem(LineEnding::LF)
                 .map_err(err),
+            Curve::Secp256k1 => k256::PublicKey::from_sec1_bytes(public)
+                .map_err(err)?
+                .to_public_key_pem(LineEnding::LF)
+                .map_err(err),
             Curve::P521 => p521::PublicKey::from_sec1_bytes(public)
                 .map_err(err)?
                 .to_public_key_pem(LineEnding::LF)
@@ -75,6 +79,10 @@ pub fn private_pem(key: &Key) -> Result<Zeroizing<String>, KeyError> {
                     .to_pkcs8_pem(LineEnding::LF)
                     .map_err(err)?,
                 Curve::P521 => p521::SecretKey::from_slice(d)
+                    .map_err(err)?
+                    .to_pkcs8_pem(LineEnding::LF)
+                    .map_err(err)?,
+                Curve::Secp256k1 => k256::SecretKey::from_slice(d)
                     .map_err(err)?
                     .to_pkcs8_pem(LineEnding::LF)
                     .map_err(err)?,

@@ -72,6 +72,13 @@ pub fn generate(kind: KeyKind) -> Result<Key, KeyError> {
                         k.to_bytes().to_vec(),
                     )
                 }
+                Curve::Secp256k1 => {
+                    let k = k256::SecretKey::random(&mut OsRng);
+                    (
+                        k.public_key().to_encoded_point(false).as_bytes().to_vec(),
+                        k.to_bytes().to_vec(),
+                    )
+                }
                 Curve::P521 => {
                     let k = p521::SecretKey::random(&mut OsRng);
                     (

@@ -237,6 +237,9 @@ pub fn sign_input(
         let sig = sig.normalize_s().unwrap_or(sig);
         return Ok(b64::encode(sig.to_bytes()));
     }
+    if alg == Alg::ES256K {
+        return sign_es256k(key, input);
+    }
     if let KeyMaterial::MlDsa {
         level,
         seed: Some(seed),
@@ -258,6 +261,32 @@ pub fn sign_input(
     Ok(low_s(alg, signature))
 }
 
+/// ES256K (RFC 8812) with aws-lc's secp256k1, S normalised low as Bitcoin and RFC 8812's
+/// verifiers expect.
+fn sign_es256k(key: &Key, input: &[u8]) -> Result<String, SignError> {
+    use aws_lc_rs::signature::{self, EcdsaKeyPair};
+    let KeyMaterial::Ec {
+        private: Some(d),
+        public,
+        ..
+    } = &key.material
+    else {
+        return Err(SignError::KeyDoesNotFit(crate::core::keys::Unfit(
+            "ES256K needs a secp256k1 private key".into(),
+        )));
+    };
+    let pair = EcdsaKeyPair::from_private_key_and_public_key(
+        &signature::ECDSA_P256K1_SHA256_FIXED_SIGNING,
+        d,
+        public,
+    )
+    .map_err(|e| SignError::Crypto(format!("invalid secp256k1 key: {e}")))?;
+    let sig = pair
+        .sign(&aws_lc_rs::rand::SystemRandom::new(), input)
+        .map_err(|e| SignError::Crypto(e.to_string()))?;
+    Ok(low_s(Alg::ES256K, b64::encode(sig.as_ref())))
+}
+
 /// ECDSA signatures with S in the lower half of the group order: of the two equally valid twins,
 /// the one strict verifiers accept, so tokens made here are never flagged as malleable.
 fn low_s(alg: Alg, signature_b64: String) -> String {
@@ -270,6 +299,10 @@ fn low_s(alg: Alg, signature_b64: String) -> String {
             .and_then(|s| s.normalize_s())
             .map(|s| s.to_bytes().to_vec()),
         Alg::ES384 => p384::ecdsa::Signature::from_slice(&decoded.bytes)
+            .ok()
+            .and_then(|s| s.normalize_s())
+            .map(|s| s.to_bytes().to_vec()),
+        Alg::ES256K => k256::ecdsa::Signature::from_slice(&decoded.bytes)
             .ok()
             .and_then(|s| s.normalize_s())
             .map(|s| s.to_bytes().to_vec()),

@@ -676,3 +676,6 @@ pc-lst-ok = { $entries } entries; by status value { $counts }
 pc-lst-bad = lst cannot be read: { $error }
 pc-index = entry { $index } has status { $value }
 pc-index-out = entry { $index } is past the list's { $entries } entries
+
+f-eddsa-deprecated-title = alg EdDSA is deprecated: the fully specified name is Ed25519
+f-eddsa-deprecated-msg = RFC 9864 replaces the polymorphic EdDSA with names that also fix the curve (Ed25519, Ed448), so a verifier no longer lets the key decide. Verifiers keep accepting EdDSA for now; new tokens should say Ed25519.

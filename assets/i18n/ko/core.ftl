@@ -909,3 +909,6 @@ pc-index-out = 항목 { $index }{ BATCHIM($index) ->
         [rieul] 은
        *[no] 는
     } 목록의 항목 { $entries }개를 넘음
+
+f-eddsa-deprecated-title = alg EdDSA는 폐기 예정: 완전히 지정된 이름은 Ed25519
+f-eddsa-deprecated-msg = RFC 9864는 여러 곡선을 뜻하던 EdDSA를 곡선까지 정하는 이름(Ed25519, Ed448)으로 바꿉니다. 이제 키가 곡선을 정하지 않습니다. 검증기는 당분간 EdDSA를 받아들이지만 새 토큰은 Ed25519라고 써야 합니다.

@@ -75,6 +75,7 @@ finding_ids! {
     CritUnknown = "CRIT_UNKNOWN",
     DuplicateMember = "DUPLICATE_MEMBER",
     EcdsaHighS = "ECDSA_HIGH_S",
+    EddsaDeprecated = "EDDSA_DEPRECATED",
     EmbeddedJwk = "EMBEDDED_JWK",
     EmptySignature = "EMPTY_SIGNATURE",
     DirWeakKey = "DIR_WEAK_KEY",

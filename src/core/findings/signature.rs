@@ -65,8 +65,20 @@ pub(super) fn rules(cx: &Context<'_>, out: &mut Vec<Finding>) {
         ));
     }
 
+    // RFC 9864 deprecates the polymorphic EdDSA name for the fully specified Ed25519.
+    if alg == Some(Alg::EdDSA) {
+        out.push(finding(
+            FindingId::EddsaDeprecated,
+            Severity::Info,
+            msg!("f-eddsa-deprecated-title"),
+            msg!("f-eddsa-deprecated-msg"),
+            "RFC 9864 §2.2",
+        ));
+    }
+
     // ECDSA malleability: (r, n - s) verifies wherever (r, s) does.
-    if let (Some(a @ (Alg::ES256 | Alg::ES384 | Alg::ES512)), Some(sig)) = (alg, d.signature())
+    if let (Some(a @ (Alg::ES256 | Alg::ES384 | Alg::ES512 | Alg::ES256K)), Some(sig)) =
+        (alg, d.signature())
         && verify::ecdsa_high_s(a, sig)
     {
         out.push(finding(
@@ -79,7 +91,8 @@ pub(super) fn rules(cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
 
     // Malformed ECDSA signatures.
-    if let (Some(a @ (Alg::ES256 | Alg::ES384 | Alg::ES512)), Some(sig)) = (alg, d.signature())
+    if let (Some(a @ (Alg::ES256 | Alg::ES384 | Alg::ES512 | Alg::ES256K)), Some(sig)) =
+        (alg, d.signature())
         && !sig.is_empty()
         && let Some(problem) = verify::signature_shape_problem(a, sig)
     {

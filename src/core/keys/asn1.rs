@@ -10,6 +10,7 @@ pub(super) const OID_ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1
 pub(super) const OID_P256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
 pub(super) const OID_P384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.34");
 pub(super) const OID_P521: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.35");
+pub(super) const OID_SECP256K1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.10");
 
 /// The named-curve OID of a curve.
 pub(crate) fn curve_oid(curve: Curve) -> ObjectIdentifier {
@@ -17,6 +18,7 @@ pub(crate) fn curve_oid(curve: Curve) -> ObjectIdentifier {
         Curve::P256 => OID_P256,
         Curve::P384 => OID_P384,
         Curve::P521 => OID_P521,
+        Curve::Secp256k1 => OID_SECP256K1,
     }
 }
 
@@ -25,6 +27,7 @@ pub(super) fn curve_from_oid(oid: ObjectIdentifier) -> Result<Curve, KeyError> {
         o if o == OID_P256 => Ok(Curve::P256),
         o if o == OID_P384 => Ok(Curve::P384),
         o if o == OID_P521 => Ok(Curve::P521),
+        o if o == OID_SECP256K1 => Ok(Curve::Secp256k1),
         o => Err(invalid(msg!("kerr-asn1-1", o = o.to_string()))),
     }
 }

@@ -50,8 +50,13 @@ impl Key {
             }
             return Some(why);
         }
+        // RFC 9864: Ed25519 is EdDSA on an Ed25519 key, fully named; a key marked with one name
+        // serves the other.
+        let same_ed =
+            |a: &str, b: &str| matches!(a, "EdDSA" | "Ed25519") && matches!(b, "EdDSA" | "Ed25519");
         if let Some(key_alg) = &self.jwk_alg
             && key_alg != alg.name()
+            && !same_ed(key_alg, alg.name())
         {
             return Some(msg!(
                 "fit-jwk-alg",

@@ -320,7 +320,7 @@ impl Key {
             KeyMaterial::Secret(s) => s.len() * 8,
             KeyMaterial::Rsa { public, .. } => public.size() * 8,
             KeyMaterial::Ec { curve, .. } => match curve {
-                Curve::P256 => 256,
+                Curve::P256 | Curve::Secp256k1 => 256,
                 Curve::P384 => 384,
                 Curve::P521 => 521,
             },
@@ -532,6 +532,11 @@ fn ec_public_point(curve: Curve, sec1: &[u8]) -> Result<Vec<u8>, KeyError> {
             .to_encoded_point(false)
             .as_bytes()
             .to_vec(),
+        Curve::Secp256k1 => k256::PublicKey::from_sec1_bytes(sec1)
+            .map_err(bad)?
+            .to_encoded_point(false)
+            .as_bytes()
+            .to_vec(),
     })
 }
 
@@ -561,6 +566,12 @@ fn ec_public_from_private(curve: Curve, d: &[u8]) -> Result<Vec<u8>, KeyError> {
             .as_bytes()
             .to_vec(),
         Curve::P521 => p521::SecretKey::from_slice(d)
+            .map_err(bad)?
+            .public_key()
+            .to_encoded_point(false)
+            .as_bytes()
+            .to_vec(),
+        Curve::Secp256k1 => k256::SecretKey::from_slice(d)
             .map_err(bad)?
             .public_key()
             .to_encoded_point(false)

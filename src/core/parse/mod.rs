@@ -765,7 +765,10 @@ mod tests {
         let json = d.json_serialization.unwrap();
         assert_eq!((json.signatures, json.unprotected_header), (1, true));
         assert_eq!(json.entries[0].compact, RFC7515_A1);
-        assert_eq!(json.entries[0].unprotected, Some(serde_json::json!({"kid": "k"})));
+        assert_eq!(
+            json.entries[0].unprotected,
+            Some(serde_json::json!({"kid": "k"}))
+        );
     }
 
     #[test]

@@ -256,7 +256,7 @@ fn half_hash_check(
 pub fn half_hash(alg: &str, input: &str) -> Option<String> {
     use aws_lc_rs::digest;
     let algorithm = match alg {
-        a if a.ends_with("256") || a.starts_with("ML-DSA") => &digest::SHA256,
+        a if a.ends_with("256") || a == "ES256K" || a.starts_with("ML-DSA") => &digest::SHA256,
         a if a.ends_with("384") => &digest::SHA384,
         a if a.ends_with("512") || a == "EdDSA" || a == "Ed25519" => &digest::SHA512,
         _ => return None,

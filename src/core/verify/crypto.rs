@@ -19,6 +19,9 @@ pub fn ecdsa_high_s(alg: Alg, signature: &[u8]) -> bool {
         Alg::ES512 => {
             p521::ecdsa::Signature::from_slice(signature).is_ok_and(|s| s.normalize_s().is_some())
         }
+        Alg::ES256K => {
+            k256::ecdsa::Signature::from_slice(signature).is_ok_and(|s| s.normalize_s().is_some())
+        }
         _ => false,
     }
 }
@@ -145,8 +148,11 @@ fn verifier(key: &Key, alg: Alg) -> Option<&crate::core::keys::Verifier> {
                 (Alg::ES384, KeyMaterial::Ec { public: p, .. }) => {
                     public(&sig::ECDSA_P384_SHA384_FIXED, p)
                 }
-                (Alg::EdDSA, KeyMaterial::Ed25519 { public: p, .. }) => {
+                (Alg::EdDSA | Alg::Ed25519, KeyMaterial::Ed25519 { public: p, .. }) => {
                     public(&sig::ED25519, p.as_slice())
+                }
+                (Alg::ES256K, KeyMaterial::Ec { public: p, .. }) => {
+                    public(&sig::ECDSA_P256K1_SHA256_FIXED, p)
                 }
                 _ => None,
             }

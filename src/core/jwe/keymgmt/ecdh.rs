@@ -45,7 +45,8 @@ pub(super) fn ecdh_alg(curve: Option<Curve>) -> &'static agreement::Algorithm {
         Some(Curve::P256) => &agreement::ECDH_P256,
         Some(Curve::P384) => &agreement::ECDH_P384,
         Some(Curve::P521) => &agreement::ECDH_P521,
-        None => &agreement::X25519,
+        // secp256k1 is a signing curve only (RFC 8812): key fitting never offers it for ECDH.
+        Some(Curve::Secp256k1) | None => &agreement::X25519,
     }
 }
 
@@ -112,13 +113,13 @@ pub(super) fn ecdh_z(key: &Key, header: &Map<String, Value>) -> Result<Zeroizing
             curve,
             private: Some(d),
             ..
-        } => (Some(*curve), d.as_slice()),
+        } if *curve != Curve::Secp256k1 => (Some(*curve), d.as_slice()),
         KeyMaterial::X25519 {
             private: Some(d), ..
         } => (None, d.as_slice()),
         _ => {
             return Err(Unwrap::Unfit(format!(
-                "ECDH-ES needs an EC or X25519 private key, not {}",
+                "ECDH-ES needs a P-256, P-384, P-521 or X25519 private key, not {}",
                 key.kind_phrase()
             )));
         }

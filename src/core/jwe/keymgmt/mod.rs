@@ -399,11 +399,13 @@ pub fn wrap(
         }
         KeyAlg::EcdhEs | KeyAlg::EcdhEsA128Kw | KeyAlg::EcdhEsA192Kw | KeyAlg::EcdhEsA256Kw => {
             let (curve, peer): (Option<Curve>, Vec<u8>) = match &key.material {
-                KeyMaterial::Ec { curve, public, .. } => (Some(*curve), public.clone()),
+                KeyMaterial::Ec { curve, public, .. } if *curve != Curve::Secp256k1 => {
+                    (Some(*curve), public.clone())
+                }
                 KeyMaterial::X25519 { public, .. } => (None, public.to_vec()),
                 _ => {
                     return Err(format!(
-                        "ECDH-ES needs the recipient's EC or X25519 public key, not {}",
+                        "ECDH-ES needs the recipient's P-256, P-384, P-521 or X25519 public key, not {}",
                         key.kind_phrase()
                     )
                     .into());
