@@ -124,3 +124,39 @@ fn the_logout_template_passes_its_rules() {
         "{p:#?}"
     );
 }
+
+#[test]
+fn a_detached_token_asks_for_its_content_and_verifies_with_it() {
+    let secret = "a-string-secret-at-least-256-bits-long";
+    let key = keys::parse_text(secret).unwrap();
+    let whole = sign::sign(
+        r#"{"alg":"HS256"}"#,
+        r#"{"sub":"detached"}"#,
+        key.keys.first(),
+        sign::Unsecured::Refuse,
+    )
+    .unwrap()
+    .token;
+    let parts: Vec<&str> = whole.split('.').collect();
+    let detached = format!("{}..{}", parts[0], parts[2]);
+    let mut h = harness();
+    h.run();
+    h.event(egui::Event::Paste(detached));
+    h.run();
+    h.get_by_role_and_label(Role::PasswordInput, "Secret")
+        .focus();
+    h.run();
+    h.event(egui::Event::Text(secret.to_owned()));
+    h.run();
+    h.get_by_label("Detached payload");
+    assert_ne!(
+        h.state().model.analysis.signature.status,
+        jwt_debugger::core::SignatureStatus::Verified
+    );
+    h.get_by_role_and_label(Role::MultilineTextInput, "Detached payload")
+        .focus();
+    h.run();
+    h.event(egui::Event::Text(r#"{"sub":"detached"}"#.to_owned()));
+    h.run();
+    h.get_by_label_contains("Signature verified");
+}

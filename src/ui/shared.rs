@@ -128,6 +128,8 @@ pub enum Command {
     ProfileEdited,
     /// Take the access token a DPoP proof or ID token is checked against from this tab.
     ProfileTokenFromTab(usize),
+    /// The content of a token with a detached payload was edited.
+    DetachedPayloadEdited,
 }
 
 /// What an export button copies.

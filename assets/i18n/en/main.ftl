@@ -627,3 +627,5 @@ kind-status-list = { $entries } entries of { $bits } bits; by status value { $co
 notice-kind-from-tab = Access token taken from tab { $n }
 template-dpop = DPoP proof (ES256, new key)
 template-logout = Logout token
+detached-payload = Detached payload
+detached-payload-help = This token's payload segment is empty: its signature covers content sent separately (RFC 7515 Appendix F; as is, with b64: false). Paste that content to verify it.

@@ -668,3 +668,5 @@ kind-status-list = 항목 { $entries }개, 항목당 { $bits }비트. 상태 값
 notice-kind-from-tab = 탭 { $n }에서 액세스 토큰을 가져왔습니다
 template-dpop = DPoP 증명 (ES256, 새 키)
 template-logout = 로그아웃 토큰
+detached-payload = 분리된 페이로드
+detached-payload-help = 이 토큰의 페이로드 부분이 비어 있습니다. 서명은 따로 보낸 내용을 덮습니다 (RFC 7515 부록 F, b64: false면 그대로). 검증하려면 그 내용을 붙여 넣으세요.

@@ -246,6 +246,7 @@ impl App {
                 m.profile_edited();
             }
             Command::ProfileEdited => m.profile_edited(),
+            Command::DetachedPayloadEdited => m.refresh(),
             Command::ProfileTokenFromTab(i) => {
                 if let Some(tab) = m.state.tabs.get(i) {
                     m.profile_inputs.access_token = tab.token.trim().to_owned();

@@ -166,6 +166,7 @@ impl App {
             Section::Token => panels::encoded::ui(
                 ui,
                 &mut self.model.state.token,
+                &mut self.model.detached_payload,
                 &self.model.analysis.decoded,
                 &self.view,
                 commands,

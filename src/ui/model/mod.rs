@@ -124,6 +124,8 @@ pub struct Model {
     pub sd_candidates: Vec<SdCandidate>,
     /// The kind chosen and the inputs its rules need.
     pub profile_inputs: ProfileInputs,
+    /// The content a token with a detached payload (header..signature) signs.
+    pub detached_payload: String,
 }
 
 /// What the header text says.
@@ -188,6 +190,7 @@ impl Model {
             sd_build: SdBuild::default(),
             sd_candidates: Vec::new(),
             profile_inputs: ProfileInputs::default(),
+            detached_payload: String::new(),
         };
         model.load_dictionary();
         model.header_edited();
@@ -306,6 +309,7 @@ impl Model {
             &self.state.user_dictionary,
             (&self.state.kb_aud, &self.state.kb_nonce),
             &self.profile_inputs,
+            &self.detached_payload,
         ));
         if self.analysis_input != Some(input) {
             self.analysis_input = Some(input);
@@ -321,8 +325,15 @@ impl Model {
             } else {
                 self.analysis_pending = false;
                 self.analysis_request = None;
-                self.analysis =
-                    core::analyze(&self.state.token, self.key_state.verify.as_ref(), options);
+                self.analysis = if self.detached_payload.is_empty() {
+                    core::analyze(&self.state.token, self.key_state.verify.as_ref(), options)
+                } else {
+                    let decoded = core::parse::decode_detached(
+                        &self.state.token,
+                        self.detached_payload.as_bytes(),
+                    );
+                    core::analyze_decoded(decoded, self.key_state.verify.as_ref(), options)
+                };
                 self.analyses_run += 1;
                 self.show_decrypted_payload();
             }
@@ -389,6 +400,8 @@ impl Model {
     /// Shows `text` as the token: the field holds the token found in it (or, with
     /// `keep_field`, the text as the user typed it when that reads as a token).
     pub fn show_token(&mut self, text: &str, keep_field: bool) {
+        // Another token: the content detached from the last one is not this one's.
+        self.detached_payload.clear();
         let found = core::parse::find_token(text);
         let token = found.unwrap_or(text.trim());
         if keep_field {

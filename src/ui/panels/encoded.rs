@@ -13,6 +13,7 @@ use crate::ui::widgets::highlight;
 pub fn ui(
     ui: &mut egui::Ui,
     token: &mut String,
+    detached: &mut String,
     decoded: &Decoded,
     view: &ViewModel,
     commands: &mut Vec<Command>,
@@ -98,6 +99,27 @@ pub fn ui(
         }
     };
     super::status::line_ui(ui, &note);
+    // A JWS with detached content (header..signature, RFC 7515 Appendix F): the signature covers
+    // a payload that travels elsewhere; it verifies once that payload is given here.
+    let detached_shape = decoded.form == crate::core::Form::Jws
+        && decoded.parts.get(1).is_some_and(|p| p.text.is_empty())
+        && decoded.parts.get(2).is_some_and(|p| !p.text.is_empty());
+    if detached_shape || !detached.is_empty() {
+        let label = ui.label(RichText::new(tr!("detached-payload")).strong());
+        ui.label(RichText::new(tr!("detached-payload-help")).weak());
+        let response = ui
+            .add(
+                TextEdit::multiline(detached)
+                    .id_salt("detached_payload_field")
+                    .code_editor()
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        if response.changed() {
+            commands.push(Command::DetachedPayloadEdited);
+        }
+    }
 }
 
 /// Takes this frame's paste out of the input when it is an arrival: it holds a token (a token
