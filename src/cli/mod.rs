@@ -2,6 +2,7 @@
 //! top of the same core as the app; [`input`] reads what commands are given and [`out`] is the
 //! one writer everything they print goes through.
 
+mod attack;
 mod decode;
 pub mod desktop;
 mod diff;
@@ -54,6 +55,9 @@ pub enum Command {
     /// Make a signed token from a JSON payload.
     #[command(after_help = encode::EXAMPLES)]
     Encode(EncodeArgs),
+    /// Make the known JWT attacks as tokens to try, for an authorised test.
+    #[command(after_help = attack::EXAMPLES)]
+    Attack(attack::AttackArgs),
     /// Present an SD-JWT: choose its disclosures, optionally add a key-binding JWT.
     #[command(after_help = present::EXAMPLES)]
     Present(present::PresentArgs),
@@ -160,6 +164,7 @@ pub fn main() -> Invocation {
         }
         Some(Command::Keygen(args)) => keygen::run(&args),
         Some(Command::Present(args)) => present::run(&args),
+        Some(Command::Attack(args)) => attack::run(&args),
         Some(Command::Completions { shell }) => {
             let mut bytes = Vec::new();
             desktop::completions(shell, &mut bytes);

@@ -3,6 +3,7 @@
 //! Nothing here knows about egui, reads the clock or prints; callers pass `now` in.
 
 pub mod alg;
+pub mod attack;
 pub mod b64;
 pub mod claims;
 pub mod diff;

@@ -130,6 +130,23 @@ pub enum Command {
     ProfileTokenFromTab(usize),
     /// The content of a token with a detached payload was edited.
     DetachedPayloadEdited,
+    /// Make the attack tokens from the token on screen (the tester ticked "authorised").
+    MakeAttacks(AttackRequest),
+    /// Copy the n-th attack token.
+    CopyAttack(usize),
+    /// Open the n-th attack token in a new tab.
+    OpenAttack(usize),
+    /// Copy every attack token: as JSON Lines (`true`) or one token per line.
+    CopyAttacks(bool),
+}
+
+/// What "Make attack tokens" sends: the claims to change (NAME=VALUE lines) and the URLs the
+/// tester controls.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttackRequest {
+    pub set: String,
+    pub jku: String,
+    pub x5u: String,
 }
 
 /// What an export button copies.

@@ -679,3 +679,23 @@ pc-index-out = entry { $index } is past the list's { $entries } entries
 
 f-eddsa-deprecated-title = alg EdDSA is deprecated: the fully specified name is Ed25519
 f-eddsa-deprecated-msg = RFC 9864 replaces the polymorphic EdDSA with names that also fix the curve (Ed25519, Ed448), so a verifier no longer lets the key decide. Verifiers keep accepting EdDSA for now; new tokens should say Ed25519.
+
+## Attack tokens
+attack-malformed = the token to start from is malformed: { $error }
+attack-not-jws = attacks start from a signed token (JWS); this one is encrypted
+attack-no-claims = the token's payload is not a JSON object of claims
+attack-sign = could not sign the attack token: { $error }
+attack-title = { $id ->
+    [none] alg none: no signature at all
+    [strip] signature stripped, alg kept
+    [hmac-confusion] HMAC with the server's public key as the secret
+    [embedded-jwk] attacker's key embedded as jwk
+    [embedded-x5c] attacker's self-signed certificate in x5c
+    [jku] jku pointing at the attacker's key set
+    [x5u] x5u pointing at the attacker's certificate
+    [kid-path] kid path traversal to a file with known content
+    [kid-sql] kid SQL injection returning a known key
+    [psychic] ECDSA signature with r = s = 0
+    [empty-key] HMAC with an empty secret
+   *[weak-secret] signed with the known or guessed secret
+}

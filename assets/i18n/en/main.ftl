@@ -629,3 +629,25 @@ template-dpop = DPoP proof (ES256, new key)
 template-logout = Logout token
 detached-payload = Detached payload
 detached-payload-help = This token's payload segment is empty: its signature covers content sent separately (RFC 7515 Appendix F; as is, with b64: false). Paste that content to verify it.
+
+## Attack tokens
+attacks-title = Attacks (authorised testing)
+attacks-help = The known JWT attacks made from this token, to try against a service you are allowed to test: alg none, a stripped signature, HMAC with the server's public key (the key fields' public key), an embedded jwk or x5c, jku and x5u at your URLs, kid path traversal and SQL injection, the psychic ECDSA signature, an empty HMAC key, and the secret in the key fields. Nothing is sent anywhere.
+attacks-authorised = I am authorised to test the target
+attacks-tick-first = Tick "I am authorised to test the target" first
+attacks-set = Change claims first (NAME=VALUE per line)
+attacks-jku = jku URL you control
+attacks-x5u = x5u URL you control
+attacks-make = Make attack tokens
+attacks-made = { $count } tokens to try
+attacks-copy-jsonl = Copy all as JSON Lines
+attacks-copy-lines = Copy all as lines
+attacks-copy = Copy
+attacks-copy-tip = Copy attack token { $n }
+attacks-open = Open in a new tab
+attacks-open-tip = Open attack token { $n } in a new tab
+attacks-set-line = "{ $line }" is not NAME=VALUE
+notice-attacks-made = { $count } attack tokens made
+notice-attack-copied = Attack token ({ $id }) copied
+notice-attacks-copied = { $count } attack tokens copied
+notice-opened-attack = Opened the attack token in a new tab

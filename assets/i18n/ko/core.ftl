@@ -912,3 +912,23 @@ pc-index-out = 항목 { $index }{ BATCHIM($index) ->
 
 f-eddsa-deprecated-title = alg EdDSA는 폐기 예정: 완전히 지정된 이름은 Ed25519
 f-eddsa-deprecated-msg = RFC 9864는 여러 곡선을 뜻하던 EdDSA를 곡선까지 정하는 이름(Ed25519, Ed448)으로 바꿉니다. 이제 키가 곡선을 정하지 않습니다. 검증기는 당분간 EdDSA를 받아들이지만 새 토큰은 Ed25519라고 써야 합니다.
+
+## Attack tokens
+attack-malformed = 시작할 토큰 형식이 잘못됨: { $error }
+attack-not-jws = 공격은 서명된 토큰(JWS)에서 시작합니다. 이 토큰은 암호화되어 있습니다
+attack-no-claims = 토큰의 페이로드가 클레임 JSON 객체가 아닙니다
+attack-sign = 공격 토큰에 서명할 수 없음: { $error }
+attack-title = { $id ->
+    [none] alg none: 서명 없음
+    [strip] alg는 두고 서명 제거
+    [hmac-confusion] 서버의 공개 키를 비밀 키로 쓴 HMAC
+    [embedded-jwk] 공격자의 키를 jwk로 삽입
+    [embedded-x5c] 공격자의 자체 서명 인증서를 x5c에 삽입
+    [jku] 공격자의 키 집합을 가리키는 jku
+    [x5u] 공격자의 인증서를 가리키는 x5u
+    [kid-path] 내용을 아는 파일로 가는 kid 경로 조작
+    [kid-sql] 아는 키를 돌려주는 kid SQL 주입
+    [psychic] r = s = 0인 ECDSA 서명
+    [empty-key] 빈 비밀 키로 만든 HMAC
+   *[weak-secret] 알려졌거나 추측한 비밀 키로 서명
+}

@@ -670,3 +670,33 @@ template-dpop = DPoP 증명 (ES256, 새 키)
 template-logout = 로그아웃 토큰
 detached-payload = 분리된 페이로드
 detached-payload-help = 이 토큰의 페이로드 부분이 비어 있습니다. 서명은 따로 보낸 내용을 덮습니다 (RFC 7515 부록 F, b64: false면 그대로). 검증하려면 그 내용을 붙여 넣으세요.
+
+## Attack tokens
+attacks-title = 공격 (허가된 테스트)
+attacks-help = 이 토큰으로 만든 알려진 JWT 공격 토큰입니다. 테스트가 허가된 서비스에만 쓰세요: alg none, 서명 제거, 서버 공개 키(키 입력란의 공개 키)를 비밀 키로 쓴 HMAC, jwk나 x5c 삽입, 내 URL을 가리키는 jku와 x5u, kid 경로 조작과 SQL 주입, psychic ECDSA 서명, 빈 HMAC 키, 키 입력란의 비밀 키. 어디에도 아무것도 보내지 않습니다.
+attacks-authorised = 대상 테스트를 허가받았습니다
+attacks-tick-first = 먼저 "대상 테스트를 허가받았습니다"를 선택하세요
+attacks-set = 먼저 바꿀 클레임 (줄마다 NAME=VALUE)
+attacks-jku = 내가 관리하는 jku URL
+attacks-x5u = 내가 관리하는 x5u URL
+attacks-make = 공격 토큰 만들기
+attacks-made = 시도할 토큰 { $count }개
+attacks-copy-jsonl = 모두 JSON Lines로 복사
+attacks-copy-lines = 모두 줄 단위로 복사
+attacks-copy = 복사
+attacks-copy-tip = 공격 토큰 { $n } 복사
+attacks-open = 새 탭에서 열기
+attacks-open-tip = 공격 토큰 { $n }{ BATCHIM($n) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 새 탭에서 열기
+attacks-set-line = "{ $line }": NAME=VALUE 형식이 아님
+notice-attacks-made = 공격 토큰 { $count }개를 만들었습니다
+notice-attack-copied = 공격 토큰({ $id }){ BATCHIM($id) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 복사했습니다
+notice-attacks-copied = 공격 토큰 { $count }개를 복사했습니다
+notice-opened-attack = 공격 토큰을 새 탭에서 열었습니다

@@ -32,6 +32,8 @@ pub enum Source {
     Encrypted,
     /// The presentation "Present…" made.
     Presented,
+    /// An attack token, opened in a new tab.
+    Attack,
 }
 
 impl Source {
@@ -48,7 +50,7 @@ impl Source {
     fn is_one_token(&self) -> bool {
         matches!(
             self,
-            Self::FoundRow | Self::History | Self::Encrypted | Self::Presented
+            Self::FoundRow | Self::History | Self::Encrypted | Self::Presented | Self::Attack
         )
     }
 }
@@ -147,6 +149,7 @@ impl App {
                 Source::History => Some(tr!("notice-opened-history")),
                 Source::Encrypted => Some(tr!("notice-opened-encrypted")),
                 Source::Presented => Some(tr!("notice-opened-presentation")),
+                Source::Attack => Some(tr!("notice-opened-attack")),
             };
             done.map(|d| {
                 let d = if stripped.is_empty() {

@@ -247,6 +247,49 @@ impl App {
             }
             Command::ProfileEdited => m.profile_edited(),
             Command::DetachedPayloadEdited => m.refresh(),
+            Command::MakeAttacks(request) => {
+                self.flush_rebuild();
+                let made = self.model.attack_tokens(&request);
+                match &made {
+                    Ok(list) => self.say(tr!("notice-attacks-made", count = list.len()), false),
+                    Err(e) => self.say(e.clone(), true),
+                }
+                self.attacks.result = Some(made);
+            }
+            Command::CopyAttack(i) => {
+                if let Some(Ok(list)) = &self.attacks.result
+                    && let Some(t) = list.get(i)
+                {
+                    let copied = self.clipboard.set_text(&t.token, true);
+                    self.report(copied, &tr!("notice-attack-copied", id = t.id));
+                }
+            }
+            Command::CopyAttacks(jsonl) => {
+                if let Some(Ok(list)) = &self.attacks.result {
+                    let text: Vec<String> = list
+                        .iter()
+                        .map(|t| {
+                            if jsonl {
+                                serde_json::to_string(t).unwrap_or_default()
+                            } else {
+                                t.token.clone()
+                            }
+                        })
+                        .collect();
+                    let copied = self.clipboard.set_text(&(text.join("\n") + "\n"), true);
+                    self.report(copied, &tr!("notice-attacks-copied", count = list.len()));
+                }
+            }
+            Command::OpenAttack(i) => {
+                let token = match &self.attacks.result {
+                    Some(Ok(list)) => list.get(i).map(|t| t.token.clone()),
+                    _ => None,
+                };
+                if let Some(token) = token {
+                    self.new_tab();
+                    self.arrive(&token, Source::Attack);
+                }
+            }
             Command::ProfileTokenFromTab(i) => {
                 if let Some(tab) = m.state.tabs.get(i) {
                     m.profile_inputs.access_token = tab.token.trim().to_owned();

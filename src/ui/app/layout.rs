@@ -37,13 +37,15 @@ pub enum Section {
     Selective,
     /// The token's kind and its rules.
     Profile,
+    /// The known attacks as tokens, for an authorised test.
+    Attacks,
     /// Compare with another token.
     Compare,
     History,
 }
 
 impl Section {
-    pub const ALL: [Section; 18] = [
+    pub const ALL: [Section; 19] = [
         Self::Found,
         Self::Token,
         Self::Status,
@@ -60,6 +62,7 @@ impl Section {
         Self::Disclosures,
         Self::Selective,
         Self::Profile,
+        Self::Attacks,
         Self::Compare,
         Self::History,
     ];
@@ -87,6 +90,7 @@ pub const WIDE_RIGHT: &[Section] = &[
     Section::KeyTools,
     Section::Encrypt,
     Section::Guess,
+    Section::Attacks,
     Section::Findings,
     Section::Profile,
     Section::Validation,
@@ -106,6 +110,7 @@ pub const NARROW: &[Section] = &[
     Section::KeyTools,
     Section::Encrypt,
     Section::Guess,
+    Section::Attacks,
     Section::Findings,
     Section::Profile,
     Section::Validation,
@@ -278,6 +283,7 @@ impl App {
                     ui.separator();
                 }
             }
+            Section::Attacks => panels::attacks::ui(ui, &mut self.attacks, commands),
             Section::Profile => panels::profile::ui(
                 ui,
                 &self.view,

@@ -64,6 +64,8 @@ pub struct App {
     encrypt: panels::encrypt::EncryptState,
     /// "Present…" of an SD-JWT.
     present: panels::disclosures::PresentState,
+    /// The attack tokens tool.
+    attacks: panels::attacks::AttackState,
     tokens: panels::tokens::TokensState,
     tab_bar: panels::tabbar::TabBarState,
     history: panels::history::HistoryState,
@@ -167,6 +169,7 @@ impl App {
             key_tools: panels::keytools::KeyToolsState::default(),
             encrypt: panels::encrypt::EncryptState::default(),
             present: panels::disclosures::PresentState::default(),
+            attacks: panels::attacks::AttackState::default(),
             tokens: panels::tokens::TokensState::default(),
             tab_bar: panels::tabbar::TabBarState::default(),
             history: panels::history::HistoryState::default(),

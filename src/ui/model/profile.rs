@@ -64,3 +64,40 @@ impl Model {
         self.refresh();
     }
 }
+
+impl Model {
+    /// The attack tokens for the token on screen: the claims to change from NAME=VALUE lines,
+    /// the public keys in the key fields for HMAC confusion, a secret in them for weak-secret.
+    pub fn attack_tokens(
+        &self,
+        request: &crate::ui::shared::AttackRequest,
+    ) -> Result<Vec<crate::core::attack::AttackToken>, String> {
+        use crate::core::attack::{self, AttackOptions};
+        let mut options = AttackOptions::default();
+        for line in request.set.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let (name, raw) = line
+                .split_once('=')
+                .ok_or_else(|| crate::tr!("attacks-set-line", line = line))?;
+            let value = crate::core::json::parse(raw)
+                .map(|p| p.value)
+                .unwrap_or_else(|_| serde_json::Value::from(raw));
+            options.set.push((name.trim().to_owned(), value));
+        }
+        if let Some(set) = &self.key_state.verify {
+            options.public_keys = set
+                .keys
+                .iter()
+                .filter(|k| !k.is_secret())
+                .cloned()
+                .collect();
+            options.secret = set
+                .keys
+                .iter()
+                .find_map(|k| k.secret_bytes())
+                .map(|b| b.to_vec());
+        }
+        options.jku = Some(request.jku.clone()).filter(|u| !u.is_empty());
+        options.x5u = Some(request.x5u.clone()).filter(|u| !u.is_empty());
+        attack::make(self.token(), &options).map_err(|e| e.to_string())
+    }
+}

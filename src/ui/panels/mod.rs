@@ -1,6 +1,7 @@
 //! One file per panel. Panels draw the view model, let text fields edit their own buffers, and
 //! return commands for everything else; they never call crypto or read files.
 
+pub mod attacks;
 pub mod claims;
 pub mod compare;
 pub mod disclosures;
