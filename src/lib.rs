@@ -7,4 +7,6 @@ pub mod clock;
 pub mod core;
 pub mod i18n;
 #[cfg(feature = "gui")]
+pub mod store;
+#[cfg(feature = "gui")]
 pub mod ui;

@@ -90,7 +90,22 @@ pub fn token_arg(spec: Option<&str>) -> Result<String, InputError> {
 
 /// A key argument (`--key`, `--verify-key`): the flag names it in messages.
 pub fn key_arg(flag: &str, spec: &str) -> Result<KeySet, String> {
+    // `store:NAME`: a key from the key store (jwt-debugger keys).
+    if let Some(name) = spec.strip_prefix("store:") {
+        return stored_key(name).map_err(|e| format!("{flag}: {e}"));
+    }
     super::keyarg::resolve(spec).map_err(|e: KeyError| format!("{flag}: {e}"))
+}
+
+#[cfg(feature = "gui")]
+fn stored_key(name: &str) -> Result<KeySet, String> {
+    let text = crate::store::get(name)?;
+    crate::core::keys::parse_text(&text).map_err(|e| e.to_string())
+}
+
+#[cfg(not(feature = "gui"))]
+fn stored_key(_name: &str) -> Result<KeySet, String> {
+    Err("this build has no key store (it was built without the gui feature)".to_owned())
 }
 
 /// `--now`, or the clock.

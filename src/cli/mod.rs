@@ -13,6 +13,7 @@ mod human;
 pub mod input;
 mod keyarg;
 mod keygen;
+mod keystore;
 pub mod out;
 mod present;
 mod scan;
@@ -55,6 +56,9 @@ pub enum Command {
     /// Make a signed token from a JSON payload.
     #[command(after_help = encode::EXAMPLES)]
     Encode(EncodeArgs),
+    /// The key store: named keys kept in the system's credential store.
+    #[command(after_help = keystore::EXAMPLES, subcommand)]
+    Keys(keystore::KeysCommand),
     /// Make the known JWT attacks as tokens to try, for an authorised test.
     #[command(after_help = attack::EXAMPLES)]
     Attack(attack::AttackArgs),
@@ -165,6 +169,7 @@ pub fn main() -> Invocation {
         Some(Command::Keygen(args)) => keygen::run(&args),
         Some(Command::Present(args)) => present::run(&args),
         Some(Command::Attack(args)) => attack::run(&args),
+        Some(Command::Keys(command)) => keystore::run(&command),
         Some(Command::Completions { shell }) => {
             let mut bytes = Vec::new();
             desktop::completions(shell, &mut bytes);
