@@ -109,7 +109,7 @@ pub fn add(
     now: i64,
 ) -> Result<StoredKey, String> {
     check_name(name)?;
-    let set = keys::parse_text(text).map_err(|e| e.to_string())?;
+    let set = read_material(text)?;
     let first = set.keys.first().ok_or("the key text holds no key")?;
     let mut algs: Vec<String> = set
         .keys
@@ -168,4 +168,13 @@ pub fn remove(name: &str) -> Result<(), String> {
         Err(e) => return Err(store_error(e)),
     }
     write_list(&list)
+}
+
+/// The keys stored text stands for: the forms `--key` takes besides `@PATH` and `env:NAME`
+/// (`b64:`, `b64url:`, `hex:` secrets, PEM, JWK, JWKS, OpenSSH, a plain secret).
+pub fn read_material(text: &str) -> Result<keys::KeySet, String> {
+    if text.starts_with('@') || text.starts_with("env:") {
+        return keys::parse_text(text).map_err(|e| e.to_string());
+    }
+    crate::cli::keyarg::resolve(text).map_err(|e| e.to_string())
 }

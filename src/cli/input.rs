@@ -100,7 +100,7 @@ pub fn key_arg(flag: &str, spec: &str) -> Result<KeySet, String> {
 #[cfg(feature = "gui")]
 fn stored_key(name: &str) -> Result<KeySet, String> {
     let text = crate::store::get(name)?;
-    crate::core::keys::parse_text(&text).map_err(|e| e.to_string())
+    crate::store::read_material(&text)
 }
 
 #[cfg(not(feature = "gui"))]

@@ -11,7 +11,7 @@ mod encrypt;
 mod guess;
 mod human;
 pub mod input;
-mod keyarg;
+pub(crate) mod keyarg;
 mod keygen;
 mod keystore;
 pub mod out;

@@ -138,6 +138,12 @@ pub enum Command {
     OpenAttack(usize),
     /// Copy every attack token: as JSON Lines (`true`) or one token per line.
     CopyAttacks(bool),
+    /// Fill the key fields with a stored key.
+    UseStoredKey(String),
+    /// Save the key in the fields under this name.
+    SaveKeyToStore(String),
+    /// Delete a stored key: `false` asks first, `true` is the answer yes.
+    DeleteStoredKey(String, bool),
 }
 
 /// What "Make attack tokens" sends: the claims to change (NAME=VALUE lines) and the URLs the

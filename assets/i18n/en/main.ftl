@@ -651,3 +651,27 @@ notice-attacks-made = { $count } attack tokens made
 notice-attack-copied = Attack token ({ $id }) copied
 notice-attacks-copied = { $count } attack tokens copied
 notice-opened-attack = Opened the attack token in a new tab
+
+## Key store
+store-title = Key store ({ $count })
+store-help = Keys kept by name for the systems you work on. The material is in the system's credential store; only names, kinds, kids and thumbprints are in the settings. Keys whose kid or issuer match the token on screen are offered above.
+store-verify-with = Verify with '{ $name }'
+store-session-only = this session only
+store-use = Use
+store-use-tip = Put '{ $name }' in the key fields
+store-delete = Delete
+store-delete-tip = Delete '{ $name }' from the key store
+store-delete-ask = Delete '{ $name }' from the key store?
+store-delete-yes = Yes, delete it
+store-delete-no = Keep it
+store-save-as = Save the key in the fields as
+store-save = Save to key store
+store-unreachable-session = No credential store is reachable: keys saved now are kept for this session only, never on disk.
+notice-store-used = Key '{ $name }' put in the key fields
+notice-store-saved = Key saved as '{ $name }'
+notice-store-session = No credential store: '{ $name }' is kept for this session only
+notice-store-deleted = Key '{ $name }' deleted
+notice-store-no-key = There is no key in the key fields to save
+store-name-kid = { $name } (kid { $kid })
+store-kid = kid { $kid }
+store-name-hint = orders-api prod

@@ -700,3 +700,55 @@ notice-attack-copied = 공격 토큰({ $id }){ BATCHIM($id) ->
     } 복사했습니다
 notice-attacks-copied = 공격 토큰 { $count }개를 복사했습니다
 notice-opened-attack = 공격 토큰을 새 탭에서 열었습니다
+
+## Key store
+store-title = 키 저장소 ({ $count })
+store-help = 작업하는 시스템의 키를 이름으로 보관합니다. 키 자료는 시스템 자격 증명 저장소에 있고, 설정에는 이름, 종류, kid, 지문만 있습니다. 화면의 토큰과 kid나 발급자가 맞는 키는 위에 제안됩니다.
+store-verify-with = '{ $name }'{ BATCHIM($name) ->
+        [yes] 으로
+        [rieul] 로
+       *[no] 로
+    } 검증
+store-session-only = 이번 세션만
+store-use = 사용
+store-use-tip = '{ $name }'{ BATCHIM($name) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 키 입력란에 넣기
+store-delete = 삭제
+store-delete-tip = 키 저장소에서 '{ $name }' 삭제
+store-delete-ask = 키 저장소에서 '{ $name }'{ BATCHIM($name) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 삭제할까요?
+store-delete-yes = 예, 삭제
+store-delete-no = 두기
+store-save-as = 키 입력란의 키를 저장할 이름
+store-save = 키 저장소에 저장
+store-unreachable-session = 자격 증명 저장소에 연결할 수 없습니다. 지금 저장하는 키는 이번 세션에만 두고 디스크에는 쓰지 않습니다.
+notice-store-used = 키 '{ $name }'{ BATCHIM($name) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 키 입력란에 넣었습니다
+notice-store-saved = 키를 '{ $name }'{ BATCHIM($name) ->
+        [yes] 으로
+        [rieul] 로
+       *[no] 로
+    } 저장했습니다
+notice-store-session = 자격 증명 저장소 없음: '{ $name }'{ BATCHIM($name) ->
+        [yes] 은
+        [rieul] 은
+       *[no] 는
+    } 이번 세션에만 둡니다
+notice-store-deleted = 키 '{ $name }'{ BATCHIM($name) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 삭제했습니다
+notice-store-no-key = 저장할 키가 키 입력란에 없습니다
+store-name-kid = { $name } (kid { $kid })
+store-kid = kid { $kid }
+store-name-hint = 주문 API 운영

@@ -247,6 +247,10 @@ impl App {
             }
             Command::ProfileEdited => m.profile_edited(),
             Command::DetachedPayloadEdited => m.refresh(),
+            Command::UseStoredKey(name) => self.use_stored_key(&name),
+            Command::SaveKeyToStore(name) => self.save_key_to_store(&name),
+            Command::DeleteStoredKey(name, false) => self.named_keys.confirm_delete = Some(name),
+            Command::DeleteStoredKey(name, true) => self.delete_stored_key(&name),
             Command::MakeAttacks(request) => {
                 self.flush_rebuild();
                 let made = self.model.attack_tokens(&request);

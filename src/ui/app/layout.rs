@@ -202,13 +202,17 @@ impl App {
                     commands,
                 );
             }
-            Section::KeyTools => panels::keytools::ui(
-                ui,
-                &self.model,
-                self.jobs.busy.as_deref(),
-                &mut self.key_tools,
-                commands,
-            ),
+            Section::KeyTools => {
+                panels::keytools::ui(
+                    ui,
+                    &self.model,
+                    self.jobs.busy.as_deref(),
+                    &mut self.key_tools,
+                    commands,
+                );
+                let offered = self.stored_key_suggestions();
+                panels::keystore::ui(ui, &mut self.named_keys, &offered, commands);
+            }
             Section::Encrypt => {
                 panels::encrypt::ui(
                     ui,

@@ -11,6 +11,7 @@ mod dispatch;
 mod effects;
 mod input;
 mod keystore;
+mod keystore_store;
 mod layout;
 mod tabs;
 
@@ -66,6 +67,10 @@ pub struct App {
     present: panels::disclosures::PresentState,
     /// The attack tokens tool.
     attacks: panels::attacks::AttackState,
+    /// The key store's descriptions (material stays in the credential store).
+    named_keys: panels::keystore::KeyStoreView,
+    /// Keys kept for this session only, when no credential store was reachable.
+    session_keys: Vec<(String, zeroize::Zeroizing<String>)>,
     tokens: panels::tokens::TokensState,
     tab_bar: panels::tabbar::TabBarState,
     history: panels::history::HistoryState,
@@ -170,6 +175,11 @@ impl App {
             encrypt: panels::encrypt::EncryptState::default(),
             present: panels::disclosures::PresentState::default(),
             attacks: panels::attacks::AttackState::default(),
+            named_keys: panels::keystore::KeyStoreView {
+                entries: crate::store::list().unwrap_or_default(),
+                ..Default::default()
+            },
+            session_keys: Vec::new(),
             tokens: panels::tokens::TokensState::default(),
             tab_bar: panels::tabbar::TabBarState::default(),
             history: panels::history::HistoryState::default(),

@@ -14,6 +14,7 @@ pub mod history;
 pub mod inner;
 pub mod json_editors;
 pub mod key;
+pub mod keystore;
 pub mod keytools;
 pub mod profile;
 pub mod selective;

@@ -1,0 +1,156 @@
+//! The app's side of the key store: using, saving and deleting named keys, and which stored
+//! keys fit the token on screen. Material goes to the credential store, or, when there is none,
+//! stays in memory for this session (and the app says so).
+
+use serde_json::Value;
+use zeroize::Zeroizing;
+
+use super::App;
+use crate::store::{self, StoredKey};
+use crate::tr;
+use crate::ui::panels;
+
+impl App {
+    /// Names of stored keys that fit the token on screen (kid, issuer, or an embedded key's
+    /// thumbprint).
+    pub(super) fn stored_key_suggestions(&self) -> Vec<String> {
+        if self.named_keys.entries.is_empty() {
+            return Vec::new();
+        }
+        let d = &self.model.analysis.decoded;
+        let header = d.header.as_ref();
+        let kid = header.and_then(|h| h.get("kid")).and_then(Value::as_str);
+        let iss = d
+            .claims()
+            .and_then(|c| c.get("iss"))
+            .and_then(Value::as_str);
+        panels::keystore::suggestions(&self.named_keys.entries, kid, iss, &[])
+            .into_iter()
+            .map(|k| k.name.clone())
+            .collect()
+    }
+
+    fn material(&self, name: &str) -> Result<Zeroizing<String>, String> {
+        if let Some((_, text)) = self.session_keys.iter().find(|(n, _)| n == name) {
+            return Ok(text.clone());
+        }
+        store::get(name)
+    }
+
+    pub(super) fn use_stored_key(&mut self, name: &str) {
+        let set = match self
+            .material(name)
+            .and_then(|t| store::read_material(&t).map(|s| (s, t)))
+        {
+            Ok(found) => found,
+            Err(e) => return self.say(e, true),
+        };
+        let (set, text) = set;
+        let m = &mut self.model;
+        match set.keys.as_slice() {
+            [key] if key.is_secret() => {
+                m.keys.secret = crate::core::b64::encode(key.secret_bytes().unwrap_or_default());
+                m.state.secret_encoding = crate::core::keys::SecretEncoding::Base64Url;
+            }
+            keys if keys.iter().any(crate::core::Key::is_private) => {
+                m.keys.private_key = text.to_string();
+            }
+            _ => m.keys.public_key = text.to_string(),
+        }
+        m.key_edited();
+        self.say(tr!("notice-store-used", name = name), false);
+    }
+
+    /// The key in the fields as text a stored key is kept as.
+    fn key_in_fields(&self) -> Option<String> {
+        let k = &self.model.keys;
+        use crate::core::keys::SecretEncoding as E;
+        if !k.public_key.trim().is_empty() {
+            Some(k.public_key.clone())
+        } else if !k.private_key.trim().is_empty() {
+            Some(k.private_key.clone())
+        } else if !k.secret.is_empty() {
+            Some(match self.model.state.secret_encoding {
+                E::Base64Url => format!("b64url:{}", k.secret),
+                E::Base64 => format!("b64:{}", k.secret),
+                E::Hex => format!("hex:{}", k.secret),
+                _ => k.secret.clone(),
+            })
+        } else {
+            None
+        }
+    }
+
+    pub(super) fn save_key_to_store(&mut self, name: &str) {
+        let Some(text) = self.key_in_fields().map(Zeroizing::new) else {
+            return self.say(tr!("notice-store-no-key"), true);
+        };
+        let now = self.model.now();
+        let iss = self
+            .model
+            .analysis
+            .decoded
+            .claims()
+            .and_then(|c| c.get("iss"))
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        match store::add(name, &text, None, iss.as_deref(), now) {
+            Ok(k) => {
+                self.named_keys.entries.retain(|e| e.name != k.name);
+                self.named_keys.entries.push(k);
+                self.named_keys.error = None;
+                self.say(tr!("notice-store-saved", name = name), false);
+            }
+            Err(e) if e.contains("not reachable") || e.contains("credential store") => {
+                // No credential store: kept in memory for this session, never on disk.
+                match describe(name, &text, iss, now) {
+                    Ok(k) => {
+                        self.session_keys.retain(|(n, _)| n != name);
+                        self.session_keys.push((name.to_owned(), text));
+                        self.named_keys.entries.retain(|e| e.name != name);
+                        self.named_keys.entries.push(k);
+                        self.named_keys.session_only.push(name.to_owned());
+                        self.named_keys.error = Some(tr!("store-unreachable-session"));
+                        self.say(tr!("notice-store-session", name = name), false);
+                    }
+                    Err(e) => self.say(e, true),
+                }
+            }
+            Err(e) => self.say(e, true),
+        }
+        self.named_keys.entries.sort_by(|a, b| a.name.cmp(&b.name));
+        self.named_keys.new_name.clear();
+    }
+
+    pub(super) fn delete_stored_key(&mut self, name: &str) {
+        self.named_keys.confirm_delete = None;
+        if let Some(i) = self.session_keys.iter().position(|(n, _)| n == name) {
+            self.session_keys.remove(i);
+        } else if let Err(e) = store::remove(name) {
+            return self.say(e, true);
+        }
+        self.named_keys.entries.retain(|e| e.name != name);
+        self.named_keys.session_only.retain(|n| n != name);
+        self.say(tr!("notice-store-deleted", name = name), false);
+    }
+}
+
+/// A session-only key's description.
+fn describe(name: &str, text: &str, issuer: Option<String>, now: i64) -> Result<StoredKey, String> {
+    let set = store::read_material(text)?;
+    let first = set.keys.first().ok_or_else(|| tr!("notice-store-no-key"))?;
+    Ok(StoredKey {
+        name: name.to_owned(),
+        kind: set.describe().to_string(),
+        algs: first
+            .algorithms()
+            .iter()
+            .map(|a| a.name().to_owned())
+            .collect(),
+        kid: first.kid.clone(),
+        thumbprint: first.thumbprint(),
+        issuer,
+        note: None,
+        created: now,
+    })
+}
