@@ -696,3 +696,14 @@ fn keygen_prints_a_secret_for_hmac_and_checks_rsa_sizes() {
         .stderr(predicate::str::contains("2048, 3072 or 4096"));
     bin().args(["keygen", "--alg", "none"]).assert().code(2);
 }
+
+#[test]
+fn version_names_the_commit_it_was_built_from() {
+    let out = common::bin().arg("--version").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with(&format!("jwt-debugger {} (", env!("CARGO_PKG_VERSION"))),
+        "{text}"
+    );
+    assert!(text.contains("commit"), "{text}");
+}

@@ -30,9 +30,17 @@ pub use guess::GuessArgs;
 pub use keygen::KeygenArgs;
 pub use scan::ScanArgs;
 
+/// The version and the commit the binary was built from (see build.rs).
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (",
+    env!("JWT_DEBUGGER_BUILD"),
+    ")"
+);
+
 /// Offline JWT debugger: decode, verify and sign JSON Web Tokens.
 #[derive(Debug, Parser)]
-#[command(name = "jwt-debugger", version, about, long_about = None,
+#[command(name = "jwt-debugger", version = VERSION, about, long_about = None,
     after_help = "Run without a command to open the desktop app.")]
 pub struct Cli {
     /// Language of the app and of human-readable output: en or ko (default: the system

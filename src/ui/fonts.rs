@@ -22,6 +22,73 @@ pub fn install_ui_fonts(ctx: &egui::Context) {
     ));
 }
 
+/// Whether the system has fonts fontconfig will find. eframe's system font provider panics on
+/// a machine without any (fontique's `font_sort(..).unwrap()` on `NoMatch`), and the window
+/// then dies the first time a glyph is missing: it is installed only when this says yes, and
+/// otherwise the missing-font hint names what to install.
+pub fn system_fonts_usable() -> bool {
+    let config = std::env::var_os("FONTCONFIG_FILE").map(std::path::PathBuf::from);
+    let config_text = config
+        .as_ref()
+        .map(|p| std::fs::read_to_string(p).unwrap_or_default());
+    let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
+    fonts_usable_with(config_text.as_deref(), home.as_deref())
+}
+
+/// [`system_fonts_usable`] for a given fontconfig file's text (`None`: the system's) and home.
+pub fn fonts_usable_with(config: Option<&str>, home: Option<&std::path::Path>) -> bool {
+    let mut dirs: Vec<std::path::PathBuf> = Vec::new();
+    match config {
+        Some(text) => {
+            // Only the folders that configuration names (an empty one names none).
+            for part in text.split("<dir").skip(1) {
+                let Some(start) = part.find('>') else {
+                    continue;
+                };
+                let Some(end) = part.find("</dir>") else {
+                    continue;
+                };
+                let dir = part[start + 1..end].trim();
+                match dir.strip_prefix("~/") {
+                    Some(rest) => dirs.extend(home.map(|h| h.join(rest))),
+                    None => dirs.push(dir.into()),
+                }
+            }
+            if text.contains("<include") && dirs.is_empty() {
+                // It includes the system's configuration: the usual folders.
+                dirs.extend(["/usr/share/fonts", "/usr/local/share/fonts"].map(Into::into));
+            }
+        }
+        None => {
+            dirs.extend(["/usr/share/fonts", "/usr/local/share/fonts"].map(Into::into));
+            if let Some(h) = home {
+                dirs.push(h.join(".local/share/fonts"));
+                dirs.push(h.join(".fonts"));
+            }
+        }
+    }
+    dirs.iter().any(|d| has_font_file(d, 4))
+}
+
+fn has_font_file(dir: &std::path::Path, depth: usize) -> bool {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    entries.flatten().any(|e| {
+        let path = e.path();
+        if path.is_dir() {
+            depth > 0 && has_font_file(&path, depth - 1)
+        } else {
+            path.extension().and_then(|x| x.to_str()).is_some_and(|x| {
+                matches!(
+                    x.to_ascii_lowercase().as_str(),
+                    "ttf" | "otf" | "ttc" | "otc" | "pfb" | "woff2"
+                )
+            })
+        }
+    })
+}
+
 /// The script of `c` and where a font for it comes from, for scripts egui's own fonts lack.
 pub fn script_of(c: char) -> Option<(&'static str, &'static str)> {
     const CJK: &str = "Debian/Ubuntu: fonts-noto-cjk";
@@ -96,6 +163,22 @@ pub fn missing_note(missing: &[(&'static str, &'static str)]) -> Option<String> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_empty_font_configuration_has_no_usable_fonts() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(!fonts_usable_with(Some("<fontconfig></fontconfig>"), None));
+        let named = format!(
+            "<fontconfig><dir>{}</dir></fontconfig>",
+            dir.path().display()
+        );
+        assert!(
+            !fonts_usable_with(Some(&named), None),
+            "a folder without fonts"
+        );
+        std::fs::write(dir.path().join("x.ttf"), b"").unwrap();
+        assert!(fonts_usable_with(Some(&named), None));
+    }
 
     #[test]
     fn the_bundled_font_draws_every_character_of_the_korean_catalogue() {

@@ -51,6 +51,9 @@ pub fn run(token: Option<String>, lang: Option<crate::i18n::Lang>) -> ExitCode {
     secrets::protect_settings_file("jwt-debugger");
     let options = eframe::NativeOptions {
         viewport: viewport(),
+        // Without any system font the provider would panic at the first missing glyph: then
+        // the bundled fonts only, and the hint names the package to install.
+        system_font_fallback: fonts::system_fonts_usable(),
         ..Default::default()
     };
     let probe = std::env::var_os("JWT_DEBUGGER_STARTUP_PROBE").is_some();
