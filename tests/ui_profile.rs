@@ -103,6 +103,9 @@ fn a_dpop_proof_from_the_template_asks_for_its_request_and_checks_it() {
     h.run();
     assert_eq!(h.state().model.profile_inputs.access_token, access_token);
     assert_eq!(check_status(&h, "cnf.jkt"), "Pass");
+    // Side by side: the proof's checks and the access token it goes with.
+    h.get_by_label("The access token it goes with");
+    h.get_by_label(&format!("cnf.jkt: {thumbprint}"));
     // The template's proof carries no ath: sent with an access token, it must.
     assert_eq!(check_status(&h, "ath"), "Fail");
 }

@@ -102,6 +102,9 @@ pub struct KindView {
     pub wants_id_inputs: bool,
     /// A status list's entries counted by value.
     pub status_list: Option<String>,
+    /// The access token the token is checked against, summarised, to show beside its checks:
+    /// its kind, subject, `cnf.jkt` and expiry.
+    pub paired: Option<Vec<String>>,
 }
 
 /// One rule and its outcome.
@@ -113,7 +116,47 @@ pub struct KindCheck {
     pub tone: Tone,
 }
 
-fn kind_view(a: &Analysis) -> (Line, Option<KindView>) {
+/// The access token given for a DPoP proof or ID token, in a few lines.
+fn paired_summary(token: &str, now: i64) -> Vec<String> {
+    let d = crate::core::parse::decode(token);
+    let Some(claims) = d.claims() else {
+        return vec![tr!("kind-paired-opaque")];
+    };
+    let (kind, _) = crate::core::profile::detect(&d);
+    let show = |name: &str| {
+        claims.get(name).map(|v| match v {
+            serde_json::Value::String(s) => shown(s, 60),
+            other => shown(&other.to_string(), 60),
+        })
+    };
+    let mut out = vec![tr!("kind-paired-kind", kind = kind.title().to_string())];
+    for name in ["iss", "sub", "client_id", "scope"] {
+        if let Some(v) = show(name) {
+            out.push(tr!("kind-paired-member", name = name, value = v));
+        }
+    }
+    out.push(
+        match claims
+            .get("cnf")
+            .and_then(|c| c.get("jkt"))
+            .and_then(|j| j.as_str())
+        {
+            Some(jkt) => tr!(
+                "kind-paired-member",
+                name = "cnf.jkt",
+                value = shown(jkt, 60)
+            ),
+            None => tr!("kind-paired-unbound"),
+        },
+    );
+    if let Some(exp) = claims.get("exp").and_then(serde_json::Value::as_i64) {
+        let when = crate::core::time::info(exp, now).relative().to_string();
+        out.push(tr!("kind-paired-member", name = "exp", value = when));
+    }
+    out
+}
+
+fn kind_view(a: &Analysis, access_token: &str) -> (Line, Option<KindView>) {
     use crate::core::profile::{CheckStatus, ProfileName, ProfileStatus, Source};
     let Some(p) = crate::core::verdict::innermost(a).profile.as_ref() else {
         return (line("", Tone::Neutral), None);
@@ -175,6 +218,9 @@ fn kind_view(a: &Analysis) -> (Line, Option<KindView>) {
         wants_request: p.name == ProfileName::DpopProof,
         wants_access_token: matches!(p.name, ProfileName::DpopProof | ProfileName::IdToken),
         wants_id_inputs: p.name == ProfileName::IdToken,
+        paired: (matches!(p.name, ProfileName::DpopProof | ProfileName::IdToken)
+            && !access_token.trim().is_empty())
+        .then(|| paired_summary(access_token.trim(), a.validity.now)),
         status_list: p.status_list.as_ref().map(|l| {
             let counts = l
                 .counts
@@ -519,7 +565,7 @@ impl ViewModel {
         };
         let times_move = token_shown && model.state.evaluate_at.is_none();
         let (kind_line, kind) = if claims_shown {
-            kind_view(a)
+            kind_view(a, &model.profile_inputs.access_token)
         } else {
             (line("", Tone::Neutral), None)
         };

@@ -80,17 +80,32 @@ pub fn ui(
                 .response
                 .labelled_by(label.id);
         });
-        egui::Grid::new("kind_checks")
-            .num_columns(3)
-            .striped(true)
-            .show(ui, |ui| {
-                for c in &kind.checks {
-                    ui.label(RichText::new(c.icon).color(theme::tone_color(c.tone)));
-                    ui.label(RichText::new(&c.id).monospace());
-                    ui.label(RichText::new(&c.detail).color(theme::tone_color(c.tone)));
-                    ui.end_row();
-                }
-            });
+        let checks = |ui: &mut egui::Ui| {
+            egui::Grid::new("kind_checks")
+                .num_columns(3)
+                .striped(true)
+                .show(ui, |ui| {
+                    for c in &kind.checks {
+                        ui.label(RichText::new(c.icon).color(theme::tone_color(c.tone)));
+                        ui.label(RichText::new(&c.id).monospace());
+                        ui.label(RichText::new(&c.detail).color(theme::tone_color(c.tone)));
+                        ui.end_row();
+                    }
+                });
+        };
+        match &kind.paired {
+            // The proof's checks and the access token it goes with, side by side.
+            Some(lines) => {
+                ui.columns(2, |cols| {
+                    checks(&mut cols[0]);
+                    cols[1].label(RichText::new(tr!("kind-paired-title")).strong());
+                    for line in lines {
+                        cols[1].label(RichText::new(line).small());
+                    }
+                });
+            }
+            None => checks(ui),
+        }
         if let Some(list) = &kind.status_list {
             ui.label(RichText::new(list).small());
         }
