@@ -66,14 +66,15 @@ fn a_named_key_is_saved_offered_for_its_issuer_used_and_deleted_after_asking() {
 }
 
 fn body() {
+    let clipboard = MemoryClipboard::default();
     let app = App::with_parts(
         AppState::default(),
-        Box::new(MemoryClipboard::default()),
+        Box::new(clipboard.clone()),
         Box::new(|| NOW),
         None,
     );
     let mut h = Harness::builder()
-        .with_size([1280.0, 2400.0])
+        .with_size([1280.0, 4000.0])
         .with_max_steps(16)
         .build_ui_state(|ui, app: &mut App| app.draw(ui), app);
     h.run();
@@ -107,15 +108,43 @@ fn body() {
     h.run();
     h.get_by_label_contains("Signature verified");
 
-    // Deleting asks first.
+    // Deleting asks first; "Keep it" keeps it.
     h.get_by_label("Delete").click();
     h.run();
     h.get_by_label("Delete 'issuer prod' from the key store?");
     h.get_by_label("Keep it").click();
     h.run();
     h.get_by_label("Key store (1)");
+
+    // Rename, then copy: the public part of a secret does not exist; the whole key is copied
+    // only when asked for.
+    h.get_by_label("Rename").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "New name for 'issuer prod'")
+        .focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.event(egui::Event::Text("issuer staging".into()));
+    h.run();
+    h.get_by_label("Rename it").click();
+    h.run();
+    h.get_by_label("issuer staging");
+    h.get_by_label("Copy public").click();
+    h.run();
+    h.get_by_label_contains("An HMAC secret has no public part");
+    h.get_by_label("Copy with private key").click();
+    h.run();
+    assert_eq!(
+        clipboard.copied.lock().unwrap().last().map(String::as_str),
+        Some(SECRET)
+    );
+
+    // And deleted after saying yes.
+    h.event(egui::Event::PointerMoved(egui::pos2(1.0, 1.0)));
+    h.run();
     h.get_by_label("Delete").click();
     h.run();
+    h.get_by_label("Delete 'issuer staging' from the key store?");
     h.get_by_label("Yes, delete it").click();
     h.run();
     h.get_by_label("Key store (0)");

@@ -93,6 +93,7 @@ impl Dialogs {
                     | Purpose::Dropped
                     | Purpose::ScanFile
                     | Purpose::OpenKey(_)
+                    | Purpose::StoreKeyFile
                     | Purpose::OpenWordlist => dialog.pick_file(),
                 };
                 let no_dialog = path.is_none() && started.elapsed() < FASTER_THAN_A_PERSON;

@@ -144,6 +144,14 @@ pub enum Command {
     SaveKeyToStore(String),
     /// Delete a stored key: `false` asks first, `true` is the answer yes.
     DeleteStoredKey(String, bool),
+    /// Rename a stored key.
+    RenameStoredKey(String, String),
+    /// Copy a stored key: its public part, or (`true`, asked for) the whole key.
+    ExportStoredKey(String, bool),
+    /// Choose a key file and add it to the store.
+    AddKeyFileToStore,
+    /// Generate a key for the current algorithm and store it under this name.
+    GenerateIntoStore(String),
 }
 
 /// What "Make attack tokens" sends: the claims to change (NAME=VALUE lines) and the URLs the
@@ -293,6 +301,8 @@ pub enum Purpose {
     OpenDictionary,
     OpenWordlist,
     SaveKey(ExportWhat),
+    /// A key file to add to the key store.
+    StoreKeyFile,
 }
 
 impl Purpose {
@@ -306,6 +316,7 @@ impl Purpose {
             Self::SaveKey(_) => tr!("dialog-save-key"),
             Self::OpenDictionary => tr!("dialog-open-dictionary"),
             Self::SaveToken => tr!("dialog-save-token"),
+            Self::StoreKeyFile => tr!("dialog-store-key"),
         }
     }
 }

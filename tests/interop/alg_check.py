@@ -86,5 +86,24 @@ except Exception as e:
 pub = JWK.from_json((keys / "public.jwk.json").read_text())
 report(pub.get("crv") == "secp256k1", "ES256K: our JWK names crv secp256k1", pub.export_public())
 
+# Attack tokens (issue #21): PyJWT, a correct verifier, refuses every one of them with the
+# server's real key, even when it allows both the server's alg and HS256.
+server = JWK.generate(kty="EC", crv="P-256")
+server_pem = write("server.pem", server.export_to_pem(private_key=True, password=None).decode())
+server_pub = server.export_to_pem().decode()
+r = ours("encode", "--alg", "ES256", "--key", server_pem, "--no-iat", json.dumps({"sub": "user"}))
+r = ours("attack", r.stdout.strip(), "--set", "sub=admin", "--public-key", write("server.pub.pem", server_pub),
+         "--jku", "https://attacker.invalid/jwks.json", "--x5u", "https://attacker.invalid/c.pem", "--json")
+report(r.returncode == 0, "attack --json", r.stderr)
+attacks = [json.loads(line) for line in r.stdout.splitlines() if line.strip()]
+report(len(attacks) >= 30, "attack tokens made", str(len(attacks)))
+public = serialization.load_pem_public_key(server_pub.encode())
+for a in attacks:
+    try:
+        jwt.decode(a["token"], public, algorithms=["ES256"])
+        report(False, f"attack {a['id']} {a['variant']}: PyJWT accepted it")
+    except Exception:
+        report(True, "")
+
 print(f"algorithms interop: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -757,3 +757,28 @@ kind-paired-kind = 종류: { $kind }
 kind-paired-unbound = cnf.jkt 없음: DPoP 키에 묶이지 않음
 kind-paired-opaque = JWT가 아님 (불투명 토큰): 바인딩은 인트로스펙션으로 확인합니다
 kind-paired-member = { $name }: { $value }
+store-rename = 이름 바꾸기
+store-rename-tip = '{ $name }' 이름 바꾸기
+store-rename-to = '{ $name }'의 새 이름
+store-rename-ok = 바꾸기
+store-rename-cancel = 취소
+store-copy-public = 공개 부분 복사
+store-copy-public-tip = '{ $name }'의 공개 부분 복사 (PEM 또는 공개 JWKS)
+store-copy-whole = 개인 키까지 복사
+store-copy-whole-tip = '{ $name }' 전체 복사 (개인 키나 비밀 키 포함)
+store-export-secret = HMAC 비밀 키에는 공개 부분이 없습니다. 정말 원하면 "개인 키까지 복사"를 쓰세요
+store-add-file = 파일에서 추가…
+store-generate = 저장소에 생성 (위의 이름, 선택한 알고리즘)
+store-split-jwks = JWKS의 키마다 항목 하나
+dialog-store-key = 키 저장소에 키 파일 추가
+prompt-store-key = 키 저장소에 추가할 키 파일:
+notice-store-renamed = 키 '{ $old }'의 이름을 '{ $new }'{ BATCHIM($new) ->
+        [yes] 으로
+        [rieul] 로
+       *[no] 로
+    } 바꿨습니다
+notice-store-exported = 키 '{ $name }'{ BATCHIM($name) ->
+        [yes] 을
+        [rieul] 을
+       *[no] 를
+    } 복사했습니다

@@ -251,6 +251,16 @@ impl App {
             Command::SaveKeyToStore(name) => self.save_key_to_store(&name),
             Command::DeleteStoredKey(name, false) => self.named_keys.confirm_delete = Some(name),
             Command::DeleteStoredKey(name, true) => self.delete_stored_key(&name),
+            Command::RenameStoredKey(old, new) => self.rename_stored_key(&old, &new),
+            Command::ExportStoredKey(name, whole) => self.export_stored_key(&name, whole),
+            Command::AddKeyFileToStore => self.open_dialog(Purpose::StoreKeyFile, ctx),
+            Command::GenerateIntoStore(name) => match m.alg() {
+                None => self.say(tr!("notice-choose-alg"), true),
+                Some(alg) => match self.jobs.generate_key(alg, 2048, ctx) {
+                    Ok(()) => self.generate_into_store = Some(name),
+                    Err(e) => self.say(e, true),
+                },
+            },
             Command::MakeAttacks(request) => {
                 self.flush_rebuild();
                 let made = self.model.attack_tokens(&request);

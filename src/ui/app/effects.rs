@@ -36,6 +36,9 @@ impl App {
                         .map(|s| s.description.clone())
                         .unwrap_or_else(|| key.describe().to_string());
                     self.say(tr!("notice-generated", key = key), false);
+                    if let Some(name) = self.generate_into_store.take() {
+                        self.save_key_to_store(&name);
+                    }
                 }
                 Err(e) => self.say(e, true),
             },
@@ -215,6 +218,7 @@ impl App {
             Purpose::OpenToken
             | Purpose::Dropped
             | Purpose::OpenDictionary
+            | Purpose::StoreKeyFile
             | Purpose::OpenKey(_) => {
                 self.jobs.read(purpose, path.to_path_buf(), &ctx)?;
             }
@@ -244,6 +248,16 @@ impl App {
                 let key = jobs::read_key(&bytes, secret_ok).map_err(|e| format!("{shown}: {e}"))?;
                 self.model.put_key(slot, key.text);
                 self.say(tr!("notice-loaded", key = key.description), false);
+            }
+            Purpose::StoreKeyFile => {
+                let name = match self.named_keys.new_name.trim() {
+                    "" => path
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_else(|| file_name(path)),
+                    given => given.to_owned(),
+                };
+                self.save_text_to_store(&name, zeroize::Zeroizing::new(text()?));
             }
             Purpose::SaveToken
             | Purpose::SaveKey(_)

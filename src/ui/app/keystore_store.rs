@@ -24,7 +24,12 @@ impl App {
             .claims()
             .and_then(|c| c.get("iss"))
             .and_then(Value::as_str);
-        panels::keystore::suggestions(&self.named_keys.entries, kid, iss, &[])
+        let embedded: Vec<String> = header
+            .and_then(|h| h.get("jwk"))
+            .and_then(|j| crate::core::keys::parse_text(&j.to_string()).ok())
+            .map(|set| set.keys.iter().map(crate::core::Key::thumbprint).collect())
+            .unwrap_or_default();
+        panels::keystore::suggestions(&self.named_keys.entries, kid, iss, &embedded)
             .into_iter()
             .map(|k| k.name.clone())
             .collect()
@@ -85,6 +90,29 @@ impl App {
         let Some(text) = self.key_in_fields().map(Zeroizing::new) else {
             return self.say(tr!("notice-store-no-key"), true);
         };
+        self.save_text_to_store(name, text);
+    }
+
+    /// Stores key text under `name`; a JWKS becomes one entry per key when asked
+    /// ("NAME kid", or "NAME 1", "NAME 2" without kids).
+    pub(super) fn save_text_to_store(&mut self, name: &str, text: Zeroizing<String>) {
+        if self.named_keys.split_jwks
+            && let Ok(set) = store::read_material(&text)
+            && set.is_set
+            && set.keys.len() > 1
+        {
+            for (i, key) in set.keys.iter().enumerate() {
+                let suffix = key.kid.clone().unwrap_or_else(|| (i + 1).to_string());
+                let one =
+                    Zeroizing::new(crate::core::export::jwk(key, key.is_private()).to_string());
+                self.save_one(&format!("{name} {suffix}"), one);
+            }
+            return;
+        }
+        self.save_one(name, text);
+    }
+
+    fn save_one(&mut self, name: &str, text: Zeroizing<String>) {
         let now = self.model.now();
         let iss = self
             .model
@@ -120,6 +148,54 @@ impl App {
         }
         self.named_keys.entries.sort_by(|a, b| a.name.cmp(&b.name));
         self.named_keys.new_name.clear();
+    }
+
+    pub(super) fn rename_stored_key(&mut self, old: &str, new: &str) {
+        let new = new.trim();
+        if new.is_empty() || new == old {
+            return;
+        }
+        let text = match self.material(old) {
+            Ok(t) => t,
+            Err(e) => return self.say(e, true),
+        };
+        self.save_one(new, text);
+        if self.named_keys.entries.iter().any(|e| e.name == new) {
+            self.delete_stored_key(old);
+            self.say(tr!("notice-store-renamed", old = old, new = new), false);
+        }
+    }
+
+    /// Copies a stored key: the public part (PEM for one key, a public JWKS for a set), or the
+    /// whole key when the user asked for it.
+    pub(super) fn export_stored_key(&mut self, name: &str, whole: bool) {
+        let text = match self.material(name) {
+            Ok(t) => t,
+            Err(e) => return self.say(e, true),
+        };
+        let exported = if whole {
+            Ok(text.to_string())
+        } else {
+            store::read_material(&text).and_then(|set| match set.keys.as_slice() {
+                [key] if key.is_secret() => Err(tr!("store-export-secret")),
+                [key] => crate::core::export::public_pem(key).map_err(|e| e.to_string()),
+                keys => Ok(serde_json::json!({
+                    "keys": keys
+                        .iter()
+                        .filter(|k| !k.is_secret())
+                        .map(|k| crate::core::export::jwk(k, false))
+                        .collect::<Vec<_>>()
+                })
+                .to_string()),
+            })
+        };
+        match exported {
+            Ok(text) => {
+                let copied = self.clipboard.set_text(&text, whole);
+                self.report(copied, &tr!("notice-store-exported", name = name));
+            }
+            Err(e) => self.say(e, true),
+        }
     }
 
     pub(super) fn delete_stored_key(&mut self, name: &str) {

@@ -71,6 +71,8 @@ pub struct App {
     named_keys: panels::keystore::KeyStoreView,
     /// Keys kept for this session only, when no credential store was reachable.
     session_keys: Vec<(String, zeroize::Zeroizing<String>)>,
+    /// A key being generated goes into the store under this name when it arrives.
+    generate_into_store: Option<String>,
     tokens: panels::tokens::TokensState,
     tab_bar: panels::tabbar::TabBarState,
     history: panels::history::HistoryState,
@@ -180,6 +182,7 @@ impl App {
                 ..Default::default()
             },
             session_keys: Vec::new(),
+            generate_into_store: None,
             tokens: panels::tokens::TokensState::default(),
             tab_bar: panels::tabbar::TabBarState::default(),
             history: panels::history::HistoryState::default(),

@@ -102,6 +102,7 @@ pub fn path_prompt_ui(ui: &mut egui::Ui, prompt: &mut PathPrompt, commands: &mut
             Purpose::OpenWordlist => tr!("prompt-open-wordlist"),
             Purpose::SaveKey(_) => tr!("prompt-save-key"),
             Purpose::OpenKey(_) => tr!("prompt-open-key"),
+            Purpose::StoreKeyFile => tr!("prompt-store-key"),
         };
         let label = ui.label(what);
         let response = ui
