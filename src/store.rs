@@ -33,14 +33,13 @@ pub struct StoredKey {
     pub created: i64,
 }
 
-/// The folder `keys.json` lives in: `$XDG_CONFIG_HOME/jwt-debugger` (or `~/.config/…`).
+/// The folder `keys.json` lives in: the platform's configuration folder for the app
+/// (`$XDG_CONFIG_HOME/jwt-debugger` on Linux, `~/Library/Application Support/jwt-debugger` on
+/// macOS, `%APPDATA%\jwt-debugger\config` on Windows).
 fn folder() -> Result<PathBuf, String> {
-    let base = std::env::var_os("XDG_CONFIG_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))
-        .ok_or("no configuration folder: neither XDG_CONFIG_HOME nor HOME is set")?;
-    Ok(base.join("jwt-debugger"))
+    directories::ProjectDirs::from("", "", "jwt-debugger")
+        .map(|dirs| dirs.config_dir().to_path_buf())
+        .ok_or_else(|| "no configuration folder: the home folder is unknown".to_owned())
 }
 
 fn metadata_path() -> Result<PathBuf, String> {
