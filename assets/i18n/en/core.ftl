@@ -699,3 +699,6 @@ attack-title = { $id ->
     [empty-key] HMAC with an empty secret
    *[weak-secret] signed with the known or guessed secret
 }
+
+f-jwk-dpop-title = The DPoP proof carries its public key, as RFC 9449 requires
+f-jwk-dpop-msg = A DPoP proof is signed with the key in its own jwk header by design: anyone can make one. What makes it count is the access token sent with it, bound to this key by cnf.jkt, and ath over that token (the Kind section checks both).

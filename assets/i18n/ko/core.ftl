@@ -932,3 +932,6 @@ attack-title = { $id ->
     [empty-key] 빈 비밀 키로 만든 HMAC
    *[weak-secret] 알려졌거나 추측한 비밀 키로 서명
 }
+
+f-jwk-dpop-title = DPoP 증명이 RFC 9449에 따라 공개 키를 담고 있음
+f-jwk-dpop-msg = DPoP 증명은 원래 자신의 jwk 헤더에 있는 키로 서명합니다. 누구나 만들 수 있습니다. 증명이 의미를 갖는 것은 함께 보낸 액세스 토큰이 cnf.jkt로 이 키에 묶여 있고 ath가 그 토큰을 덮을 때입니다 (종류 섹션에서 둘 다 확인합니다).

@@ -32,7 +32,22 @@ pub(super) fn rules(d: &Decoded, out: &mut Vec<Finding>) {
             ));
         }
     }
-    if !claims.contains_key("exp") {
+    // One-shot kinds carry no exp by design: a DPoP proof and a key-binding JWT are judged by
+    // their iat, a security event states a fact.
+    let one_shot = d
+        .header
+        .as_ref()
+        .and_then(|h| h.get("typ"))
+        .and_then(serde_json::Value::as_str)
+        .and_then(crate::core::profile::from_typ)
+        .is_some_and(|k| {
+            use crate::core::profile::ProfileName as P;
+            matches!(
+                k,
+                P::DpopProof | P::KbJwt | P::SecurityEvent | P::LogoutToken
+            )
+        });
+    if !claims.contains_key("exp") && !one_shot {
         out.push(finding(
             FindingId::NoExp,
             Severity::Warn,

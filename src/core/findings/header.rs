@@ -23,12 +23,21 @@ pub(super) fn rules(header: &Value, cx: &Context<'_>, out: &mut Vec<Finding>) {
                 };
                 verify::verify(cx.decoded, Some(&set)).status == SignatureStatus::Verified
             });
+        // A DPoP proof carries its public key by design (RFC 9449 §4.2): what binds it is the
+        // access token's cnf.jkt, which the token's kind checks.
+        let dpop = header
+            .get("typ")
+            .and_then(Value::as_str)
+            .and_then(crate::core::profile::from_typ)
+            == Some(crate::core::profile::ProfileName::DpopProof);
         let (severity, title, message) = if private {
             (
                 Severity::Critical,
                 "f-jwk-private-title",
                 "f-jwk-private-msg",
             )
+        } else if dpop {
+            (Severity::Info, "f-jwk-dpop-title", "f-jwk-dpop-msg")
         } else if self_signed {
             (
                 Severity::Critical,
