@@ -15,7 +15,7 @@ use crate::core::keys;
 const SERVICE: &str = "jwt-debugger";
 
 /// What describes a stored key (never its material).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct StoredKey {
     pub name: String,
     /// "EC P-256 private key (PKCS#8 PEM)", "JWK Set of 3 keys", "HMAC secret, 32 bytes".

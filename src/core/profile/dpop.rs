@@ -126,21 +126,10 @@ pub(super) fn proof(s: &Subject<'_>, options: &ProfileOptions, out: &mut Vec<Pro
             None => check("htu", NotChecked, msg!("pc-htu-unchecked", got = got)),
         });
     }
-    match (claim("nonce"), options.dpop_nonce.as_deref()) {
-        (Some(g), Some(e)) if g == e => out.push(check("nonce", Pass, msg!("pc-nonce-match"))),
-        (Some(g), Some(e)) => out.push(check(
-            "nonce",
-            Fail,
-            msg!("pc-nonce-mismatch", got = g, expected = e),
-        )),
-        (None, Some(e)) => out.push(check("nonce", Fail, msg!("pc-nonce-absent", expected = e))),
-        (Some(g), None) => out.push(check(
-            "nonce",
-            NotChecked,
-            msg!("pc-nonce-unchecked", got = g),
-        )),
-        (None, None) => {}
-    }
+    out.extend(super::rules::nonce_check(
+        claim("nonce"),
+        options.dpop_nonce.as_deref(),
+    ));
     access_token_binding(s, options, key.as_ref(), out);
 }
 

@@ -176,21 +176,7 @@ pub(super) fn id_token(s: &Subject<'_>, options: &ProfileOptions, out: &mut Vec<
         });
     }
     let got = claims.and_then(|c| c.get("nonce")).and_then(Value::as_str);
-    match (got, options.nonce.as_deref()) {
-        (Some(g), Some(e)) if g == e => out.push(check("nonce", Pass, msg!("pc-nonce-match"))),
-        (Some(g), Some(e)) => out.push(check(
-            "nonce",
-            Fail,
-            msg!("pc-nonce-mismatch", got = g, expected = e),
-        )),
-        (None, Some(e)) => out.push(check("nonce", Fail, msg!("pc-nonce-absent", expected = e))),
-        (Some(g), None) => out.push(check(
-            "nonce",
-            NotChecked,
-            msg!("pc-nonce-unchecked", got = g),
-        )),
-        (None, None) => {}
-    }
+    out.extend(nonce_check(got, options.nonce.as_deref()));
     for (name, input, what) in [
         ("at_hash", options.access_token.as_deref(), "access-token"),
         ("c_hash", options.code.as_deref(), "code"),
@@ -199,6 +185,22 @@ pub(super) fn id_token(s: &Subject<'_>, options: &ProfileOptions, out: &mut Vec<
             out.push(c);
         }
     }
+}
+
+/// A token's `nonce` against the one expected: equal passes, another or none fails, one not
+/// expected waits for the expected value; neither given is no check at all.
+pub(super) fn nonce_check(got: Option<&str>, expected: Option<&str>) -> Option<ProfileCheck> {
+    Some(match (got, expected) {
+        (Some(g), Some(e)) if g == e => check("nonce", Pass, msg!("pc-nonce-match")),
+        (Some(g), Some(e)) => check(
+            "nonce",
+            Fail,
+            msg!("pc-nonce-mismatch", got = g, expected = e),
+        ),
+        (None, Some(e)) => check("nonce", Fail, msg!("pc-nonce-absent", expected = e)),
+        (Some(g), None) => check("nonce", NotChecked, msg!("pc-nonce-unchecked", got = g)),
+        (None, None) => return None,
+    })
 }
 
 /// `at_hash` / `c_hash`: base64url of the left half of the hash the token's `alg` uses, over

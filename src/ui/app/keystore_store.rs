@@ -13,7 +13,27 @@ use crate::ui::panels;
 impl App {
     /// Names of stored keys that fit the token on screen (kid, issuer, or an embedded key's
     /// thumbprint).
-    pub(super) fn stored_key_suggestions(&self) -> Vec<String> {
+    /// Drawn every frame, worked out once per analysis and store change (an embedded jwk is
+    /// parsed to get its thumbprint).
+    pub(super) fn stored_key_suggestions(&mut self) -> Vec<String> {
+        use std::hash::{Hash as _, Hasher as _};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.model.analyses_run.hash(&mut h);
+        for e in &self.named_keys.entries {
+            e.hash(&mut h);
+        }
+        let input = h.finish();
+        if let Some((at, offered)) = &self.offered_keys
+            && *at == input
+        {
+            return offered.clone();
+        }
+        let offered = self.work_out_suggestions();
+        self.offered_keys = Some((input, offered.clone()));
+        offered
+    }
+
+    fn work_out_suggestions(&self) -> Vec<String> {
         if self.named_keys.entries.is_empty() {
             return Vec::new();
         }

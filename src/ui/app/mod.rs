@@ -73,6 +73,8 @@ pub struct App {
     session_keys: Vec<(String, zeroize::Zeroizing<String>)>,
     /// A key being generated goes into the store under this name when it arrives.
     generate_into_store: Option<String>,
+    /// The stored keys offered for the token on screen, and the inputs they were worked out for.
+    offered_keys: Option<(u64, Vec<String>)>,
     tokens: panels::tokens::TokensState,
     tab_bar: panels::tabbar::TabBarState,
     history: panels::history::HistoryState,
@@ -183,6 +185,7 @@ impl App {
             },
             session_keys: Vec::new(),
             generate_into_store: None,
+            offered_keys: None,
             tokens: panels::tokens::TokensState::default(),
             tab_bar: panels::tabbar::TabBarState::default(),
             history: panels::history::HistoryState::default(),
