@@ -55,6 +55,12 @@ fn any_key() -> impl Strategy<Value = String> {
         "[A-Za-z0-9_-]{0,90}".prop_map(|x| format!(r#"{{"kty":"EC","crv":"P-521","x":"{x}","y":"{x}"}}"#)),
         "[A-Za-z0-9_-]{0,60}".prop_map(|x| format!(r#"{{"kty":"OKP","crv":"Ed25519","x":"{x}","d":"{x}"}}"#)),
         "[A-Za-z0-9_-]{0,400}".prop_map(|n| format!(r#"{{"kty":"RSA","n":"{n}","e":"AQAB"}}"#)),
+        ("[A-Za-z0-9_-]{0,90}", "[A-Za-z0-9_-]{0,90}", "[A-Za-z0-9_-]{0,4}").prop_map(|(n, d, p)| {
+            format!(r#"{{"kty":"RSA","n":"{n}","e":"AQAB","d":"{d}","p":"{p}","q":"{p}"}}"#)
+        }),
+        ("[A-Za-z0-9_-]{0,90}", "[A-Za-z0-9_-]{0,90}").prop_map(|(n, d)| {
+            format!(r#"{{"kty":"RSA","n":"{n}","e":"AQAB","d":"{d}"}}"#)
+        }),
         "[A-Za-z0-9+/=\n]{0,300}".prop_map(|b| format!("-----BEGIN PUBLIC KEY-----\n{b}\n-----END PUBLIC KEY-----")),
         "[A-Za-z0-9+/=\n]{0,300}".prop_map(|b| format!("-----BEGIN EC PRIVATE KEY-----\n{b}\n-----END EC PRIVATE KEY-----")),
     ]

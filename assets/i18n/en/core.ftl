@@ -392,6 +392,7 @@ kerr-jwk-4 = a JWK must be a JSON object
 kerr-jwk-5 = JWK without "kty"
 kerr-jwk-6 = RSA private JWK: { $err }
 kerr-jwk-7 = RSA private JWK is inconsistent: { $err }
+kerr-jwk-rsa-d = RSA private JWK: "d" is out of range (it must be greater than 1 and smaller than "n")
 kerr-jwk-8 = EC JWK without "crv"
 kerr-jwk-9 = EC JWK curve "{ $crv }" is not supported (P-256, P-384, P-521)
 kerr-jwk-10 = EC JWK: "d" does not match "x" and "y"

@@ -514,6 +514,7 @@ kerr-jwk-4 = JWK는 JSON 객체여야 합니다
 kerr-jwk-5 = "kty"가 없는 JWK
 kerr-jwk-6 = RSA 개인 JWK: { $err }
 kerr-jwk-7 = RSA 개인 JWK의 값이 서로 맞지 않습니다: { $err }
+kerr-jwk-rsa-d = RSA 개인 JWK: "d" 값이 범위를 벗어났습니다 (1보다 크고 "n"보다 작아야 합니다)
 kerr-jwk-8 = "crv"가 없는 EC JWK
 kerr-jwk-9 = EC JWK 곡선 "{ $crv }"{ BATCHIM($crv) ->
         [yes] 은

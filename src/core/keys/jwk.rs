@@ -61,6 +61,11 @@ pub fn parse_jwk(value: &Value) -> Result<Key, KeyError> {
                 None => None,
                 Some(d) => {
                     let d = rsa::BigUint::from_bytes_be(&d);
+                    // A private exponent lies strictly between 1 and n; the rsa crate recovers the
+                    // primes from (n, e, d) when p and q are absent and panics on d = 0.
+                    if d <= rsa::BigUint::from(1u8) || d >= n {
+                        return Err(invalid(msg!("kerr-jwk-rsa-d")));
+                    }
                     let primes = ["p", "q"]
                         .iter()
                         .filter_map(|m| member_bytes(jwk, m).transpose())
@@ -247,5 +252,40 @@ pub(super) fn parse_json_key(text: &str) -> Result<KeySet, KeyError> {
         }
         Some(_) => Err(invalid(msg!("kerr-jwk-26"))),
         None => parse_jwk(&value).map(KeySet::single),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key_of(err: &KeyError) -> String {
+        match err {
+            KeyError::Invalid(Text::Msg(m)) => m.key.to_string(),
+            other => format!("{other:?}"),
+        }
+    }
+
+    /// RSA private JWKs whose numbers make no key: each is refused with a message (the fuzzer found
+    /// the first one panicking inside the rsa crate's prime recovery).
+    #[test]
+    fn rsa_private_members_out_of_range_are_refused() {
+        let n = "wsSoYCNtPJCWoHbWulEH4PW44sRPvV5ujQTQBtfudouOhDYIKpD6DoN_MvRgh6tKDZviiqfaF5TOsBPfefdklMO7wY";
+        let cases: &[(&str, &str)] = &[
+            (r#""d":"""#, "kerr-jwk-rsa-d"),
+            (r#""d":"AA""#, "kerr-jwk-rsa-d"),
+            (r#""d":"AQ""#, "kerr-jwk-rsa-d"),
+            (&format!(r#""d":"{n}""#), "kerr-jwk-rsa-d"),
+            (&format!(r#""d":"AQ{n}""#), "kerr-jwk-rsa-d"),
+            (r#""d":"Ag""#, "kerr-jwk-6"),
+            (r#""d":"Ag","p":"AA","q":"AA""#, "kerr-jwk-6"),
+            (r#""d":"Ag","p":"Aw""#, "kerr-jwk-6"),
+        ];
+        for (members, want) in cases {
+            let text = format!(r#"{{"kty":"RSA","n":"{n}","e":"AQAB",{members}}}"#);
+            let value: Value = serde_json::from_str(&text).unwrap();
+            let err = parse_jwk(&value).expect_err(members);
+            assert_eq!(key_of(&err), *want, "{members}");
+        }
     }
 }
