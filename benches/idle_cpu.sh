@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-target/release/jwt-debugger}
-[ -x "$bin" ] || cargo build --release --bin jwt-debugger >/dev/null 2>&1
+[ -x "$bin" ] || cargo build --release --bins >/dev/null 2>&1
 work=$(mktemp -d)
 token=$("$bin" encode --alg HS256 --key 'idle-cpu-bench-secret-0123456789abcdef' --no-iat '{"sub":"idle"}')
 fifo="$work/fd"; mkfifo "$fifo"

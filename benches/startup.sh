@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
-cargo build --release --bin jwt-debugger --example bare_window >/dev/null 2>&1
+cargo build --release --bins --example bare_window >/dev/null 2>&1
 work=$(mktemp -d)
 
 measure() { # prints "first_frame_ms rss_kib"
@@ -35,9 +35,9 @@ for prog in bare app; do
     if [ "$prog" = bare ]; then
       measure target/release/examples/bare_window
     elif [ -n "${STARTUP_TOKEN:-}" ]; then
-      measure target/release/jwt-debugger gui "$STARTUP_TOKEN"
+      measure target/release/jwt-debugger-app gui "$STARTUP_TOKEN"
     else
-      measure target/release/jwt-debugger
+      measure target/release/jwt-debugger-app
     fi >>"$work/$prog"
   done
 done

@@ -3,7 +3,6 @@
 //! `alg` values, finding ids) are never translated; `--json` output stays language-neutral.
 
 use std::cell::Cell;
-use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -11,6 +10,8 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::{LanguageIdentifier, langid};
 
 use crate::core::msg::{Arg, Text};
+
+mod plain;
 
 /// A language the app speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -90,66 +91,80 @@ pub fn current() -> Lang {
 
 type Bundle = FluentBundle<FluentResource>;
 
-/// One language's catalogue: where each message is in the `.ftl` sources, and a bundle that holds
-/// the messages rendered so far. A message is parsed the first time it is shown, so a command that
-/// prints twenty texts parses twenty messages, not the nine hundred of the catalogue.
+/// One language's catalogue: a bundle that holds the messages rendered so far. A message is
+/// parsed the first time it is shown, so a command that prints twenty texts parses twenty
+/// messages, not the nine hundred of the catalogue.
 struct Catalogue {
-    sources: HashMap<&'static str, &'static str>,
     bundle: Mutex<Bundle>,
 }
 
-/// Splits `.ftl` text into messages: a message starts on a line that begins with its id and
-/// ` =`, and runs until the next line that starts another message or a comment (a select
-/// expression's closing `}` may stand at the margin: it belongs to the message).
-fn index_messages(text: &'static str, into: &mut HashMap<&'static str, &'static str>) {
-    let mut current: Option<(&'static str, usize)> = None;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let starts_entry = line
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic() || c == '#');
-        if starts_entry {
-            if let Some((id, start)) = current.take() {
-                into.insert(id, &text[start..offset]);
-            }
-            if !line.starts_with('#')
-                && let Some((id, _)) = line.split_once(" =")
-            {
-                current = Some((id.trim(), offset));
-            }
-        }
-        offset += line.len();
+// Where each message is in the `.ftl` sources, worked out by build.rs (IDS_EN, INDEX_EN, IDS_KO,
+// INDEX_KO): nothing is scanned or hashed at start-up.
+include!(concat!(env!("OUT_DIR"), "/i18n_index.rs"));
+
+/// One row of a catalogue's index (build.rs): the id's span in the ids, the file (0 main.ftl,
+/// 1 core.ftl) and the message's span in that file.
+type IndexRow = (u32, u32, u8, u32, u32);
+
+/// A language's `.ftl` files (in the order build.rs numbers them), its message ids end to end
+/// and its index.
+struct Sources {
+    files: [&'static str; 2],
+    ids: &'static str,
+    index: &'static [IndexRow],
+}
+
+fn sources(lang: Lang) -> Sources {
+    match lang {
+        Lang::En => Sources {
+            files: [
+                include_str!("../assets/i18n/en/main.ftl"),
+                include_str!("../assets/i18n/en/core.ftl"),
+            ],
+            ids: IDS_EN,
+            index: INDEX_EN,
+        },
+        Lang::Ko => Sources {
+            files: [
+                include_str!("../assets/i18n/ko/main.ftl"),
+                include_str!("../assets/i18n/ko/core.ftl"),
+            ],
+            ids: IDS_KO,
+            index: INDEX_KO,
+        },
     }
-    if let Some((id, start)) = current {
-        into.insert(id, &text[start..]);
-    }
+}
+
+/// The source text of message `key` in `lang`'s catalogue (binary search of the build-time index).
+fn message_source(lang: Lang, key: &str) -> Option<&'static str> {
+    let Sources { files, ids, index } = sources(lang);
+    let id = |row: &IndexRow| ids.get(row.0 as usize..row.1 as usize);
+    let at = index
+        .binary_search_by(|row| id(row).unwrap_or_default().cmp(key))
+        .ok()?;
+    let (_, _, file, start, end) = index[at];
+    files
+        .get(usize::from(file))?
+        .get(start as usize..end as usize)
+}
+
+/// Every message id of `lang`'s catalogue, in byte order.
+#[cfg(test)]
+fn message_ids(lang: Lang) -> impl Iterator<Item = &'static str> {
+    let Sources { ids, index, .. } = sources(lang);
+    index
+        .iter()
+        .filter_map(move |row| ids.get(row.0 as usize..row.1 as usize))
 }
 
 fn catalogue(lang: Lang) -> &'static Catalogue {
     static EN: OnceLock<Catalogue> = OnceLock::new();
     static KO: OnceLock<Catalogue> = OnceLock::new();
-    let (cell, sources): (_, [&'static str; 2]) = match lang {
-        Lang::En => (
-            &EN,
-            [
-                include_str!("../assets/i18n/en/main.ftl"),
-                include_str!("../assets/i18n/en/core.ftl"),
-            ],
-        ),
-        Lang::Ko => (
-            &KO,
-            [
-                include_str!("../assets/i18n/ko/main.ftl"),
-                include_str!("../assets/i18n/ko/core.ftl"),
-            ],
-        ),
+    let cell = match lang {
+        Lang::En => &EN,
+        Lang::Ko => &KO,
     };
     cell.get_or_init(|| {
-        let mut index = HashMap::new();
-        for source in sources {
-            index_messages(source, &mut index);
-        }
         let mut bundle = FluentBundle::new_concurrent(vec![lang.id()]);
         // No Unicode isolation marks around arguments: they would show as boxes in egui and as
         // invisible characters on a terminal.
@@ -167,7 +182,6 @@ fn catalogue(lang: Lang) -> &'static Catalogue {
             })
             .ok();
         Catalogue {
-            sources: index,
             bundle: Mutex::new(bundle),
         }
     })
@@ -203,19 +217,18 @@ pub fn final_sound(word: &str) -> &'static str {
     }
 }
 
-/// Formats message `key` of `lang`'s catalogue, parsing it first if it was never shown; `None`
-/// when the catalogue lacks it.
-fn format(lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> Option<String> {
+/// Formats message `key` (its source text `source`) of `lang`'s catalogue with Fluent, parsing it
+/// first if it was never shown; `None` when Fluent cannot read it.
+fn format(lang: Lang, key: &str, source: &str, args: Option<&FluentArgs<'_>>) -> Option<String> {
     let catalogue = catalogue(lang);
     let mut bundle = catalogue
         .bundle
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     if !bundle.has_message(key) {
-        let source = catalogue.sources.get(key)?;
         // The catalogues are checked by tests (every message parses, both languages have every
         // key); a broken entry is skipped rather than failing the text around it.
-        let resource = match FluentResource::try_new((*source).to_owned()) {
+        let resource = match FluentResource::try_new(source.to_owned()) {
             Ok(r) => r,
             Err((r, _)) => r,
         };
@@ -230,17 +243,69 @@ fn format(lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> Option<String
     )
 }
 
-/// Message `key` in `lang` (English when `lang` lacks it; the key itself when both do, so that a
-/// missing text is visible, never an empty line).
-fn lookup(lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> String {
-    format(lang, key, args)
-        .or_else(|| (lang != Lang::En).then(|| format(Lang::En, key, args))?)
-        .unwrap_or_else(|| key.to_owned())
+/// An argument written as Fluent writes the value `fluent_value` makes of it.
+fn write_arg(arg: &Arg, lang: Lang, out: &mut String) {
+    use std::fmt::Write as _;
+    match arg {
+        Arg::Str(s) => out.push_str(s),
+        // Fluent keeps numbers as f64 and writes them with `Display`, which for a whole number
+        // up to 2^53 (exact in an f64) is the integer's own digits.
+        Arg::Int(n) if n.unsigned_abs() <= 1 << 53 => {
+            let _ = write!(out, "{n}");
+        }
+        Arg::Int(n) => {
+            let _ = write!(out, "{}", *n as f64);
+        }
+        Arg::Text(t) => render_into(t, lang, out),
+        Arg::Relative { at, now } => {
+            render_into(&crate::core::time::relative(*at, *now), lang, out)
+        }
+        Arg::Span(secs) => render_into(&crate::core::time::span_phrase(*secs), lang, out),
+        Arg::Utc(at) => out.push_str(&crate::core::time::rfc3339(*at)),
+    }
+}
+
+/// The value Fluent gets for an argument.
+fn fluent_value(arg: &Arg, lang: Lang) -> FluentValue<'static> {
+    match arg {
+        Arg::Int(n) => FluentValue::from(*n),
+        other => {
+            let mut text = String::new();
+            write_arg(other, lang, &mut text);
+            FluentValue::from(text)
+        }
+    }
+}
+
+/// Message `key` in `lang` with `args` (English when `lang` lacks it; the key itself when both
+/// do, so that a missing text is visible, never an empty line). Arguments are put in words in
+/// `lang`.
+fn lookup(lang: Lang, key: &str, args: &[(&'static str, Arg)]) -> String {
+    let fallback = (lang != Lang::En).then_some(Lang::En);
+    for from in std::iter::once(lang).chain(fallback) {
+        let Some(source) = message_source(from, key) else {
+            continue;
+        };
+        if let Some(text) = plain::message(source, key, args, lang) {
+            return text;
+        }
+        let fluent = (!args.is_empty()).then(|| {
+            let mut fluent = FluentArgs::with_capacity(args.len());
+            for (name, arg) in args {
+                fluent.set(*name, fluent_value(arg, lang));
+            }
+            fluent
+        });
+        if let Some(text) = format(from, key, source, fluent.as_ref()) {
+            return text;
+        }
+    }
+    key.to_owned()
 }
 
 /// The text for `key` in the current language (English when the key is missing there).
 pub fn text(key: &str) -> String {
-    lookup(current(), key, None)
+    lookup(current(), key, &[])
 }
 
 /// The text for `key` with arguments (`{ $name }` in the catalogue), in the current language.
@@ -265,26 +330,7 @@ fn render_into(text: &Text, lang: Lang, out: &mut String) {
 }
 
 fn render_msg(key: &str, args: &[(&'static str, Arg)], lang: Lang) -> String {
-    if args.is_empty() {
-        return lookup(lang, key, None);
-    }
-    let mut fluent = FluentArgs::with_capacity(args.len());
-    for (name, arg) in args {
-        let value: FluentValue<'static> = match arg {
-            Arg::Str(s) => FluentValue::from(s.clone().into_owned()),
-            Arg::Int(n) => FluentValue::from(*n),
-            Arg::Text(t) => FluentValue::from(render(t, lang)),
-            Arg::Relative { at, now } => {
-                FluentValue::from(render(&crate::core::time::relative(*at, *now), lang))
-            }
-            Arg::Span(secs) => {
-                FluentValue::from(render(&crate::core::time::span_phrase(*secs), lang))
-            }
-            Arg::Utc(at) => FluentValue::from(crate::core::time::rfc3339(*at)),
-        };
-        fluent.set(*name, value);
-    }
-    lookup(lang, key, Some(&fluent))
+    lookup(lang, key, args)
 }
 
 /// Shown in the current language of this thread (the command line sets it once; the app renders
@@ -313,7 +359,7 @@ pub fn severity_word(severity: crate::core::Severity) -> String {
             Severity::Warn => "severity-warn",
             Severity::Info => "severity-info",
         },
-        None,
+        &[],
     )
 }
 
@@ -500,13 +546,31 @@ mod tests {
     #[test]
     fn every_message_parses_on_its_own_and_renders() {
         for lang in Lang::ALL {
-            let catalogue = catalogue(lang);
-            assert!(catalogue.sources.len() > 400, "{}", catalogue.sources.len());
-            for (id, source) in &catalogue.sources {
-                let parsed = FluentResource::try_new((*source).to_owned());
+            let ids: Vec<&str> = message_ids(lang).collect();
+            assert!(ids.len() > 400, "{}", ids.len());
+            assert!(
+                ids.windows(2).all(|w| w[0] < w[1]),
+                "the index is not sorted"
+            );
+            for id in ids {
+                let source = message_source(lang, id).unwrap();
+                // Each span is exactly one message, the one its id names.
+                let parsed = FluentResource::try_new(source.to_owned());
                 assert!(parsed.is_ok(), "{lang:?} {id}: {source}");
+                let resource = parsed.unwrap();
+                assert_eq!(
+                    resource.entries().count(),
+                    1,
+                    "{lang:?}: the span of {id}: {source}"
+                );
+                let mut bundle = FluentBundle::new_concurrent(vec![lang.id()]);
+                bundle.add_resource_overriding(resource);
+                assert!(
+                    bundle.has_message(id),
+                    "{lang:?}: the span of {id}: {source}"
+                );
                 // Rendered without arguments: never the key itself (a missing message).
-                assert_ne!(lookup(lang, id, None), *id, "{lang:?} {id}");
+                assert_ne!(lookup(lang, id, &[]), *id, "{lang:?} {id}");
             }
         }
     }

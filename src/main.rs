@@ -1,5 +1,6 @@
-//! The binary: the command line, or the desktop app when no command is given. `cli` and `ui`
-//! never import each other; this is where they meet.
+//! The command line. It does not link the desktop app, so a short command starts fast; asked for
+//! the window (`gui`, or no command at all), it becomes `jwt-debugger-app`, built beside it
+//! (`src/bin/jwt-debugger-app.rs`, see `cli::launch`).
 
 use std::process::ExitCode;
 
@@ -8,16 +9,7 @@ use jwt_debugger::cli::{self, Invocation};
 fn main() -> ExitCode {
     match cli::main() {
         Invocation::Done(code) => code,
-        Invocation::Gui(token, lang) => open_window(token, lang),
+        Invocation::Gui(..) if cfg!(feature = "gui") => cli::launch::open_app(),
+        Invocation::Gui(..) => cli::no_gui(),
     }
-}
-
-#[cfg(feature = "gui")]
-fn open_window(token: Option<String>, lang: Option<jwt_debugger::i18n::Lang>) -> ExitCode {
-    jwt_debugger::ui::run(token, lang)
-}
-
-#[cfg(not(feature = "gui"))]
-fn open_window(_token: Option<String>, _lang: Option<jwt_debugger::i18n::Lang>) -> ExitCode {
-    cli::no_gui()
 }

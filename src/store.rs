@@ -175,5 +175,5 @@ pub fn read_material(text: &str) -> Result<keys::KeySet, String> {
     if text.starts_with('@') || text.starts_with("env:") {
         return keys::parse_text(text).map_err(|e| e.to_string());
     }
-    crate::cli::keyarg::resolve(text).map_err(|e| e.to_string())
+    crate::core::keys::spec::resolve(text).map_err(|e| e.to_string())
 }

@@ -707,3 +707,25 @@ fn version_names_the_commit_it_was_built_from() {
     );
     assert!(text.contains("commit"), "{text}");
 }
+
+#[test]
+fn a_token_given_without_a_command_says_which_command_reads_it() {
+    let bearer = format!("Bearer {A1}");
+    for args in [vec![A1], vec!["--lang", "en", A1], vec![bearer.as_str()]] {
+        let out = bin().args(&args).env("LANG", "C").output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("jwt-debugger decode TOKEN"),
+            "{args:?}: {stderr}"
+        );
+        // The token itself is not echoed back (it may be someone's credential).
+        assert!(!stderr.contains(&A1[..40]), "{stderr}");
+    }
+    // A word that is not a token gets the parser's message only.
+    let out = bin().arg("decdoe").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("unrecognized subcommand"), "{stderr}");
+    assert!(!stderr.contains("decode TOKEN"), "{stderr}");
+}

@@ -40,8 +40,81 @@ pub fn man(out: &mut dyn std::io::Write) -> std::io::Result<()> {
     clap_mangen::Man::new(Cli::command()).render(out)
 }
 
+/// Writes `jwt-debugger.1` and a page per command (`jwt-debugger-decode.1`, …, and the key store's
+/// `jwt-debugger-keys-add.1`, …) into `dir`, creating it. Returns the files written, sorted.
+pub fn man_pages(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let words = |what: &str, path: &Path, e: &std::io::Error| {
+        format!(
+            "cannot {what} {}: {}",
+            path.display(),
+            crate::core::text::io_error_words(e)
+        )
+    };
+    std::fs::create_dir_all(dir).map_err(|e| words("create", dir, &e))?;
+    clap_mangen::generate_to(Cli::command(), dir).map_err(|e| words("write into", dir, &e))?;
+    let app = dir.join("jwt-debugger-app.1");
+    let mut page = Vec::new();
+    clap_mangen::Man::new(app_command())
+        .render(&mut page)
+        .and_then(|()| std::fs::write(&app, page))
+        .map_err(|e| words("write", &app, &e))?;
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| words("read", dir, &e))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("jwt-debugger") && n.ends_with(".1"))
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// The desktop app's own command line, for its man page: the token to open and the global
+/// options, from the same definitions as `jwt-debugger`'s.
+fn app_command() -> clap::Command {
+    let cli = Cli::command();
+    let globals: Vec<clap::Arg> = cli
+        .get_arguments()
+        .filter(|a| a.is_global_set())
+        .cloned()
+        .collect();
+    let mut app = clap::Command::new("jwt-debugger-app")
+        .version(super::VERSION)
+        .about("The desktop app of jwt-debugger")
+        .long_about(
+            "The desktop app of jwt-debugger: paste a token and see its header and claims explained, \
+             whether its signature verifies with your key and whether it has expired; or edit the \
+             header, payload and key and watch a freshly signed token appear. Nothing leaves the \
+             machine.\n\n\
+             Run without arguments, or as `jwt-debugger-app gui [TOKEN]` (TOKEN shown first), it \
+             opens the window; `jwt-debugger` with no command, or `jwt-debugger gui`, opens it too. \
+             Given a command (decode, encode, …), it answers as jwt-debugger(1) does.",
+        )
+        .after_help("See jwt-debugger(1) for the command line.");
+    for arg in globals {
+        app = app.arg(arg);
+    }
+    app
+}
+
 /// `$XDG_DATA_HOME`, else `~/.local/share`.
 fn data_home() -> Result<PathBuf, String> {
+    // macOS and Windows do not read freedesktop.org entries: writing them there would report
+    // success and change nothing. `--data-dir` still writes them where asked.
+    if !cfg!(any(
+        target_os = "linux",
+        target_os = "freebsd",
+        target_os = "openbsd",
+        target_os = "netbsd",
+        target_os = "dragonfly"
+    )) {
+        return Err(format!(
+            "install-desktop writes a freedesktop.org menu entry, which {} does not read (Linux and BSD desktops do); --data-dir DIR writes the files anyway",
+            std::env::consts::OS
+        ));
+    }
     if let Some(dir) = std::env::var_os("XDG_DATA_HOME").filter(|d| !d.is_empty()) {
         return Ok(PathBuf::from(dir));
     }
@@ -71,7 +144,8 @@ fn write(path: &Path, bytes: &[u8], written: &mut Vec<PathBuf>) -> Result<(), St
     Ok(())
 }
 
-/// Installs the desktop entry (pointing at `exe`), the AppStream metadata and the icons under
+/// Installs the desktop entry (pointing at `exe`, the app or the command line, which becomes the
+/// app), the AppStream metadata and the icons under
 /// `data_dir` (default: the user's XDG data folder). Returns the files written.
 pub fn install(data_dir: Option<&Path>, exe: &Path) -> Result<Vec<PathBuf>, String> {
     let base = match data_dir {
@@ -80,7 +154,7 @@ pub fn install(data_dir: Option<&Path>, exe: &Path) -> Result<Vec<PathBuf>, Stri
     };
     let mut written = Vec::new();
     let quoted = exe.display().to_string().replace('"', "\\\"");
-    let entry = DESKTOP.replace("Exec=jwt-debugger", &format!("Exec=\"{quoted}\""));
+    let entry = DESKTOP.replace("Exec=jwt-debugger-app", &format!("Exec=\"{quoted}\""));
     write(
         &base.join("applications/jwt-debugger.desktop"),
         entry.as_bytes(),
@@ -136,6 +210,28 @@ mod tests {
         assert!(roff.starts_with(".ie"), "{}", &roff[..40]);
         assert!(roff.contains("jwt\\-debugger"));
         assert!(roff.contains("decode"));
+    }
+
+    #[test]
+    fn man_pages_cover_every_command() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = man_pages(dir.path()).unwrap();
+        let names: Vec<String> = files
+            .iter()
+            .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        for page in [
+            "jwt-debugger.1",
+            "jwt-debugger-app.1",
+            "jwt-debugger-decode.1",
+            "jwt-debugger-encode.1",
+            "jwt-debugger-scan.1",
+            "jwt-debugger-keys-add.1",
+        ] {
+            assert!(names.iter().any(|n| n == page), "no {page} in {names:?}");
+        }
+        let decode = std::fs::read_to_string(dir.path().join("jwt-debugger-decode.1")).unwrap();
+        assert!(decode.contains("\\-\\-key"), "decode page lacks --key");
     }
 
     #[test]

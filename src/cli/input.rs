@@ -94,7 +94,7 @@ pub fn key_arg(flag: &str, spec: &str) -> Result<KeySet, String> {
     if let Some(name) = spec.strip_prefix("store:") {
         return stored_key(name).map_err(|e| format!("{flag}: {e}"));
     }
-    super::keyarg::resolve(spec).map_err(|e: KeyError| format!("{flag}: {e}"))
+    crate::core::keys::spec::resolve(spec).map_err(|e: KeyError| format!("{flag}: {e}"))
 }
 
 #[cfg(feature = "gui")]

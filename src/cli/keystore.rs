@@ -24,6 +24,7 @@ Manager); keys.json in the configuration folder holds only names, kinds, kids, t
 issuers and notes. Without a reachable credential store, `keys add` refuses and writes nothing.";
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum KeysCommand {
     /// List the stored keys (names, kinds, algorithms, kid, thumbprint; never the material).
     List {

@@ -11,9 +11,9 @@ mod encrypt;
 mod guess;
 mod human;
 pub mod input;
-pub(crate) mod keyarg;
 mod keygen;
 mod keystore;
+pub mod launch;
 pub mod out;
 mod present;
 mod scan;
@@ -56,7 +56,11 @@ fn parse_lang(text: &str) -> Result<crate::i18n::Lang, String> {
         .ok_or_else(|| format!("\"{text}\" is not a language this tool speaks (en, ko)"))
 }
 
+// defer: a command's arguments are defined only when that command runs (or its help, a man page
+// or a completion script is made). Defining all of them costs a `decode` about as much as clap's
+// parsing (400,000 instructions and 180 KB of heap for the fourteen commands' help texts).
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Decode a token, verify its signature and check its times.
     #[command(after_help = decode::EXAMPLES)]
@@ -102,10 +106,17 @@ pub enum Command {
     )]
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff): jwt-debugger man | man -l -
-    Man,
+    #[command(
+        after_help = "Examples:\n  jwt-debugger man | man -l -\n  jwt-debugger man --dir target/man   # jwt-debugger.1 and one page per command (jwt-debugger-decode.1, …)"
+    )]
+    Man {
+        /// Write the page and one page per command into this folder instead of printing one.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<std::path::PathBuf>,
+    },
     /// Install the desktop entry, AppStream metadata and icons for this user (XDG data folder).
     #[command(
-        after_help = "Writes applications/jwt-debugger.desktop, metainfo/io.github.jwt_debugger.metainfo.xml and\nicons/hicolor/*/apps/jwt-debugger.{png,svg} under $XDG_DATA_HOME (default ~/.local/share).\nThe entry starts this very binary."
+        after_help = "Writes applications/jwt-debugger.desktop, metainfo/io.github.jwt_debugger.metainfo.xml and\nicons/hicolor/*/apps/jwt-debugger.{png,svg} under $XDG_DATA_HOME (default ~/.local/share).\nThe entry starts jwt-debugger-app beside this program (else this program). Linux desktops only."
     )]
     InstallDesktop {
         /// Install under this folder instead of the XDG data folder.
@@ -126,10 +137,24 @@ pub enum Invocation {
     Done(ExitCode),
 }
 
+/// `Cli::try_parse`, except that the parser's definitions are not dropped: the process ends soon
+/// after, and freeing the tree of arguments cost a `decode` 48,000 instructions.
+fn parse() -> Result<Cli, clap::Error> {
+    use clap::{CommandFactory as _, FromArgMatches as _};
+    let mut command = Cli::command();
+    let parsed = command
+        .try_get_matches_from_mut(std::env::args_os())
+        .and_then(|mut matches| {
+            Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut command))
+        });
+    std::mem::forget(command);
+    parsed
+}
+
 /// Parses the arguments and runs a command-line command. Opening the window is left to the
 /// caller (`main.rs`), so that this module does not depend on the app.
 pub fn main() -> Invocation {
-    let cli = match Cli::try_parse() {
+    let cli = match parse() {
         Ok(cli) => cli,
         Err(e) => {
             use clap::error::ErrorKind as K;
@@ -144,6 +169,18 @@ pub fn main() -> Invocation {
             let text = redact_key_material(&e.render().to_string());
             for line in text.trim_end().lines() {
                 out::err(line);
+            }
+            // `jwt-debugger eyJ…` (as `jwt eyJ…` or a pasted token would be): say which command
+            // reads it, since the parser can only say the token is not a command.
+            let token_as_command = e.kind() == K::InvalidSubcommand
+                && std::env::args_os().skip(1).any(|a| {
+                    a.to_str()
+                        .and_then(crate::core::parse::find_token)
+                        .is_some()
+                });
+            if token_as_command {
+                crate::i18n::set(crate::i18n::Lang::from_env());
+                out::err(crate::i18n::text("cli-hint-token-needs-command"));
             }
             return Invocation::Done(ExitCode::from(EXIT_USAGE));
         }
@@ -185,7 +222,16 @@ pub fn main() -> Invocation {
             o.verbatim(&String::from_utf8_lossy(&bytes));
             out::finish(o, ExitCode::SUCCESS)
         }
-        Some(Command::Man) => {
+        Some(Command::Man { dir: Some(dir) }) => match desktop::man_pages(&dir) {
+            Ok(files) => {
+                for f in files {
+                    out::err(format!("wrote {}", f.display()));
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => out::fail(e),
+        },
+        Some(Command::Man { dir: None }) => {
             let mut bytes = Vec::new();
             match desktop::man(&mut bytes) {
                 Ok(()) => {
@@ -197,7 +243,12 @@ pub fn main() -> Invocation {
             }
         }
         Some(Command::InstallDesktop { data_dir }) => {
-            let exe = std::env::current_exe().unwrap_or_else(|_| "jwt-debugger".into());
+            // The entry starts the app itself when it is beside this program (one process, no
+            // hop through the command line); otherwise this program, which becomes the app.
+            let this = std::env::current_exe().ok();
+            let exe = launch::find_app(this.as_deref(), None)
+                .or(this)
+                .unwrap_or_else(|| "jwt-debugger".into());
             match desktop::install(data_dir.as_deref(), &exe) {
                 Ok(files) => {
                     for f in files {

@@ -122,7 +122,9 @@ impl Out {
         let text = std::mem::take(&mut self.buf);
         let mut stdout = std::io::stdout().lock();
         let written = if self.color {
-            stdout.write_all(text.as_bytes())
+            // Through anstream: on a Windows console without virtual-terminal support the colour
+            // codes become console calls instead of reaching the screen as text.
+            anstream::AutoStream::always(&mut stdout).write_all(text.as_bytes())
         } else {
             stdout.write_all(anstream::adapter::strip_str(&text).to_string().as_bytes())
         };
@@ -140,10 +142,15 @@ impl Out {
     /// Writes text of several lines, each indented by `indent` spaces and styled; each line is made
     /// safe on its own (tabs stay tabs).
     pub fn block(&mut self, style: Style, indent: usize, text: &str) {
-        let pad = " ".repeat(indent);
+        let (on, off) = (style.render().to_string(), style.render_reset().to_string());
+        let mut line = String::new();
         for l in text.lines() {
-            let safe = escape_controls(l);
-            self.write_raw(&format!("{pad}{style}{safe}{style:#}"));
+            line.clear();
+            line.extend(std::iter::repeat_n(' ', indent));
+            line.push_str(&on);
+            line.push_str(&escape_controls(l));
+            line.push_str(&off);
+            self.write_raw(&line);
         }
     }
 

@@ -114,24 +114,36 @@ fn sextet(c: u8) -> u8 {
     }
 }
 
+/// The base64url alphabet, by byte.
+const URL_ALPHABET: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b as u8, b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_');
+        b += 1;
+    }
+    table
+};
+
 /// Decodes one segment; see the module docs for what is tolerated.
 pub fn decode(text: &str) -> Result<Decoded, Base64Error> {
     let bytes = text.as_bytes();
     let content_len = bytes.len() - bytes.iter().rev().take_while(|&&b| b == b'=').count();
     let mut deviations = Vec::new();
-    for (offset, &b) in bytes[..content_len].iter().enumerate() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' => {}
-            b'=' => return Err(Base64Error::MisplacedPadding { offset }),
-            _ => {
-                let ch = text[offset..].chars().next().unwrap_or('\u{FFFD}');
-                return Err(Base64Error::InvalidChar {
-                    offset,
-                    ch,
-                    shown: show_char(ch),
-                });
-            }
+    // One pass over a table finds the first character outside the alphabet, if any.
+    if let Some(offset) = bytes[..content_len]
+        .iter()
+        .position(|&b| !URL_ALPHABET[usize::from(b)])
+    {
+        if bytes[offset] == b'=' {
+            return Err(Base64Error::MisplacedPadding { offset });
         }
+        let ch = text[offset..].chars().next().unwrap_or('\u{FFFD}');
+        return Err(Base64Error::InvalidChar {
+            offset,
+            ch,
+            shown: show_char(ch),
+        });
     }
     let padding = bytes.len() - content_len;
     if padding > 0 {

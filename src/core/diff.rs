@@ -140,7 +140,10 @@ fn payload_value(d: &Decoded) -> Value {
 /// Compares two decoded tokens.
 pub fn compare(a: &Decoded, b: &Decoded) -> Comparison {
     let dict = Dictionary::bundled();
-    let time_claims = |name: &str| dict.claims.get(name).is_some_and(|e| e.time);
+    let time_claims = |name: &str| {
+        dict.get(crate::core::claims::Location::Payload, name)
+            .is_some_and(|e| e.time)
+    };
     let mut differences = Vec::new();
     let mut omitted = 0;
     for (part, x, y) in [

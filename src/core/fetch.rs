@@ -124,6 +124,13 @@ pub fn get_json(url: &str, policy: Policy) -> Result<(Value, String), FetchError
         .http_status_as_error(false)
         .max_redirects(0)
         .user_agent(concat!("jwt-debugger/", env!("CARGO_PKG_VERSION")))
+        .tls_config(
+            ureq::tls::TlsConfig::builder()
+                .unversioned_rustls_crypto_provider(std::sync::Arc::new(
+                    rustls::crypto::aws_lc_rs::default_provider(),
+                ))
+                .build(),
+        )
         .build()
         .into();
     let mut current = url.to_owned();

@@ -6,6 +6,7 @@ pub mod alg;
 pub mod attack;
 pub mod b64;
 pub mod claims;
+pub mod confusables;
 pub mod diff;
 pub mod export;
 pub mod fetch;

@@ -37,7 +37,8 @@ pub fn is_unsafe(c: char) -> bool {
 /// `text` with every control character except newline and tab shown as an escape (`\x1b`,
 /// `\r`, `\u{202e}`), so that it reads as what it is. Borrowed when there is nothing to escape.
 pub fn escape_controls(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    // Printable ASCII (most of what is shown) needs no character-by-character look.
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) || !text.chars().any(is_unsafe) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);

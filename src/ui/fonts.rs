@@ -27,6 +27,11 @@ pub fn install_ui_fonts(ctx: &egui::Context) {
 /// then dies the first time a glyph is missing: it is installed only when this says yes, and
 /// otherwise the missing-font hint names what to install.
 pub fn system_fonts_usable() -> bool {
+    // Only fontconfig (Linux and the BSDs) can come up with no fonts at all; macOS (Core Text)
+    // and Windows (DirectWrite) always have theirs, and none of the folders below exist there.
+    if cfg!(any(target_os = "macos", target_os = "windows")) {
+        return true;
+    }
     let config = std::env::var_os("FONTCONFIG_FILE").map(std::path::PathBuf::from);
     let config_text = config
         .as_ref()

@@ -287,6 +287,7 @@ check-issued = issued { $when } ({ $at })
 check-issued-future = issued in the future: { $when } ({ $at })
 
 ## Command line
+cli-hint-token-needs-command = hint: a token is read by a command: jwt-debugger decode TOKEN here, or jwt-debugger gui TOKEN in the window
 cli-stripped = removed around the token: { $what }
 cli-header-not-json = Header (not valid JSON)
 cli-payload-text = Payload (text, not JSON)

@@ -320,6 +320,7 @@ check-issued = { $when } 발급 ({ $at })
 check-issued-future = 미래에 발급됨: { $when } ({ $at })
 
 ## Command line
+cli-hint-token-needs-command = 도움말: 토큰은 명령으로 읽습니다. 여기에서는 jwt-debugger decode TOKEN, 창에서는 jwt-debugger gui TOKEN
 cli-stripped = 토큰 주변에서 제거함: { $what }
 cli-header-not-json = 헤더 (올바른 JSON 아님)
 cli-payload-text = 페이로드 (JSON이 아닌 텍스트)

@@ -32,21 +32,11 @@ pub(super) fn rules(d: &Decoded, out: &mut Vec<Finding>) {
             ));
         }
     }
-    // One-shot kinds carry no exp by design: a DPoP proof and a key-binding JWT are judged by
-    // their iat, a security event states a fact.
     let one_shot = d
         .header
         .as_ref()
-        .and_then(|h| h.get("typ"))
-        .and_then(serde_json::Value::as_str)
-        .and_then(crate::core::profile::from_typ)
-        .is_some_and(|k| {
-            use crate::core::profile::ProfileName as P;
-            matches!(
-                k,
-                P::DpopProof | P::KbJwt | P::SecurityEvent | P::LogoutToken
-            )
-        });
+        .and_then(crate::core::profile::from_header)
+        .is_some_and(crate::core::profile::ProfileName::is_one_shot);
     if !claims.contains_key("exp") && !one_shot {
         out.push(finding(
             FindingId::NoExp,
@@ -295,12 +285,12 @@ pub(super) fn token_rules(d: &Decoded, cx: &Context<'_>, out: &mut Vec<Finding>)
             .filter(|a| a.family() == Family::Hmac),
     ) {
         for bytes in keys.keys.iter().filter_map(|k| k.secret_bytes()) {
-            let distinct: std::collections::HashSet<u8> = bytes.iter().copied().collect();
-            if bytes.len() >= alg.min_secret_len().unwrap_or(32) && distinct.len() < 8 {
+            let distinct = super::distinct_bytes(bytes);
+            if bytes.len() >= alg.min_secret_len().unwrap_or(32) && distinct < 8 {
                 out.push(finding(
                     FindingId::WeakHmacKey,
                     Severity::Warn,
-                    msg!("f-few-bytes-title", count = distinct.len()),
+                    msg!("f-few-bytes-title", count = distinct),
                     msg!("f-few-bytes-msg"),
                     "RFC 8725 §3.5",
                 ));

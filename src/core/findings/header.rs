@@ -25,10 +25,7 @@ pub(super) fn rules(header: &Value, cx: &Context<'_>, out: &mut Vec<Finding>) {
             });
         // A DPoP proof carries its public key by design (RFC 9449 §4.2): what binds it is the
         // access token's cnf.jkt, which the token's kind checks.
-        let dpop = header
-            .get("typ")
-            .and_then(Value::as_str)
-            .and_then(crate::core::profile::from_typ)
+        let dpop = crate::core::profile::from_header(header)
             == Some(crate::core::profile::ProfileName::DpopProof);
         let (severity, title, message) = if private {
             (

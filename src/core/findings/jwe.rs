@@ -84,8 +84,7 @@ pub(super) fn rules(header: &Value, cx: &Context<'_>, decrypted: bool, out: &mut
         && let Some(keys) = cx.keys
     {
         let weak = keys.keys.iter().filter_map(|k| k.secret_bytes()).any(|b| {
-            let distinct: std::collections::HashSet<u8> = b.iter().copied().collect();
-            distinct.len() < 8
+            super::distinct_bytes(b) < 8
                 || (b.iter().all(|c| c.is_ascii_graphic() || *c == b' ')
                     && verify::as_well_known_secret(b).is_some())
         });

@@ -150,6 +150,15 @@ pub struct Finding {
     pub reference: &'static str,
 }
 
+/// How many different byte values `bytes` holds (a secret of `aaaa…` holds one).
+fn distinct_bytes(bytes: &[u8]) -> usize {
+    let mut seen = [false; 256];
+    for &b in bytes {
+        seen[usize::from(b)] = true;
+    }
+    seen.iter().filter(|s| **s).count()
+}
+
 fn finding(
     id: FindingId,
     severity: Severity,

@@ -17,7 +17,7 @@ use crate::msg;
 /// The TR39 skeleton of `name` without its invisible characters.
 fn skeleton(name: &str) -> String {
     let visible: String = name.chars().filter(|c| !is_unsafe(*c)).collect();
-    unicode_security::confusable_detection::skeleton(&visible).collect()
+    crate::core::confusables::skeleton(&visible)
 }
 
 /// Skeletons of the registered names of one table, each to the name it stands for.
@@ -29,14 +29,8 @@ fn registered(location: Location) -> &'static HashMap<String, String> {
         Location::Payload => &CLAIMS,
     };
     cell.get_or_init(|| {
-        let dict = Dictionary::bundled();
-        let table = match location {
-            Location::Header => &dict.header,
-            Location::Payload => &dict.claims,
-        };
-        table
-            .keys()
-            .map(|name| (skeleton(name), name.clone()))
+        Dictionary::bundled_names(location)
+            .map(|name| (skeleton(name), name.to_owned()))
             .collect()
     })
 }
@@ -54,17 +48,13 @@ pub(super) fn rules(object: &Map<String, Value>, location: Location, out: &mut V
     }
     let table = registered(location);
     let dictionary = Dictionary::bundled();
-    let known = match location {
-        Location::Header => &dictionary.header,
-        Location::Payload => &dictionary.claims,
-    };
     let part = match location {
         Location::Header => "header",
         Location::Payload => "payload",
     };
     let mut others: Option<Vec<(String, &str)>> = None;
     for name in object.keys().filter(|n| worth_a_look(n)) {
-        if known.contains_key(name.as_str()) {
+        if dictionary.contains(location, name) {
             continue;
         }
         let own = skeleton(name);

@@ -235,7 +235,7 @@ pub(super) fn parse_certificate(der: &[u8], pem: bool) -> Result<Key, KeyError> 
         issuer: tbs.issuer.to_string(),
         not_before_unix: tbs.validity.not_before.to_unix_duration().as_secs() as i64,
         not_after_unix: tbs.validity.not_after.to_unix_duration().as_secs() as i64,
-        x5t_s256: b64::encode(sha2::Sha256::digest(der)),
+        x5t_s256: b64::encode(<sha2::Sha256 as sha2::Digest>::digest(der)),
     });
     Ok(key)
 }

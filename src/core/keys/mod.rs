@@ -11,7 +11,6 @@ use base64::Engine as _;
 use pkcs8::der::{Decode as _, Encode as _, asn1::ObjectIdentifier};
 use rsa::traits::PublicKeyParts as _;
 use serde_json::Value;
-use sha2::Digest as _;
 use zeroize::Zeroizing;
 
 use super::alg::{Alg, Curve, Family, MlDsaLevel};
@@ -24,6 +23,7 @@ pub use fit::Unfit;
 mod jwk;
 mod openssh;
 mod secret;
+pub mod spec;
 
 pub use akp::{
     OID_X25519, ml_dsa_from_seed, ml_dsa_generate, ml_dsa_oid, ml_dsa_pkcs8_private, ml_dsa_sign,
@@ -446,7 +446,10 @@ impl Key {
                 b64::encode(public)
             ),
         };
-        b64::encode(sha2::Sha256::digest(canonical.as_bytes()))
+        // aws-lc's SHA-256, the one the signatures use: the sha2 crate asks the CPU for its
+        // features on first use, and `cpuid` traps to the hypervisor in a virtual machine.
+        let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, canonical.as_bytes());
+        b64::encode(digest.as_ref())
     }
 
     /// A jsonwebtoken signing key, when this key is private (and not P-521).

@@ -41,6 +41,15 @@ pub enum ProfileName {
 }
 
 impl ProfileName {
+    /// Kinds made for one use and judged by their `iat`, so they carry no `exp` by design: a
+    /// DPoP proof, a key-binding JWT, a security event (it states a fact), a logout token.
+    pub fn is_one_shot(self) -> bool {
+        matches!(
+            self,
+            Self::DpopProof | Self::KbJwt | Self::SecurityEvent | Self::LogoutToken
+        )
+    }
+
     pub const ALL: [ProfileName; 13] = [
         Self::AccessToken,
         Self::DpopProof,
@@ -248,14 +257,14 @@ pub fn from_typ(typ: &str) -> Option<ProfileName> {
 pub const LOGOUT_EVENT_URI: &str = "http://schemas.openid.net/event/backchannel-logout";
 pub(crate) const LOGOUT_EVENT: &str = LOGOUT_EVENT_URI;
 
+/// The kind a JOSE header's `typ` names.
+pub fn from_header(header: &Value) -> Option<ProfileName> {
+    header.get("typ").and_then(Value::as_str).and_then(from_typ)
+}
+
 /// The kind of `decoded`: from `typ`, else from its claims where only one kind has them.
 pub fn detect(decoded: &Decoded) -> (ProfileName, Source) {
-    let typ = decoded
-        .header
-        .as_ref()
-        .and_then(|h| h.get("typ"))
-        .and_then(Value::as_str);
-    if let Some(kind) = typ.and_then(from_typ) {
+    if let Some(kind) = decoded.header.as_ref().and_then(from_header) {
         return (kind, Source::Typ);
     }
     let Some(c) = decoded.claims() else {

@@ -29,21 +29,32 @@ pub(super) fn forged_with_public_text(
         })
 }
 
+/// The bundled list of well-known secrets, as written.
+const WELL_KNOWN: &str = include_str!("../../../assets/weak-secrets.txt");
+
+// WEAK_SECRETS_SORTED: the secrets as spans of WELL_KNOWN, sorted (build.rs).
+include!(concat!(env!("OUT_DIR"), "/weak_secrets_table.rs"));
+
 /// The bundled list of well-known secrets (`assets/weak-secrets.txt`), empty secret first.
 pub fn well_known_secrets() -> impl Iterator<Item = &'static str> {
     std::iter::once("").chain(
-        include_str!("../../../assets/weak-secrets.txt")
+        WELL_KNOWN
             .lines()
             .filter(|l| !l.is_empty() && !l.starts_with('#')),
     )
 }
 
-/// The well-known secret these bytes are, if they are one (a set, built once).
+/// The well-known secret these bytes are, if they are one: a binary search of the sorted list,
+/// nothing built at start.
 pub fn as_well_known_secret(bytes: &[u8]) -> Option<&'static str> {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static [u8]>> =
-        std::sync::OnceLock::new();
-    let set = SET.get_or_init(|| well_known_secrets().map(str::as_bytes).collect());
-    set.get(bytes).and_then(|b| std::str::from_utf8(b).ok())
+    if bytes.is_empty() {
+        return Some("");
+    }
+    let secret = |&(a, b): &(u32, u32)| WELL_KNOWN.get(a as usize..b as usize).unwrap_or_default();
+    let at = WEAK_SECRETS_SORTED
+        .binary_search_by(|span| secret(span).as_bytes().cmp(bytes))
+        .ok()?;
+    WEAK_SECRETS_SORTED.get(at).map(secret)
 }
 
 /// Signing inputs larger than this are not tried against the well-known secrets on every analysis.
@@ -65,4 +76,32 @@ pub fn well_known_secret(decoded: &Decoded) -> Option<&'static str> {
         let key = jsonwebtoken::DecodingKey::from_secret(secret.as_bytes());
         jsonwebtoken::crypto::verify(&sig, &input, &key, jalg).unwrap_or(false)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_well_known_secret_is_found_and_nothing_else() {
+        let mut count = 0;
+        for secret in well_known_secrets() {
+            assert_eq!(as_well_known_secret(secret.as_bytes()), Some(secret));
+            count += 1;
+        }
+        assert_eq!(
+            count,
+            WEAK_SECRETS_SORTED.len() + 1,
+            "the empty secret and the list"
+        );
+        for other in [
+            "secre",
+            "secret ",
+            "# comment",
+            "\n",
+            "zzzz-not-a-known-secret",
+        ] {
+            assert_eq!(as_well_known_secret(other.as_bytes()), None, "{other:?}");
+        }
+    }
 }

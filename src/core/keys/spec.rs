@@ -1,5 +1,6 @@
-//! The command line's key argument: `b64:…`, `b64url:…`, `hex:…`, `@PATH`, `env:NAME`, or the
-//! key text itself (PEM, JWK, JWKS, an OpenSSH public key, a secret).
+//! A key named the way people name one: `b64:…`, `b64url:…`, `hex:…`, `@PATH`, `env:NAME`, or the
+//! key text itself (PEM, JWK, JWKS, an OpenSSH public key, a secret). The command line's `--key`
+//! and the key store's stored text both read through here.
 
 use zeroize::Zeroizing;
 
