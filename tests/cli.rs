@@ -729,3 +729,48 @@ fn a_token_given_without_a_command_says_which_command_reads_it() {
     assert!(stderr.contains("unrecognized subcommand"), "{stderr}");
     assert!(!stderr.contains("decode TOKEN"), "{stderr}");
 }
+
+/// Every command's help opens with what the command does (its own description, not the text of
+/// an option group flattened into it), for the commands under `keys` too.
+#[test]
+fn every_command_help_opens_with_its_own_description() {
+    use clap::CommandFactory as _;
+    let root = jwt_debugger::cli::Cli::command();
+    let mut paths: Vec<(Vec<String>, String)> = Vec::new();
+    for sc in root.get_subcommands() {
+        let mut sc = sc.clone();
+        sc.build();
+        let about = sc.get_about().map(|a| a.to_string()).unwrap_or_default();
+        paths.push((vec![sc.get_name().to_owned()], about));
+        for leaf in sc.get_subcommands() {
+            let about = leaf.get_about().map(|a| a.to_string()).unwrap_or_default();
+            paths.push((
+                vec![sc.get_name().to_owned(), leaf.get_name().to_owned()],
+                about,
+            ));
+        }
+    }
+    assert!(paths.len() >= 17, "{paths:?}");
+    // A description written on an option group would be the same for every command it is in.
+    let mut abouts: Vec<&str> = paths.iter().map(|(_, a)| a.as_str()).collect();
+    abouts.sort_unstable();
+    abouts.dedup();
+    assert_eq!(abouts.len(), paths.len(), "{paths:?}");
+    assert!(
+        paths
+            .iter()
+            .any(|(p, a)| p == &["keys"] && a.starts_with("The key store")),
+        "{paths:?}"
+    );
+    for (path, about) in paths {
+        if path.last().is_some_and(|n| n == "help") {
+            continue;
+        }
+        let out = bin().args(&path).arg("--help").output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        let first = text.lines().next().unwrap_or_default();
+        assert!(!about.is_empty(), "{path:?} has no description");
+        assert_eq!(first, about.trim_end_matches('.'), "{path:?}");
+        assert!(text.contains("--lang <LANG>"), "{path:?} lacks --lang");
+    }
+}

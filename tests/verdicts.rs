@@ -885,6 +885,50 @@ fn pem_with_76_columns_one_line_or_indentation_is_read() {
     }
 }
 
+/// `--lang` goes before the command or after it, on every command; the command's own wins.
+#[test]
+fn lang_is_read_before_and_after_every_command() {
+    let token = hs256(r#"{"alg":"HS256"}"#, r#"{"sub":"x","exp":1000}"#);
+    let other = hs256(r#"{"alg":"HS256"}"#, r#"{"sub":"y","exp":1000}"#);
+    let dir = tempfile::tempdir().unwrap();
+    let log_path = dir.path().join("app.log");
+    std::fs::write(&log_path, format!("GET / Authorization: Bearer {token}\n")).unwrap();
+    let log = log_path.to_string_lossy().into_owned();
+    // (arguments, a word of the Korean output): each command once with --lang before it and
+    // once after it.
+    let cases: &[(&[&str], &str)] = &[
+        (&["decode", &token, "--key", SECRET], "서명 확인됨"),
+        (&["diff", &token, &other], "페이로드"),
+        (&["scan", &log], "서로 다른 토큰 1개"),
+    ];
+    let korean = |args: Vec<&str>| {
+        let out = bin().env("LANG", "C").args(&args).output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        (
+            text.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)),
+            text,
+        )
+    };
+    for (args, word) in cases {
+        let before = [&["--lang", "ko"][..], args].concat();
+        let after = [*args, &["--lang", "ko"][..]].concat();
+        let both = [&["--lang", "en"][..], args, &["--lang", "ko"][..]].concat();
+        for argv in [before, after, both] {
+            let (is_korean, text) = korean(argv.clone());
+            assert!(is_korean && text.contains(word), "{argv:?}: {text}");
+        }
+        let (is_korean, text) = korean([*args, &["--lang", "en"][..]].concat());
+        assert!(!is_korean, "{args:?} --lang en: {text}");
+    }
+    let out = bin()
+        .args(["decode", &token, "--lang", "fr"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("\"fr\" is not a language"));
+}
+
 // Issue #11: the command line speaks Korean too, and --json stays language-neutral.
 #[test]
 fn human_output_follows_lang_and_json_does_not() {

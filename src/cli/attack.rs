@@ -64,6 +64,8 @@ pub struct AttackArgs {
     /// Print JSON Lines: {id, variant, title, reference, token, serve}.
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub lang: super::LangArg,
 }
 
 fn options(args: &AttackArgs, served_base: Option<&str>) -> Result<AttackOptions, String> {

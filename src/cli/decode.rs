@@ -154,6 +154,8 @@ pub struct DecodeArgs {
     /// (up to 4 MiB).
     #[arg(long, value_name = "FILE")]
     pub claims_dict: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    pub lang: super::LangArg,
 }
 
 /// Everything `decode` needs besides the token, read from the arguments.

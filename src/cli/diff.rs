@@ -31,6 +31,8 @@ pub struct DiffArgs {
     /// Print one JSON object instead of text.
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub lang: super::LangArg,
 }
 
 /// A token given as text, `@PATH` or `-`, found inside whatever surrounds it. Over the 16 MiB cap

@@ -86,6 +86,8 @@ pub struct EncodeArgs {
     pub holder_key: Option<String>,
     /// Payload: JSON text, @PATH, or "-" for stdin (up to 16 MiB). Default: {}.
     pub payload: Option<String>,
+    #[command(flatten)]
+    pub lang: super::LangArg,
 }
 
 /// Applies the encoder's claim flags to the payload JSON text.

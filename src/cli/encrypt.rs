@@ -47,6 +47,8 @@ pub struct EncryptArgs {
     pub zip: bool,
     /// The plaintext: text, @PATH, or - (stdin; the default).
     pub plaintext: Option<String>,
+    #[command(flatten)]
+    pub lang: super::LangArg,
 }
 
 pub fn run(args: &EncryptArgs) -> ExitCode {

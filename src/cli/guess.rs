@@ -24,6 +24,8 @@ pub struct GuessArgs {
     /// A wordlist: one candidate secret per line (streamed; lines up to 4 KiB).
     #[arg(long, short = 'w', value_name = "FILE")]
     pub wordlist: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    pub lang: super::LangArg,
 }
 
 pub fn run(args: &GuessArgs) -> ExitCode {

@@ -36,6 +36,8 @@ pub struct KeygenArgs {
     /// Directory to write the files into (created if missing; existing files are not overwritten).
     #[arg(long, short = 'o', value_name = "DIR")]
     pub out: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    pub lang: super::LangArg,
 }
 
 /// The key kind a JWE key management algorithm needs.

@@ -30,6 +30,8 @@ pub enum KeysCommand {
     List {
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        lang: super::LangArg,
     },
     /// Store a key under a name (same forms as --key: text, @PATH, env:NAME, b64:, hex:).
     Add {
@@ -41,15 +43,46 @@ pub enum KeysCommand {
         /// The issuer whose tokens this key verifies (offered when such a token arrives).
         #[arg(long)]
         issuer: Option<String>,
+        #[command(flatten)]
+        lang: super::LangArg,
     },
     /// Show a stored key's description; --public adds its public key (PEM, or the JWKS).
     Show {
         name: String,
         #[arg(long)]
         public: bool,
+        #[command(flatten)]
+        lang: super::LangArg,
     },
     /// Remove a stored key.
-    Rm { name: String },
+    Rm {
+        name: String,
+        #[command(flatten)]
+        lang: super::LangArg,
+    },
+}
+
+// `keys`: its `--lang` (`keys --lang ko list`) and the command under it. (Not a doc comment:
+// clap would show it as the help text of `keys`.)
+#[derive(Debug, clap::Args)]
+pub struct KeysArgs {
+    #[command(subcommand)]
+    pub command: KeysCommand,
+    #[command(flatten)]
+    pub lang: super::LangArg,
+}
+
+impl KeysArgs {
+    /// The `--lang` after the command under `keys`, else the one before it.
+    pub fn lang(&self) -> Option<crate::i18n::Lang> {
+        let own = match &self.command {
+            KeysCommand::List { lang, .. }
+            | KeysCommand::Add { lang, .. }
+            | KeysCommand::Show { lang, .. }
+            | KeysCommand::Rm { lang, .. } => lang.lang,
+        };
+        own.or(self.lang.lang)
+    }
 }
 
 /// The text a key spec stands for (the file's text for @PATH, the variable for env:NAME).
@@ -73,11 +106,12 @@ fn key_text(spec: &str) -> Result<String, String> {
 }
 
 #[cfg(feature = "gui")]
-pub fn run(command: &KeysCommand) -> ExitCode {
+pub fn run(args: &KeysArgs) -> ExitCode {
+    let command = &args.command;
     use crate::store;
     let mut o = Out::new();
     match command {
-        KeysCommand::List { json } => match store::list() {
+        KeysCommand::List { json, .. } => match store::list() {
             Ok(list) if *json => {
                 for k in &list {
                     o.json(&serde_json::to_value(k).unwrap_or_default(), false);
@@ -111,6 +145,7 @@ pub fn run(command: &KeysCommand) -> ExitCode {
             key,
             note,
             issuer,
+            ..
         } => {
             let text = match key_text(key) {
                 Ok(t) => zeroize::Zeroizing::new(t),
@@ -129,7 +164,7 @@ pub fn run(command: &KeysCommand) -> ExitCode {
                 Err(e) => return out::fail(format!("keys add: {e}")),
             }
         }
-        KeysCommand::Show { name, public } => {
+        KeysCommand::Show { name, public, .. } => {
             let described = match store::list() {
                 Ok(list) => list.into_iter().find(|k| &k.name == name),
                 Err(e) => return out::fail(e),
@@ -156,7 +191,7 @@ pub fn run(command: &KeysCommand) -> ExitCode {
                 }
             }
         }
-        KeysCommand::Rm { name } => match store::remove(name) {
+        KeysCommand::Rm { name, .. } => match store::remove(name) {
             Ok(()) => o.line(format!("removed \"{name}\"").as_str()),
             Err(e) => return out::fail(format!("keys rm: {e}")),
         },
@@ -165,7 +200,7 @@ pub fn run(command: &KeysCommand) -> ExitCode {
 }
 
 #[cfg(not(feature = "gui"))]
-pub fn run(_command: &KeysCommand) -> ExitCode {
+pub fn run(_args: &KeysArgs) -> ExitCode {
     let _ = key_text;
     out::fail("this build has no key store (it was built without the gui feature)")
 }

@@ -45,10 +45,23 @@ pub const VERSION: &str = concat!(
 pub struct Cli {
     /// Language of the app and of human-readable output: en or ko (default: the system
     /// locale from LC_ALL, LC_MESSAGES or LANG). --json output is the same in every language.
-    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<crate::i18n::Lang>,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+// `--lang` as each command's own option (`jwt-debugger decode --lang ko …`), beside the one
+// before the command (`jwt-debugger --lang ko decode …`). Not one global option: clap copies a
+// global option into every command at every start, which cost a `decode` 36 KB of heap and a
+// dozen page faults for commands that do not run. (Not a doc comment: clap would show it as the
+// help text of every command it is flattened into.)
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+pub struct LangArg {
+    /// Language of the app and of human-readable output: en or ko (default: the system
+    /// locale from LC_ALL, LC_MESSAGES or LANG). --json output is the same in every language.
+    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 fn parse_lang(text: &str) -> Result<crate::i18n::Lang, String> {
@@ -69,8 +82,8 @@ pub enum Command {
     #[command(after_help = encode::EXAMPLES)]
     Encode(EncodeArgs),
     /// The key store: named keys kept in the system's credential store.
-    #[command(after_help = keystore::EXAMPLES, subcommand)]
-    Keys(keystore::KeysCommand),
+    #[command(after_help = keystore::EXAMPLES)]
+    Keys(keystore::KeysArgs),
     /// Make the known JWT attacks as tokens to try, for an authorised test.
     #[command(after_help = attack::EXAMPLES)]
     Attack(attack::AttackArgs),
@@ -99,12 +112,18 @@ pub enum Command {
     Gui {
         /// Token to open (or text containing one).
         token: Option<String>,
+        #[command(flatten)]
+        lang: LangArg,
     },
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     #[command(
         after_help = "Examples:\n  jwt-debugger completions bash > ~/.local/share/bash-completion/completions/jwt-debugger\n  jwt-debugger completions zsh > ~/.zfunc/_jwt-debugger\n  jwt-debugger completions fish > ~/.config/fish/completions/jwt-debugger.fish"
     )]
-    Completions { shell: clap_complete::Shell },
+    Completions {
+        shell: clap_complete::Shell,
+        #[command(flatten)]
+        lang: LangArg,
+    },
     /// Print the man page (roff): jwt-debugger man | man -l -
     #[command(
         after_help = "Examples:\n  jwt-debugger man | man -l -\n  jwt-debugger man --dir target/man   # jwt-debugger.1 and one page per command (jwt-debugger-decode.1, …)"
@@ -113,6 +132,8 @@ pub enum Command {
         /// Write the page and one page per command into this folder instead of printing one.
         #[arg(long, value_name = "DIR")]
         dir: Option<std::path::PathBuf>,
+        #[command(flatten)]
+        lang: LangArg,
     },
     /// Install the desktop entry, AppStream metadata and icons for this user (XDG data folder).
     #[command(
@@ -122,7 +143,31 @@ pub enum Command {
         /// Install under this folder instead of the XDG data folder.
         #[arg(long, value_name = "DIR")]
         data_dir: Option<std::path::PathBuf>,
+        #[command(flatten)]
+        lang: LangArg,
     },
+}
+
+impl Command {
+    /// The command's own `--lang`, if it was given.
+    fn lang(&self) -> Option<crate::i18n::Lang> {
+        match self {
+            Self::Decode(args) => args.lang.lang,
+            Self::Encode(args) => args.lang.lang,
+            Self::Keys(args) => args.lang(),
+            Self::Attack(args) => args.lang.lang,
+            Self::Present(args) => args.lang.lang,
+            Self::Keygen(args) => args.lang.lang,
+            Self::Guess(args) => args.lang.lang,
+            Self::Encrypt(args) => args.lang.lang,
+            Self::Scan(args) => args.lang.lang,
+            Self::Diff(args) => args.lang.lang,
+            Self::Gui { lang, .. }
+            | Self::Completions { lang, .. }
+            | Self::Man { lang, .. }
+            | Self::InstallDesktop { lang, .. } => lang.lang,
+        }
+    }
 }
 
 /// Exit codes of the contract.
@@ -185,10 +230,12 @@ pub fn main() -> Invocation {
             return Invocation::Done(ExitCode::from(EXIT_USAGE));
         }
     };
-    crate::i18n::set(cli.lang.unwrap_or_else(crate::i18n::Lang::from_env));
+    // The command's --lang, else the one before the command.
+    let lang = cli.command.as_ref().and_then(Command::lang).or(cli.lang);
+    crate::i18n::set(lang.unwrap_or_else(crate::i18n::Lang::from_env));
     Invocation::Done(match cli.command {
-        None => return Invocation::Gui(None, cli.lang),
-        Some(Command::Gui { token }) => return Invocation::Gui(token, cli.lang),
+        None => return Invocation::Gui(None, lang),
+        Some(Command::Gui { token, .. }) => return Invocation::Gui(token, lang),
         Some(Command::Decode(args)) => {
             // --json is the same in every language: scripts read ids and English text.
             if args.json {
@@ -214,15 +261,15 @@ pub fn main() -> Invocation {
         Some(Command::Keygen(args)) => keygen::run(&args),
         Some(Command::Present(args)) => present::run(&args),
         Some(Command::Attack(args)) => attack::run(&args),
-        Some(Command::Keys(command)) => keystore::run(&command),
-        Some(Command::Completions { shell }) => {
+        Some(Command::Keys(args)) => keystore::run(&args),
+        Some(Command::Completions { shell, .. }) => {
             let mut bytes = Vec::new();
             desktop::completions(shell, &mut bytes);
             let mut o = out::Out::new();
             o.verbatim(&String::from_utf8_lossy(&bytes));
             out::finish(o, ExitCode::SUCCESS)
         }
-        Some(Command::Man { dir: Some(dir) }) => match desktop::man_pages(&dir) {
+        Some(Command::Man { dir: Some(dir), .. }) => match desktop::man_pages(&dir) {
             Ok(files) => {
                 for f in files {
                     out::err(format!("wrote {}", f.display()));
@@ -231,7 +278,7 @@ pub fn main() -> Invocation {
             }
             Err(e) => out::fail(e),
         },
-        Some(Command::Man { dir: None }) => {
+        Some(Command::Man { dir: None, .. }) => {
             let mut bytes = Vec::new();
             match desktop::man(&mut bytes) {
                 Ok(()) => {
@@ -242,7 +289,7 @@ pub fn main() -> Invocation {
                 Err(e) => out::fail(format!("cannot render the man page: {e}")),
             }
         }
-        Some(Command::InstallDesktop { data_dir }) => {
+        Some(Command::InstallDesktop { data_dir, .. }) => {
             // The entry starts the app itself when it is beside this program (one process, no
             // hop through the command line); otherwise this program, which becomes the app.
             let this = std::env::current_exe().ok();

@@ -51,6 +51,8 @@ pub struct PresentArgs {
         requires = "kb_key"
     )]
     pub iat: Option<String>,
+    #[command(flatten)]
+    pub lang: super::LangArg,
 }
 
 pub fn run(args: &PresentArgs) -> ExitCode {

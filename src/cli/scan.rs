@@ -40,6 +40,8 @@ pub struct ScanArgs {
     /// Evaluate times at this instant (Unix seconds or RFC 3339) instead of now.
     #[arg(long, value_name = "TIME")]
     pub now: Option<String>,
+    #[command(flatten)]
+    pub lang: super::LangArg,
 }
 
 /// Counts bytes read and shows a progress bar on a terminal.
