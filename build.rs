@@ -8,7 +8,9 @@
 //! - the well-known HMAC secrets (`weak_secrets_table.rs`) sorted, as spans of the bundled list,
 //!   so that "is this key one of them" is a binary search, not a set built at start;
 //! - the Unicode TR39 confusables (`confusables_table.rs`), from unicode-security, whose own table
-//!   is thousands of `&[char]` slices (a relocation each at every start).
+//!   is thousands of `&[char]` slices (a relocation each at every start);
+//! - the command line's function order (`packaging/link-order.txt`), handed to the linker for a
+//!   release build: see [`link_order`].
 //!
 //! The generated tables hold integers and one string each (offsets into it), never `&str`
 //! members: every pointer in a static is a load-time relocation in a position-independent binary.
@@ -231,6 +233,54 @@ fn confusables_table(out: &mut String) {
     .expect("a String takes any text");
 }
 
+/// Asks the linker to lay out side by side the functions a short command runs (listed in
+/// `packaging/link-order.txt` by `packaging/link-order.sh`), instead of wherever link-time
+/// optimisation left them across 8 MB of code. Each first touch of a 64 KiB stretch of the
+/// program is a page fault of several microseconds, and a `decode` touched about 40 of them: the
+/// layout is most of what a short command's start-up costs beyond the dynamic loader's own work
+/// (BENCHMARKS.md, `decode` as a whole process).
+///
+/// Only where the linker is known to be LLD, which reads `--symbol-ordering-file`: release
+/// builds for x86-64 Linux with rustc 1.90 or later (whose default linker it is) and no linker
+/// chosen by configuration. A name the file holds and the binary lacks (another compiler, other
+/// dependency versions) is skipped without a word: the order then helps less, nothing breaks.
+fn link_order(manifest: &Path) {
+    let file = manifest.join("packaging/link-order.txt");
+    println!("cargo:rerun-if-changed={}", file.display());
+    println!("cargo:rerun-if-env-changed=RUSTFLAGS");
+    let env = |name: &str| std::env::var(name).unwrap_or_default();
+    let linker_chosen = !env("RUSTC_LINKER").is_empty()
+        || env("CARGO_ENCODED_RUSTFLAGS").contains("link")
+        || env("RUSTFLAGS").contains("link");
+    if env("PROFILE") != "release"
+        || env("TARGET") != "x86_64-unknown-linux-gnu"
+        || linker_chosen
+        || !file.is_file()
+    {
+        return;
+    }
+    let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
+    let minor = Command::new(rustc)
+        .arg("--version")
+        .output()
+        .ok()
+        .and_then(|out| {
+            // "rustc 1.95.0 (59807616e 2026-04-14)"
+            let text = String::from_utf8_lossy(&out.stdout).into_owned();
+            let version = text.split_whitespace().nth(1)?.to_owned();
+            let mut parts = version.split('.');
+            (parts.next()? == "1").then_some(())?;
+            parts.next()?.parse::<u32>().ok()
+        });
+    if minor.is_some_and(|m| m >= 90) {
+        println!(
+            "cargo:rustc-link-arg-bin=jwt-debugger=-Wl,--symbol-ordering-file={}",
+            file.display()
+        );
+        println!("cargo:rustc-link-arg-bin=jwt-debugger=-Wl,--no-warn-symbol-ordering");
+    }
+}
+
 fn main() {
     version();
     let manifest = std::path::PathBuf::from(
@@ -253,5 +303,6 @@ fn main() {
     confusables_table(&mut confusables);
     std::fs::write(out_dir.join("confusables_table.rs"), confusables)
         .expect("write confusables_table.rs");
+    link_order(&manifest);
     println!("cargo:rerun-if-changed=build.rs");
 }
