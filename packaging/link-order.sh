@@ -24,6 +24,16 @@ run decode "$token" --key "$secret" --json
 run decode "$token"
 run decode "not a token"
 run encode --alg HS256 --key "$secret" '{"sub":"a"}'
+# jwt.io's example (no exp, the well-known secret) and an expired token.
+run decode eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0.KMUFsIDTnFmyG3nZiIyvYpQTDBVJ5p-0g7u8uBSDpkQ --key a-string-secret-at-least-256-bits-long
+run decode "$("$bin" encode --alg HS256 --key "$secret" --exp 1000 '{"sub":"a"}')" --key "$secret"
+# The public-key algorithms, verified with a PEM public key and with a JWK.
+for alg in RS256 ES256 EdDSA; do
+  "$bin" keygen --alg "$alg" --out "$work/$alg" >/dev/null 2>&1
+  signed=$("$bin" encode --alg "$alg" --key "@$work/$alg/private.pem" --exp +1h '{"sub":"a"}')
+  run decode "$signed" --key "@$work/$alg/public.pem"
+  run decode "$signed" --key "@$work/$alg/public.jwk.json" --json
+done
 # The functions in the order the runs first name them, kept when they are the binary's own code.
 nm --defined-only "$bin" | awk '$2 ~ /^[tTwW]$/ {print $3}' | sort -u >"$work/text"
 grep -h -E '^c?fn=\([0-9]+\) ' "$work"/cg.* | sed -E 's/^c?fn=\([0-9]+\) //' | awk '!seen[$0]++' \
