@@ -2,6 +2,8 @@
 //!
 //! [`core`] is pure Rust with no GUI dependency; `cli` and (with the `gui` feature) `ui` sit on top.
 
+#![forbid(unsafe_code)]
+
 pub mod cli;
 pub mod clock;
 pub mod core;

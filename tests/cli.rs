@@ -680,6 +680,65 @@ fn keygen_writes_pem_and_jwk_files_that_sign_and_verify() {
         .stderr(predicate::str::contains("already exists"));
 }
 
+/// Started with standard descriptors closed, the program reopens them on /dev/null (as std's
+/// start-up does; src/main.rs does it itself): otherwise the next file opened takes the number,
+/// and a key file could receive the lines meant for the terminal.
+#[cfg(unix)]
+#[test]
+fn closed_standard_descriptors_are_reopened_on_dev_null() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("keys");
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(r#"exec >&- 2>&-; "$0" keygen --alg ES256 --out "$1""#)
+        .arg(env!("CARGO_BIN_EXE_jwt-debugger"))
+        .arg(&out)
+        .env("NO_COLOR", "1")
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+    for name in ["private.pem", "public.pem"] {
+        let text = std::fs::read_to_string(out.join(name)).unwrap();
+        assert!(text.starts_with("-----BEGIN "), "{name}: {text:.80}");
+        assert!(
+            !text.contains("wrote") && !text.contains("thumbprint"),
+            "{name}: {text}"
+        );
+    }
+    for name in ["private.jwk.json", "public.jwk.json"] {
+        let text = std::fs::read_to_string(out.join(name)).unwrap();
+        serde_json::from_str::<serde_json::Value>(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+    // A closed standard input is /dev/null to the program: /dev/stdin opens (an empty key, which
+    // does not verify) instead of "no such file".
+    let token = "eyJhbGciOiJIUzI1NiJ9.e30.ZRrHA1JJJW8opsbCGfG_HACGpVUMN_a9IV7pAx_Zmeo";
+    let o = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(r#"exec <&-; "$0" decode "$1" --key @/dev/stdin"#)
+        .arg(env!("CARGO_BIN_EXE_jwt-debugger"))
+        .arg(token)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!stderr.contains("no such file"), "{stderr}");
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+}
+
+/// The unwinder is linked into the command line (build.rs, `static_unwinder`), so libgcc_s.so.1
+/// is not loaded at start; glibc's loader lists what it would load when asked.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[test]
+fn the_command_line_loads_no_unwinder_library() {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_jwt-debugger"))
+        .env("LD_TRACE_LOADED_OBJECTS", "1")
+        .output()
+        .unwrap();
+    let listed = String::from_utf8_lossy(&o.stdout);
+    assert!(listed.contains("libc.so"), "{listed}");
+    assert!(!listed.contains("libgcc_s"), "{listed}");
+}
+
 #[test]
 fn keygen_prints_a_secret_for_hmac_and_checks_rsa_sizes() {
     let o = bin().args(["keygen", "--alg", "HS512"]).output().unwrap();
