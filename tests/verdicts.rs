@@ -744,8 +744,10 @@ fn endless_files_are_read_only_up_to_their_caps() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("over the 4 MiB limit"));
+    // A secret that is not among the bundled well-known ones, so the wordlist is read.
+    let unknown = hs256_with_secret(b"not-a-bundled-secret-0123456789abcdef", "{}");
     let out = bin()
-        .args(["guess", &token, "--wordlist", "/dev/zero"])
+        .args(["guess", &unknown, "--wordlist", "/dev/zero"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));

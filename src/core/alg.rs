@@ -271,6 +271,17 @@ impl Alg {
         Self::ALL.into_iter().find(|a| a.name() == name)
     }
 
+    /// The HMAC of an HS* algorithm.
+    pub(crate) fn hmac(self) -> Option<aws_lc_rs::hmac::Algorithm> {
+        use aws_lc_rs::hmac;
+        match self {
+            Self::HS256 => Some(hmac::HMAC_SHA256),
+            Self::HS384 => Some(hmac::HMAC_SHA384),
+            Self::HS512 => Some(hmac::HMAC_SHA512),
+            _ => None,
+        }
+    }
+
     /// The jsonwebtoken algorithm, for those it implements.
     pub(crate) fn to_jsonwebtoken(self) -> Option<jsonwebtoken::Algorithm> {
         use jsonwebtoken::Algorithm as J;

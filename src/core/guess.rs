@@ -5,8 +5,6 @@
 use std::io::BufRead;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-use hmac::{Hmac, Mac};
-
 use super::alg::Alg;
 use super::parse::Decoded;
 
@@ -101,20 +99,7 @@ impl Target {
 
     /// True when `secret` produces this token's MAC.
     pub fn matches(&self, secret: &[u8]) -> bool {
-        fn check<M: Mac + hmac::digest::KeyInit>(secret: &[u8], input: &[u8], mac: &[u8]) -> bool {
-            match <M as hmac::digest::KeyInit>::new_from_slice(secret) {
-                Ok(mut m) => {
-                    m.update(input);
-                    m.verify_slice(mac).is_ok()
-                }
-                Err(_) => false,
-            }
-        }
-        match self.alg {
-            Alg::HS256 => check::<Hmac<sha2::Sha256>>(secret, &self.input, &self.mac),
-            Alg::HS384 => check::<Hmac<sha2::Sha384>>(secret, &self.input, &self.mac),
-            _ => check::<Hmac<sha2::Sha512>>(secret, &self.input, &self.mac),
-        }
+        super::verify::mac_matches(self.alg, secret, &self.input, &self.mac)
     }
 
     /// Tries candidates in order; progress is published every 1024 candidates.

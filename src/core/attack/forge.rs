@@ -40,11 +40,7 @@ fn push(
 /// HMAC over `input` with `secret`, base64url.
 fn hmac(alg: Alg, secret: &[u8], input: &str) -> String {
     use aws_lc_rs::hmac;
-    let algorithm = match alg {
-        Alg::HS384 => hmac::HMAC_SHA384,
-        Alg::HS512 => hmac::HMAC_SHA512,
-        _ => hmac::HMAC_SHA256,
-    };
+    let algorithm = alg.hmac().unwrap_or(hmac::HMAC_SHA256);
     let key = hmac::Key::new(algorithm, secret);
     b64::encode(hmac::sign(&key, input.as_bytes()).as_ref())
 }

@@ -128,12 +128,8 @@ fn verifier(key: &Key, alg: Alg) -> Option<&crate::core::keys::Verifier> {
                 _ => None,
             };
             match (alg, &key.material) {
-                (Alg::HS256 | Alg::HS384 | Alg::HS512, KeyMaterial::Secret(s)) => {
-                    let algorithm = match alg {
-                        Alg::HS256 => hmac::HMAC_SHA256,
-                        Alg::HS384 => hmac::HMAC_SHA384,
-                        _ => hmac::HMAC_SHA512,
-                    };
+                (_, KeyMaterial::Secret(s)) => {
+                    let algorithm = alg.hmac()?;
                     Some(Verifier::Hmac(Box::new(hmac::Key::new(algorithm, s))))
                 }
                 (Alg::RS256, _) => public(&sig::RSA_PKCS1_2048_8192_SHA256, &rsa()?),

@@ -19,7 +19,8 @@ pub use crypto::{ecdsa_high_s, signature_shape_problem};
 pub use rules::{header_rule_problem, unknown_crit};
 use secrets::forged_with_public_text;
 pub use secrets::{
-    WELL_KNOWN_CHECK_MAX_BYTES, as_well_known_secret, well_known_secret, well_known_secrets,
+    WELL_KNOWN_CHECK_MAX_BYTES, as_well_known_secret, mac_matches, well_known_secret,
+    well_known_secrets,
 };
 
 /// What the signature check concluded. Separate from time validity and from structure.
