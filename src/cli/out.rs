@@ -126,7 +126,7 @@ impl Out {
             // codes become console calls instead of reaching the screen as text.
             anstream::AutoStream::always(&mut stdout).write_all(text.as_bytes())
         } else {
-            stdout.write_all(anstream::adapter::strip_str(&text).to_string().as_bytes())
+            stdout.write_all(strip_colour(&text).as_bytes())
         };
         if let Err(e) = written.and_then(|()| stdout.flush()) {
             self.error = Some(e);
@@ -176,6 +176,36 @@ impl Out {
             None => Ok(()),
         }
     }
+}
+
+/// `text` without its colour codes. What the writer adds are SGR sequences (`ESC [ … m`), and
+/// escapes in a token's text were made visible before they got here, so the plain text is copied
+/// in runs between sequences; anything else that starts with ESC (help text from the argument
+/// parser could) goes through anstream's stripper, which knows every terminal sequence.
+fn strip_colour(text: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if !text.contains('\x1b') {
+        return Cow::Borrowed(text);
+    }
+    let mut plain = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('\x1b') {
+        plain.push_str(&rest[..at]);
+        // ESC [, parameter and intermediate bytes (0x20-0x3F), one final byte (0x40-0x7E).
+        let csi = rest.as_bytes().get(at + 1..).and_then(|after| {
+            let body = after.strip_prefix(b"[")?;
+            let end = body.iter().position(|b| !(0x20..=0x3f).contains(b))?;
+            (0x40..=0x7e)
+                .contains(&body[end])
+                .then_some(at + 2 + end + 1)
+        });
+        match csi {
+            Some(next) => rest = &rest[next..],
+            None => return Cow::Owned(anstream::adapter::strip_str(text).collect()),
+        }
+    }
+    plain.push_str(rest);
+    Cow::Owned(plain)
 }
 
 /// Writes one line to stderr. A closed or broken stderr is ignored: there is nowhere left to say
@@ -261,6 +291,32 @@ mod tests {
         assert!(!s.contains('\u{202e}') && !s.contains('\u{200b}') && !s.contains('\u{7}'));
         assert!(s.contains("\\u{202e}") && s.contains("\\u{200b}") && s.contains("\\x1b"));
         assert!(s.contains("\\r") && s.contains("\\n"));
+    }
+
+    #[test]
+    fn colour_is_stripped_as_anstream_strips_it() {
+        let styled = |style: Style| Line::new().styled(style, "a ✔ b").as_str().to_owned();
+        let mut cases: Vec<String> = [BOLD, DIM, RED, GREEN, YELLOW, CYAN, MAGENTA]
+            .into_iter()
+            .map(styled)
+            .collect();
+        cases.extend(
+            [
+                "plain, no escape at all",
+                "\u{1b}[1;31mred\u{1b}[0m and \u{1b}[38;5;208morange\u{1b}[m",
+                // Not CSI, cut short, or ended by a byte that cannot end one: the full stripper.
+                "\u{1b}]0;title\u{7}after",
+                "cut \u{1b}[1",
+                "\u{1b}[1\nm",
+                "\u{1b}",
+            ]
+            .map(str::to_owned),
+        );
+        for text in cases {
+            let expected: String = anstream::adapter::strip_str(&text).collect();
+            assert_eq!(strip_colour(&text), expected, "{text:?}");
+        }
+        assert_eq!(strip_colour(&styled(BOLD)), "a ✔ b");
     }
 
     #[test]

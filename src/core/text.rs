@@ -37,8 +37,7 @@ pub fn is_unsafe(c: char) -> bool {
 /// `text` with every control character except newline and tab shown as an escape (`\x1b`,
 /// `\r`, `\u{202e}`), so that it reads as what it is. Borrowed when there is nothing to escape.
 pub fn escape_controls(text: &str) -> Cow<'_, str> {
-    // Printable ASCII (most of what is shown) needs no character-by-character look.
-    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) || !text.chars().any(is_unsafe) {
+    if !needs_look(text, b"\n\t") {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -56,8 +55,25 @@ pub fn escape_controls(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether `text` may hold a character to escape: a control byte other than those in `allowed`, or
+/// a non-ASCII character that is unsafe. Printable ASCII (most of what is shown) is settled in one
+/// pass over the bytes, without decoding characters.
+fn needs_look(text: &str, allowed: &[u8]) -> bool {
+    let mut ascii = true;
+    for &b in text.as_bytes() {
+        if b < 0x20 && !allowed.contains(&b) || b == 0x7f {
+            return true;
+        }
+        ascii &= b < 0x80;
+    }
+    !ascii && text.chars().any(is_unsafe)
+}
+
 /// As [`escape_controls`], and newlines and tabs too: for text shown on one line.
 pub fn escape_line(text: &str) -> Cow<'_, str> {
+    if !needs_look(text, b"") {
+        return Cow::Borrowed(text);
+    }
     if !text.contains(['\n', '\t']) {
         return escape_controls(text);
     }
@@ -137,6 +153,9 @@ mod tests {
         );
         assert_eq!(escape_controls("line 1\nline 2\tx"), "line 1\nline 2\tx");
         assert_eq!(escape_line("line 1\nline 2"), "line 1\\nline 2");
+        assert_eq!(escape_line("a\tb\u{7f}"), "a\\tb\\x7f");
+        assert_eq!(escape_line("✔ \u{85}"), "✔ \\x85", "C1 after non-ASCII");
+        assert!(matches!(escape_line("✔ 홍길동"), Cow::Borrowed(_)));
         assert!(matches!(
             escape_controls("plain ünïcode 홍길동"),
             Cow::Borrowed(_)
