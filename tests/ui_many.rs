@@ -209,12 +209,25 @@ fn compare_shows_the_two_tokens_differences_marked() {
     h.get_by_label("exp +1 h 30 min");
 }
 
-/// Frames until the row analyses (a job) have come back.
+/// Frames until the row analyses (a job) have come back for the keys in the fields, and the
+/// token's own analysis too: a fixed number of frames first (typing pauses), then as long as the
+/// jobs take, which on a loaded machine (tests in parallel on two cores) is longer than any fixed
+/// count.
 fn settle(h: &mut Harness<'_, App>) {
     for _ in 0..40 {
         h.step();
         std::thread::sleep(std::time::Duration::from_millis(3));
     }
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let busy = |h: &Harness<'_, App>| {
+        let app = h.state();
+        app.jobs_working() || app.model.found_request().is_some() || app.model.analysis_pending
+    };
+    while busy(h) && std::time::Instant::now() < deadline {
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(!busy(h), "the row analyses never arrived");
     let _ = h.try_run();
 }
 

@@ -102,6 +102,8 @@ pub struct Jobs {
     fetch_cache: Arc<Mutex<core::fetch::Cache>>,
     /// What is running, for the key tools' busy line.
     pub busy: Option<String>,
+    /// Jobs started whose result has not been polled yet.
+    in_flight: usize,
 }
 
 impl Default for Jobs {
@@ -113,6 +115,7 @@ impl Default for Jobs {
             guess: None,
             fetch_cache: Arc::default(),
             busy: None,
+            in_flight: 0,
         }
     }
 }
@@ -138,6 +141,7 @@ impl Jobs {
             })
             .map_err(|e| tr!("job-cannot-start", name = name, error = e.to_string()))?;
         self.busy = Some(busy);
+        self.in_flight += 1;
         Ok(())
     }
 
@@ -340,7 +344,13 @@ impl Jobs {
         if !results.is_empty() {
             self.busy = None;
         }
+        self.in_flight = self.in_flight.saturating_sub(results.len());
         results
+    }
+
+    /// Whether a job (not the guesser) is still working or its result is not yet polled.
+    pub fn working(&self) -> bool {
+        self.in_flight > 0
     }
 
     /// Starts guessing the secret of `decoded` on the "secret-guesser" thread: the bundled list,

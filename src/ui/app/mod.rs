@@ -228,6 +228,12 @@ impl App {
         self.zone = zone;
     }
 
+    /// Whether a background job (a read, a scan, an analysis, …) has not come back yet: tests
+    /// draw frames until it has, instead of a fixed number of them.
+    pub fn jobs_working(&self) -> bool {
+        self.jobs.working()
+    }
+
     /// Uses `dialogs` for file dialogs (tests: [`Dialogs::unavailable`]).
     pub fn set_dialogs(&mut self, dialogs: Dialogs) {
         self.dialogs = dialogs;
