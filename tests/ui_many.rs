@@ -227,7 +227,13 @@ fn settle(h: &mut Harness<'_, App>) {
         h.step();
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    assert!(!busy(h), "the row analyses never arrived");
+    assert!(
+        !busy(h),
+        "the row analyses never arrived: jobs working {}, rows for other keys {}, analysis pending {}",
+        h.state().jobs_working(),
+        h.state().model.found_request().is_some(),
+        h.state().model.analysis_pending
+    );
     let _ = h.try_run();
 }
 

@@ -133,8 +133,14 @@ impl Model {
         Some((tokens, self.key_state.verify.clone(), self.options(), keys))
     }
 
-    /// The job's facts, when they are for the list on screen and the keys in the fields.
+    /// The job's facts, when they are for the list on screen and the keys in the fields. Facts
+    /// made with keys the fields no longer hold are dropped: a job started before the key was
+    /// typed can come back after the one started after it, and must not put "no key" back on
+    /// the rows (nor mark them as analysed for the old key, which left them so for good).
     pub fn accept_row_facts(&mut self, tokens: &[String], keys: u64, facts: Vec<RowFacts>) {
+        if keys != self.keys_fingerprint() {
+            return;
+        }
         let Some(found) = self.found.as_mut() else {
             return;
         };
@@ -155,5 +161,56 @@ impl Model {
             .as_ref()
             .and_then(|f| f.rows.get(index))
             .map(|r| r.token.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(status: core::SignatureStatus) -> RowFacts {
+        RowFacts {
+            alg: "HS256".into(),
+            kid: String::new(),
+            iss: String::new(),
+            sub: String::new(),
+            exp: None,
+            nbf: None,
+            iat: None,
+            exp_unusable: false,
+            status: RowStatus::Signature(status),
+        }
+    }
+
+    #[test]
+    fn facts_for_keys_no_longer_in_the_fields_are_dropped_whenever_they_arrive() {
+        let mut m = Model::new(crate::ui::state::AppState::default(), 1_700_000_000);
+        let token = "eyJhbGciOiJIUzI1NiJ9.e30.c2ln".to_owned();
+        m.set_found(
+            "pasted text".into(),
+            core::scan::scan_text(format!("{token}\n").as_bytes()),
+        );
+        let (tokens, _, _, current) = m.found_request().expect("a list without facts");
+        assert_eq!(tokens, [token]);
+        // A job for other keys (started before the key changed) comes back late.
+        let stale = current.wrapping_add(1);
+        m.accept_row_facts(&tokens, stale, vec![facts(core::SignatureStatus::NoKey)]);
+        assert!(m.found.as_ref().unwrap().rows[0].facts.is_none());
+        assert!(
+            m.found_request().is_some(),
+            "still asks for the current keys"
+        );
+        m.accept_row_facts(
+            &tokens,
+            current,
+            vec![facts(core::SignatureStatus::Verified)],
+        );
+        m.accept_row_facts(&tokens, stale, vec![facts(core::SignatureStatus::NoKey)]);
+        let row = &m.found.as_ref().unwrap().rows[0];
+        assert_eq!(
+            row.facts.as_ref().unwrap().status,
+            RowStatus::Signature(core::SignatureStatus::Verified)
+        );
+        assert!(m.found_request().is_none());
     }
 }
