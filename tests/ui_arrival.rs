@@ -5,6 +5,10 @@
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used)] // tests fail loudly by design
 
+#[path = "common/ui.rs"]
+mod ui_common;
+use ui_common::settle;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -131,27 +135,6 @@ impl egui::DroppedFile for DroppedPath {
     fn bytes(&self) -> Result<Vec<u8>, String> {
         std::fs::read(&self.0).map_err(|e| e.to_string())
     }
-}
-
-/// Frames until jobs (file reads, scans, typing pauses) have finished and shown their result: a
-/// fixed number of frames first (typing pauses), then as long as the jobs take, which on a loaded
-/// machine (tests in parallel on two cores) is longer than any fixed count.
-fn settle(h: &mut Harness<'_, App>) {
-    for _ in 0..40 {
-        h.step();
-        std::thread::sleep(std::time::Duration::from_millis(3));
-    }
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    let busy = |h: &Harness<'_, App>| {
-        let app = h.state();
-        app.jobs_working() || app.model.found_request().is_some() || app.model.analysis_pending
-    };
-    while busy(h) && std::time::Instant::now() < deadline {
-        h.step();
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    assert!(!busy(h), "the jobs never came back");
-    let _ = h.try_run();
 }
 
 fn focus_token_field(h: &mut Harness<'_, App>) {

@@ -4,6 +4,10 @@
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used)] // tests fail loudly by design
 
+#[path = "common/ui.rs"]
+mod ui_common;
+use ui_common::settle;
+
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -67,20 +71,6 @@ fn type_into(h: &mut Harness<'_, App>, role: Role, label: &str, text: &str) {
         h.run();
     }
     settle(h);
-}
-
-/// PBES2 derivations run as jobs: frames keep coming while they work, then their analysis shows.
-fn settle(h: &mut Harness<'_, App>) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while h.state().model.analysis_pending && std::time::Instant::now() < deadline {
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        h.run();
-    }
-    h.run();
-    assert!(
-        !h.state().model.analysis_pending,
-        "the analysis never arrived"
-    );
 }
 
 #[test]

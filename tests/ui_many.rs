@@ -4,6 +4,10 @@
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used)] // tests fail loudly by design
 
+#[path = "common/ui.rs"]
+mod ui_common;
+use ui_common::settle;
+
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -207,34 +211,6 @@ fn compare_shows_the_two_tokens_differences_marked() {
     h.run();
     assert_eq!(h.state().model.compare_text, failed);
     h.get_by_label("exp +1 h 30 min");
-}
-
-/// Frames until the row analyses (a job) have come back for the keys in the fields, and the
-/// token's own analysis too: a fixed number of frames first (typing pauses), then as long as the
-/// jobs take, which on a loaded machine (tests in parallel on two cores) is longer than any fixed
-/// count.
-fn settle(h: &mut Harness<'_, App>) {
-    for _ in 0..40 {
-        h.step();
-        std::thread::sleep(std::time::Duration::from_millis(3));
-    }
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    let busy = |h: &Harness<'_, App>| {
-        let app = h.state();
-        app.jobs_working() || app.model.found_request().is_some() || app.model.analysis_pending
-    };
-    while busy(h) && std::time::Instant::now() < deadline {
-        h.step();
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    assert!(
-        !busy(h),
-        "the row analyses never arrived: jobs working {}, rows for other keys {}, analysis pending {}",
-        h.state().jobs_working(),
-        h.state().model.found_request().is_some(),
-        h.state().model.analysis_pending
-    );
-    let _ = h.try_run();
 }
 
 #[test]

@@ -228,10 +228,16 @@ impl App {
         self.zone = zone;
     }
 
-    /// Whether a background job (a read, a scan, an analysis, …) has not come back yet: tests
-    /// draw frames until it has, instead of a fixed number of them.
+    /// Whether a background job (a read, a scan, an analysis, …) has not come back yet.
     pub fn jobs_working(&self) -> bool {
         self.jobs.working()
+    }
+
+    /// Whether something the screen waits for has not arrived: a background job, the found rows'
+    /// facts for the keys in the fields, or the token's analysis. Tests draw frames until it
+    /// has, instead of a fixed number of them.
+    pub fn busy(&self) -> bool {
+        self.jobs_working() || self.model.found_request().is_some() || self.model.analysis_pending
     }
 
     /// Uses `dialogs` for file dialogs (tests: [`Dialogs::unavailable`]).
